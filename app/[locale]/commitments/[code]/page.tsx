@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Tag } from '@/components/Tag';
+import { getCommitment } from '@/lib/data/commitments';
+import { locales, type Locale } from '@/lib/i18n/config';
+import { segmentParagraph } from '@/lib/statement/highlight';
+
+type Props = { params: Promise<{ locale: Locale; code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const commitment = await getCommitment(code, locale);
+  return { title: commitment ? `${commitment.title} (${commitment.code})` : undefined };
+}
+
+export default async function CommitmentPage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const [t, fields, enums, commitment] = await Promise.all([
+    getTranslations('commitment'),
+    getTranslations('commitments'),
+    getTranslations('enums'),
+    getCommitment(code, locale),
+  ]);
+  if (!commitment) notFound();
+  const runs = segmentParagraph(commitment.paragraphText, [commitment]);
+  // The reader's language first, then the others.
+  const languages = [locale, ...locales.filter((other) => other !== locale)];
+  return (
+    <article>
+      <p>
+        <Link href={`/${locale}/commitments`}>← {t('back')}</Link>
+      </p>
+      <h1>{commitment.title}</h1>
+      <p className="muted">{commitment.code}</p>
+
+      <dl className="facts" aria-label={t('facts')}>
+        <dt>{enums('linkKind.DOCUMENT')}</dt>
+        <dd>
+          <Link href={`/${locale}/documents/${commitment.documentSlug}#p${commitment.paragraph}`}>
+            {t('inParagraph', { number: commitment.paragraph, symbol: commitment.documentSymbol })}
+          </Link>
+        </dd>
+        <dt>{fields('theme')}</dt>
+        <dd>
+          <Link href={`/${locale}/commitments?theme=${commitment.theme.code}`}>{commitment.theme.name}</Link>
+        </dd>
+        <dt>{fields('addressee')}</dt>
+        <dd>{enums(`addressee.${commitment.addressee}`)}</dd>
+        <dt>{fields('strength')}</dt>
+        <dd>
+          <Tag variant={commitment.strength}>{enums(`strength.${commitment.strength}`)}</Tag>
+        </dd>
+      </dl>
+
+      <h2>{t('quote')}</h2>
+      <blockquote className="quote-block" lang={commitment.documentLanguage} aria-label={t('quoteLabel')}>
+        {runs.map((run, index) =>
+          run.codes.length > 0 ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>,
+        )}
+      </blockquote>
+
+      <h2>{t('titleAndSummary')}</h2>
+      <div className="bilingual">
+        {languages.map((language) => (
+          <section key={language} lang={language === 'zh' ? 'zh-Hans' : language}>
+            <h3>{t(`language_${language}`)}</h3>
+            <p>
+              <strong>{commitment.titles[language]}</strong>
+            </p>
+            <p>{commitment.summaries[language]}</p>
+          </section>
+        ))}
+      </div>
+
+      <h2>{t('guidance')}</h2>
+      <p>{commitment.guidance}</p>
+
+      <h2>{t('links')}</h2>
+      {commitment.links.length === 0 ? (
+        <p className="muted">{t('noLinks')}</p>
+      ) : (
+        <ul className="link-list">
+          {commitment.links.map((link) => (
+            <li key={link.reference}>
+              <span className="muted">{enums(`linkKind.${link.kind}`)}:</span>{' '}
+              {link.kind === 'INSTRUMENT' ? (
+                <Link href={`/${locale}/instruments#${link.reference}`}>{link.label ?? link.reference}</Link>
+              ) : (
+                link.reference
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

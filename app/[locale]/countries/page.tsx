@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { listMemberStates } from '@/lib/data/actors';
+import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import type { Locale } from '@/lib/i18n/config';
+import { parseCountryFilter } from '@/lib/validation/filters';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'countries' });
+  return { title: t('title') };
+}
+
+export default async function CountriesPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const filter = parseCountryFilter(await searchParams);
+  const [t, enums, { total, states }] = await Promise.all([
+    getTranslations('countries'),
+    getTranslations('enums'),
+    listMemberStates(filter, locale),
+  ]);
+  const filtered = Boolean(filter.q || filter.group);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+
+      <form className="filters" method="get" role="search" aria-label={t('search')}>
+        <div className="field">
+          <label htmlFor="country-q">{t('search')}</label>
+          <input
+            id="country-q"
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ''}
+            placeholder={t('searchPlaceholder')}
+            maxLength={100}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="country-group">{t('group')}</label>
+          <select id="country-group" name="group" defaultValue={filter.group ?? ''}>
+            <option value="">{t('allGroups')}</option>
+            {REGIONAL_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {enums(`regionalGroup.${group}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('apply')}
+        </button>
+        {filtered && (
+          <Link className="button button--quiet" href={`/${locale}/countries`}>
+            {t('clear')}
+          </Link>
+        )}
+      </form>
+
+      <p className="result-count" role="status">
+        {t('count', { shown: states.length, total })}
+      </p>
+      {states.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="muted">{t('tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('code')}</th>
+                <th scope="col">{t('nameZh')}</th>
+                <th scope="col">{t('nameEn')}</th>
+                <th scope="col">{t('group')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {states.map((state) => (
+                <tr key={state.code}>
+                  <td>
+                    <abbr title={state.nameEn}>{state.code}</abbr>
+                  </td>
+                  <td lang="zh-Hans">{state.nameZh}</td>
+                  <td lang="en">{state.nameEn}</td>
+                  <td>{state.regionalGroup ? enums(`regionalGroup.${state.regionalGroup}`) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { listDocuments } from '@/lib/data/documents';
+import type { Locale } from '@/lib/i18n/config';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'statement' });
+  return { title: t('documentsTitle') };
+}
+
+export default async function DocumentsPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, format, documents] = await Promise.all([
+    getTranslations('statement'),
+    getFormatter(),
+    listDocuments(locale),
+  ]);
+  // With a single tracked document, "Statement" in the navigation goes straight to its text.
+  if (documents.length === 1) redirect(`/${locale}/documents/${documents[0]!.slug}`);
+  return (
+    <>
+      <h1>{t('documentsTitle')}</h1>
+      {documents.map((document) => (
+        <article className="card" key={document.slug}>
+          <h2>
+            <Link href={`/${locale}/documents/${document.slug}`}>
+              {document.symbol} — {document.title}
+            </Link>
+          </h2>
+          <p>
+            {document.agendaItem} · {format.dateTime(document.adoptedOn, { dateStyle: 'long' })}
+          </p>
+        </article>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteHeader } from '@/components/SiteHeader';
+import { routing } from '@/lib/i18n/routing';
+import '../globals.css';
+
+interface LayoutProps {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}
+
+export async function generateMetadata({ params }: Omit<LayoutProps, 'children'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'app' });
+  return { title: { template: `%s · ${t('name')}`, default: t('name') }, description: t('tagline') };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'nav' });
+  const app = await getTranslations({ locale, namespace: 'app' });
+  // Client components get only the messages they use (the error boundary), not the whole catalogue.
+  const { errors } = await getMessages({ locale });
+  return (
+    <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <SiteHeader locale={locale} />
+        <main id="main" tabIndex={-1}>
+          <NextIntlClientProvider messages={{ errors }}>{children}</NextIntlClientProvider>
+        </main>
+        <footer className="site-footer">
+          <p>{app('footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

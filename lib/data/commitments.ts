@@ -1,0 +1,115 @@
+import 'server-only';
+import { requestPrisma } from '@/lib/data/request-db';
+import type { Locale } from '@/lib/i18n/config';
+import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
+import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
+import type { CommitmentFilter } from '@/lib/validation/filters';
+
+export interface ThemeOption {
+  code: string;
+  name: string;
+  commitmentCount: number;
+}
+
+export interface CommitmentListItem {
+  code: string;
+  title: string;
+  paragraph: number;
+  documentSymbol: string;
+  theme: { code: string; name: string };
+  addressee: AddresseeValue;
+  strength: StrengthValue;
+}
+
+export interface CommitmentLinkView {
+  kind: 'RESOLUTION' | 'INSTRUMENT' | 'DOCUMENT';
+  reference: string;
+  /** The instrument's short name in the reader's language, for instrument links. */
+  label: string | null;
+}
+
+export interface CommitmentView extends CommitmentListItem {
+  quote: string;
+  /** Title, summary and guidance in every stored language, so the page can show both zh and en. */
+  titles: Record<string, string>;
+  summaries: Record<string, string>;
+  summary: string;
+  guidance: string;
+  paragraphText: string;
+  documentSlug: string;
+  documentLanguage: string;
+  links: CommitmentLinkView[];
+}
+
+export async function listThemes(locale: Locale): Promise<ThemeOption[]> {
+  const prisma = await requestPrisma();
+  const rows = await prisma.theme.findMany({
+    orderBy: { sortOrder: 'asc' },
+    include: { _count: { select: { commitments: true } } },
+  });
+  return rows.map((row) => ({
+    code: row.code,
+    name: localize(row.name, locale),
+    commitmentCount: row._count.commitments,
+  }));
+}
+
+export async function listCommitments(filter: CommitmentFilter, locale: Locale): Promise<CommitmentListItem[]> {
+  const prisma = await requestPrisma();
+  const rows = await prisma.commitment.findMany({
+    where: {
+      addressee: filter.addressee,
+      strength: filter.strength,
+      theme: filter.theme ? { code: filter.theme } : undefined,
+    },
+    orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
+    include: { theme: true, paragraph: { select: { number: true } }, document: { select: { symbol: true } } },
+  });
+  return rows.map((row) => ({
+    code: row.code,
+    title: localize(row.title, locale),
+    paragraph: row.paragraph.number,
+    documentSymbol: row.document.symbol,
+    theme: { code: row.theme.code, name: localize(row.theme.name, locale) },
+    addressee: row.addressee,
+    strength: row.strength,
+  }));
+}
+
+export async function getCommitment(code: string, locale: Locale): Promise<CommitmentView | null> {
+  const prisma = await requestPrisma();
+  const row = await prisma.commitment.findUnique({
+    where: { code },
+    include: {
+      theme: true,
+      paragraph: true,
+      document: { select: { symbol: true, slug: true, language: true } },
+      links: { orderBy: { sortOrder: 'asc' }, include: { instrument: { select: { shortName: true } } } },
+    },
+  });
+  if (!row) return null;
+  const titles = LocalizedTextSchema.parse(row.title);
+  const summaries = LocalizedTextSchema.parse(row.summary);
+  return {
+    code: row.code,
+    title: localize(row.title, locale),
+    titles,
+    summaries,
+    summary: localize(row.summary, locale),
+    guidance: localize(row.guidance, locale),
+    quote: row.quote,
+    paragraph: row.paragraph.number,
+    paragraphText: row.paragraph.text,
+    documentSymbol: row.document.symbol,
+    documentSlug: row.document.slug,
+    documentLanguage: row.document.language,
+    theme: { code: row.theme.code, name: localize(row.theme.name, locale) },
+    addressee: row.addressee,
+    strength: row.strength,
+    links: row.links.map((link) => ({
+      kind: link.kind,
+      reference: link.reference,
+      label: link.instrument ? localize(link.instrument.shortName, locale) : null,
+    })),
+  };
+}

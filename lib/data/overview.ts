@@ -1,0 +1,35 @@
+import 'server-only';
+import { requestPrisma } from '@/lib/data/request-db';
+import type { Locale } from '@/lib/i18n/config';
+import { localize } from '@/lib/i18n/localized';
+import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
+
+export interface Overview {
+  commitments: Record<AddresseeValue, number>;
+  memberStates: number;
+  unEntities: number;
+  instruments: number;
+  /** Commitments per theme and wording strength, for the overview table. */
+  byTheme: { code: string; name: string; counts: Partial<Record<StrengthValue, number>>; total: number }[];
+}
+
+export async function getOverview(locale: Locale): Promise<Overview> {
+  const prisma = await requestPrisma();
+  const [byAddressee, memberStates, unEntities, instruments, themes, byThemeAndStrength] = await Promise.all([
+    prisma.commitment.groupBy({ by: ['addressee'], _count: { _all: true } }),
+    prisma.actor.count({ where: { kind: 'MEMBER_STATE' } }),
+    prisma.actor.count({ where: { kind: 'UN_ENTITY' } }),
+    prisma.instrument.count(),
+    prisma.theme.findMany({ orderBy: { sortOrder: 'asc' } }),
+    prisma.commitment.groupBy({ by: ['themeId', 'strength'], _count: { _all: true } }),
+  ]);
+  const commitments: Record<AddresseeValue, number> = { MEMBER_STATES: 0, UN_SYSTEM: 0 };
+  for (const row of byAddressee) commitments[row.addressee] = row._count._all;
+  const byTheme = themes.map((theme) => {
+    const counts: Partial<Record<StrengthValue, number>> = {};
+    for (const row of byThemeAndStrength) if (row.themeId === theme.id) counts[row.strength] = row._count._all;
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return { code: theme.code, name: localize(theme.name, locale), counts, total };
+  });
+  return { commitments, memberStates, unEntities, instruments, byTheme };
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads configuration from the environment. Every variable is documented in README.md.
+ * Not marked server-only: the CLI scripts (migrate, seed, start) share it with the server.
+ */
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration in the environment:\n${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Absolute path of the data directory (PGlite files, attachments, generated secrets). */
+export function dataDir(): string {
+  return resolve(/*turbopackIgnore: true*/ process.cwd(), env().DATA_DIR);
+}
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export function databaseKind(): DatabaseKind {
+  return env().DATABASE_URL ? 'postgresql' : 'pglite';
+}

@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const NEXT_BIN = require.resolve('next/dist/bin/next');
+
+/** Runs the Next.js CLI in a child process, forwarding termination signals; resolves with its exit code. */
+export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    // The app makes no outbound request; Next's anonymous telemetry would be one.
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], {
+      stdio: 'inherit',
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolvePromise(code ?? (signal ? 128 : 1));
+    });
+  });
+}

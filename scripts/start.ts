@@ -1,0 +1,58 @@
+// npm start: builds the app if needed, migrates and seeds the database, then serves the dashboard.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseKind, env } from '@/lib/env';
+import { prepareDatabase } from './lib/prepare-database';
+import { runNext } from './lib/next-bin';
+
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'messages',
+  'public',
+  'next.config.js',
+  'proxy.ts',
+  'package-lock.json',
+  'tsconfig.json',
+];
+const IGNORED = new Set(['generated', 'node_modules']);
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (!IGNORED.has(entry)) newest = Math.max(newest, newestChange(join(path, entry)));
+  }
+  return newest;
+}
+
+/** A build is needed when there is none, or when a source file changed after it (e.g. after git pull). */
+function buildIsStale(): boolean {
+  const buildId = join('.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestChange(input) > builtAt);
+}
+
+async function main(): Promise<number> {
+  const { PORT } = env();
+  if (buildIsStale()) {
+    console.log('Building the app (first start or sources changed)…');
+    const code = await runNext(['build']);
+    if (code !== 0) return code;
+  }
+  console.log(`Preparing the ${databaseKind() === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'} database…`);
+  await prepareDatabase();
+  console.log(`Serving on http://localhost:${PORT}`);
+  return runNext(['start', '--port', String(PORT)]);
+}
+
+try {
+  process.exit(await main());
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
