@@ -51,7 +51,7 @@ function lockPgliteDir(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockFile, 'utf8'));
-      if (owner && owner !== process.pid && isRunning(owner)) {
+      if (owner && isRunning(owner)) {
         throw new DatabaseInUseError(
           `The embedded database in ${dir} is in use by process ${owner}. Stop that process first ` +
             `(only one process may open an embedded database), or set DATABASE_URL to use a PostgreSQL server.`,

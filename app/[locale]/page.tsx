@@ -54,7 +54,9 @@ export default async function OverviewPage({ params }: Props) {
             {t('documentFacts', {
               symbol: document.symbol,
               date: format.dateTime(document.adoptedOn, { dateStyle: 'long' }),
+              // Meeting numbers are names, not quantities: never "6,765th".
               meeting: document.meeting ?? 0,
+              label: String(document.meeting ?? ''),
               paragraphs: document.paragraphCount,
               commitments: document.commitmentCount,
             })}

@@ -39,7 +39,7 @@ export default async function StatementPage({ params }: Props) {
         {document.meeting !== null && (
           <>
             <dt>{t('meeting')}</dt>
-            <dd>{t('meetingNumber', { meeting: document.meeting })}</dd>
+            <dd>{t('meetingNumber', { meeting: document.meeting, label: String(document.meeting) })}</dd>
           </>
         )}
         <dt>{t('agendaItem')}</dt>
