@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Integration files each build their own databases; two at a time suits a 2-core machine.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
@@ -21,8 +23,6 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file builds its own databases; two at a time suits a 2-core machine.
-          maxWorkers: 2,
         },
       },
     ],

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -46,16 +47,30 @@ async function withEngine<T>(
 ): Promise<T> {
   initWasm();
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
+  // The engine never disposes the connections it opens. With adapter-pg each one is a pool holding a session,
+  // and so Prisma's migration advisory lock: left open, the next migration in this process would wait on it.
+  const opened: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => remember(await factory.connect()),
+    connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+  };
+  const remember = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter);
+    return adapter;
+  };
   const engine = await wasmBindings.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => {},
     // Unwrapped factories fail inside the engine ("Cannot read properties of null (reading 'client')").
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await work(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
 }
 
