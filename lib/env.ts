@@ -17,6 +17,26 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().trim().min(1).default('.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ADMIN_EMAIL: z
+    .email('ADMIN_EMAIL must be an email address')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ADMIN_PASSWORD: z.string().optional(),
+  PUBLIC_VIEW: z
+    .enum(['0', '1', 'true', 'false', ''], { message: 'PUBLIC_VIEW must be 1 or 0' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false', ''], { message: 'TRUST_PROXY must be 1 or 0' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+  SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

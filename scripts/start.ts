@@ -39,6 +39,9 @@ function buildIsStale(): boolean {
 
 async function main(): Promise<number> {
   const { PORT } = env();
+  // next-auth builds its redirects from NEXTAUTH_URL; behind a reverse proxy set it to the public https URL
+  // (which also makes the session cookie Secure).
+  process.env.NEXTAUTH_URL ??= `http://localhost:${PORT}`;
   if (buildIsStale()) {
     console.log('Building the app (first start or sources changed)…');
     const code = await runNext(['build']);

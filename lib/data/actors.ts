@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
@@ -20,6 +21,7 @@ export interface MemberStateList {
 
 /** Member states matching a search over the code and the names in every language, in the reader's name order. */
 export async function listMemberStates(filter: CountryFilter, sortLocale: 'zh' | 'en'): Promise<MemberStateList> {
+  await requireReader();
   const prisma = await requestPrisma();
   const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await prisma.$queryRaw<

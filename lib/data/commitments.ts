@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
@@ -42,6 +43,7 @@ export interface CommitmentView extends CommitmentListItem {
 }
 
 export async function listThemes(locale: Locale): Promise<ThemeOption[]> {
+  await requireReader();
   const prisma = await requestPrisma();
   const rows = await prisma.theme.findMany({
     orderBy: { sortOrder: 'asc' },
@@ -55,6 +57,7 @@ export async function listThemes(locale: Locale): Promise<ThemeOption[]> {
 }
 
 export async function listCommitments(filter: CommitmentFilter, locale: Locale): Promise<CommitmentListItem[]> {
+  await requireReader();
   const prisma = await requestPrisma();
   const rows = await prisma.commitment.findMany({
     where: {
@@ -77,6 +80,7 @@ export async function listCommitments(filter: CommitmentFilter, locale: Locale):
 }
 
 export async function getCommitment(code: string, locale: Locale): Promise<CommitmentView | null> {
+  await requireReader();
   const prisma = await requestPrisma();
   const row = await prisma.commitment.findUnique({
     where: { code },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
@@ -31,6 +32,7 @@ export interface DocumentView extends DocumentSummary {
 }
 
 export async function listDocuments(locale: Locale): Promise<DocumentSummary[]> {
+  await requireReader();
   const prisma = await requestPrisma();
   const rows = await prisma.document.findMany({
     orderBy: { adoptedOn: 'asc' },
@@ -49,6 +51,7 @@ export async function listDocuments(locale: Locale): Promise<DocumentSummary[]> 
 }
 
 export async function getDocument(slug: string, locale: Locale): Promise<DocumentView | null> {
+  await requireReader();
   const prisma = await requestPrisma();
   const row = await prisma.document.findUnique({
     where: { slug },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
@@ -14,6 +15,7 @@ export interface InstrumentListItem {
 }
 
 export async function listInstruments(locale: Locale): Promise<InstrumentListItem[]> {
+  await requireReader();
   const prisma = await requestPrisma();
   const rows = await prisma.instrument.findMany({ orderBy: [{ adoptedOn: 'asc' }, { sortOrder: 'asc' }] });
   return rows.map((row) => ({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
@@ -14,6 +15,7 @@ export interface Overview {
 }
 
 export async function getOverview(locale: Locale): Promise<Overview> {
+  await requireReader();
   const prisma = await requestPrisma();
   const [byAddressee, memberStates, unEntities, instruments, themes, byThemeAndStrength] = await Promise.all([
     prisma.commitment.groupBy({ by: ['addressee'], _count: { _all: true } }),

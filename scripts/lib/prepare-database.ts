@@ -1,6 +1,9 @@
+import { ensureFirstAdmin } from '@/lib/auth/first-admin';
 import { openDatabase, type DatabaseTarget } from '@/lib/db';
+import { env } from '@/lib/env';
 import { applyMigrations } from '@/lib/migrate';
 import { seedDatabase, type SeedResult } from '@/lib/seed';
+import { initializeSettings } from '@/lib/settings';
 
 export interface PrepareOptions {
   target?: DatabaseTarget;
@@ -8,7 +11,10 @@ export interface PrepareOptions {
   log?: (line: string) => void;
 }
 
-/** Migrates (and by default seeds) a database, then closes it: the shared first step of start, dev and test. */
+/**
+ * Migrates and by default seeds a database, initialises settings and creates the first admin when there is no
+ * user, then closes it: the shared first step of start and dev.
+ */
 export async function prepareDatabase({
   target,
   seed = true,
@@ -21,6 +27,9 @@ export async function prepareDatabase({
     if (!seed) return null;
     const result = await seedDatabase(db.prisma);
     log(result.skipped ? 'Reference data is up to date.' : describeSeed(result));
+    const { PUBLIC_VIEW, ADMIN_EMAIL, ADMIN_PASSWORD } = env();
+    await initializeSettings(db.prisma, PUBLIC_VIEW);
+    await ensureFirstAdmin(db.prisma, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, log);
     return result;
   } finally {
     await db.close();

@@ -4,7 +4,20 @@ import { parseCommitmentFilter, parseCountryFilter } from '@/lib/validation/filt
 
 describe('parseEnv', () => {
   it('defaults to the embedded database in .data on port 3000', () => {
-    expect(parseEnv({})).toEqual({ DATABASE_URL: undefined, DATA_DIR: '.data', PORT: 3000 });
+    const defaults = parseEnv({});
+    expect(defaults.DATABASE_URL).toBeUndefined();
+    expect(defaults).toMatchObject({ DATA_DIR: '.data', PORT: 3000, PUBLIC_VIEW: false });
+  });
+
+  it('defaults sessions to 12 hours at most and 30 idle minutes, and reads PUBLIC_VIEW=1', () => {
+    expect(parseEnv({ PUBLIC_VIEW: '1' })).toMatchObject({
+      SESSION_MAX_AGE_MINUTES: 720,
+      SESSION_IDLE_MINUTES: 30,
+      PUBLIC_VIEW: true,
+    });
+    expect(() => parseEnv({ PUBLIC_VIEW: 'yes' })).toThrow(/PUBLIC_VIEW must be 1 or 0/);
+    expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ ADMIN_EMAIL: 'admin' })).toThrow(/ADMIN_EMAIL must be an email address/);
   });
 
   it('accepts postgres:// and postgresql:// URLs and treats an empty one as unset', () => {

@@ -1,0 +1,14 @@
+/** What every form's server action returns to the form (see lib/actions/run.ts). */
+export interface FormState {
+  status: 'idle' | 'ok' | 'error';
+  /** A key of the "outcomes" namespace of messages/<locale>.json. */
+  message?: string;
+  /** Field name → keys of the "validation" namespace. */
+  fieldErrors?: Record<string, string[]>;
+  /** The submitted values to put back into the form after an error; never passwords. */
+  values?: Record<string, string | string[]>;
+  /** Shown once after creating a user or resetting a password. */
+  oneTimePassword?: string;
+}
+
+export const initialFormState: FormState = { status: 'idle' };

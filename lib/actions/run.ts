@@ -1,0 +1,46 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import type { FormState } from '@/lib/actions/form-state';
+import { getCurrentUser } from '@/lib/auth/session';
+import { requestPrisma } from '@/lib/data/request-db';
+import { getRequestId } from '@/lib/http/request-id';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+import type { Operation } from '@/lib/operations/define';
+
+/** FormData to a plain object; a field sent several times (a multi-select) becomes an array. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const all = formData.getAll(key).filter((value): value is string => typeof value === 'string');
+    values[key] = all.length > 1 ? all : (all[0] ?? '');
+  }
+  return values;
+}
+
+const SECRET_FIELD = /password/i;
+
+/**
+ * Runs an operation for a form: refuses cross-site posts, sends anonymous users to sign in, and turns the
+ * outcome into form state. The operation itself authorizes, validates, writes and audits.
+ */
+export async function runFormAction<Output>(
+  operation: Operation<unknown, Output>,
+  formData: FormData,
+  onSuccess: (value: Output) => FormState = () => ({ status: 'ok', message: 'saved' }),
+): Promise<FormState> {
+  if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
+  const user = await getCurrentUser();
+  if (!user) redirect(`/${await getLocale()}/sign-in`);
+  const values = formValues(formData);
+  const outcome = await operation.run({ user, requestId: await getRequestId(), prisma: await requestPrisma() }, values);
+  if (outcome.ok) return onSuccess(outcome.value);
+  return {
+    status: 'error',
+    message: outcome.message,
+    fieldErrors: outcome.fieldErrors,
+    values: Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELD.test(key))),
+  };
+}

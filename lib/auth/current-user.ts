@@ -1,0 +1,13 @@
+import type { RoleName } from '@/lib/permissions';
+
+/** The signed-in user as server code sees it: never the password hash. */
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: RoleName;
+  mustChangePassword: boolean;
+  /** ISO alpha-3 codes an editor is limited to; empty means no limit. */
+  countryScope: string[];
+  sessionId: string;
+}

@@ -1,0 +1,68 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getPrisma } from '@/lib/db';
+import { authSecret } from '@/lib/auth/secret';
+import { sessionLimits } from '@/lib/auth/sessions';
+import { signInWithPassword, signOutSession } from '@/lib/auth/sign-in';
+import { clientAddress } from '@/lib/http/client-address';
+
+/**
+ * next-auth carries the session: a JWT in an http-only, SameSite=Lax cookie (Secure when NEXTAUTH_URL is
+ * https) holding only the id of a server-side Session row, which lib/auth/session.ts checks on every request.
+ * Built lazily so that `next build` neither reads DATA_DIR nor opens the database.
+ */
+declare module 'next-auth' {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid: string;
+  }
+}
+declare module 'next-auth/jwt' {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+let options: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: Math.floor(sessionLimits().maxAgeMs / 1000) },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        name: 'password',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, request) {
+          const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 254) : '';
+          const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 1024) : '';
+          if (!email || !password) return null;
+          const result = await signInWithPassword(await getPrisma(), {
+            email,
+            password,
+            ip: clientAddress(new Headers(request?.headers as Record<string, string> | undefined)),
+          });
+          return result.ok ? { id: String(result.userId), sid: result.sessionId } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        // Keep the cookie minimal: the session id is all the server needs.
+        return user ? { sub: token.sub, sid: user.sid } : token;
+      },
+      session({ session, token }) {
+        return { expires: session.expires, sid: token.sid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid) await signOutSession(await getPrisma(), token.sid);
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,48 @@
+import { stringify } from 'csv-stringify';
+
+/**
+ * CSV for spreadsheets. A cell starting with = + - @ tab or CR would run as a formula in Excel or LibreOffice;
+ * it is prefixed with an apostrophe, which spreadsheets show as text.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return neutraliseFormula(JSON.stringify(value));
+  return neutraliseFormula(String(value));
+}
+
+/** Streams rows as CSV (UTF-8, with a BOM when asked, for Excel), one header line first. */
+export function csvStream(
+  header: string[],
+  rows: AsyncIterable<unknown[]>,
+  { bom = false } = {},
+): ReadableStream<Uint8Array> {
+  const stringifier = stringify({ bom, record_delimiter: '\r\n' });
+  const encoder = new TextEncoder();
+  void (async () => {
+    try {
+      stringifier.write(header);
+      for await (const row of rows) {
+        if (!stringifier.write(row.map(cell))) await new Promise((resolve) => stringifier.once('drain', resolve));
+      }
+      stringifier.end();
+    } catch (error) {
+      stringifier.destroy(error as Error);
+    }
+  })();
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      try {
+        for await (const chunk of stringifier)
+          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+        controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/guard';
+import { requestPrisma } from '@/lib/data/request-db';
+import type { RoleName } from '@/lib/permissions';
+
+export interface UserListItem {
+  id: number;
+  email: string;
+  name: string;
+  role: RoleName;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  countryScope: string[];
+  lastSignInAt: Date | null;
+  version: number;
+}
+
+const select = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  mustChangePassword: true,
+  lastSignInAt: true,
+  version: true,
+  countryScope: { select: { actor: { select: { code: true } } } },
+} as const;
+
+function toItem(
+  row: { countryScope: { actor: { code: string } }[] } & Omit<UserListItem, 'countryScope'>,
+): UserListItem {
+  return { ...row, countryScope: row.countryScope.map((scope) => scope.actor.code).sort() };
+}
+
+export async function listUsers(): Promise<UserListItem[]> {
+  await requirePermission('manage:users');
+  const prisma = await requestPrisma();
+  const rows = await prisma.user.findMany({ orderBy: [{ disabled: 'asc' }, { email: 'asc' }], select });
+  return rows.map(toItem);
+}
+
+export async function getUser(id: number): Promise<UserListItem | null> {
+  await requirePermission('manage:users');
+  const prisma = await requestPrisma();
+  const row = await prisma.user.findUnique({ where: { id }, select });
+  return row ? toItem(row) : null;
+}

@@ -1,0 +1,124 @@
+import { type z } from 'zod';
+import { recordAudit, type AuditEntry } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { roleCan, type Permission } from '@/lib/permissions';
+
+/**
+ * The one wrapper for every change. Each operation runs in the same order — authenticate, authorize, validate,
+ * then mutate and audit in one transaction — and answers with the same contract, which server actions and
+ * API routes turn into form state or HTTP responses. Operations take the acting user as an argument, so the
+ * permission table test can run each of them as every role against a real database.
+ */
+export type FailureStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500;
+
+/**
+ * `message` is a key of the "outcomes" namespace of messages/<locale>.json and each field error a key of the
+ * "validation" namespace (a key may carry a detail after a colon, e.g. "unknownCountries:XXX, YYY").
+ */
+export interface Failure {
+  ok: false;
+  status: FailureStatus;
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+/** A failure the domain expects (not found, conflict, a field that fails a business rule). */
+export class DomainError extends Error {
+  constructor(
+    readonly status: Exclude<FailureStatus, 401 | 403 | 500>,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export interface OperationContext {
+  user: CurrentUser | null;
+  requestId: string | null;
+  prisma: PrismaClient;
+}
+
+export interface ExecuteContext {
+  tx: Prisma.TransactionClient;
+  user: CurrentUser;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export interface Operation<Input, Output> {
+  name: string;
+  /** 'signed-in' for what every signed-in user may do to their own account. */
+  permission: Permission | 'signed-in';
+  run(context: OperationContext, input: unknown): Promise<Outcome<Output>>;
+  /** Only for typing callers; never read. */
+  readonly _input?: Input;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+export function defineOperation<Schema extends z.ZodType, Output>(spec: {
+  name: string;
+  permission: Permission | 'signed-in';
+  input: Schema;
+  execute(context: ExecuteContext, input: z.output<Schema>): Promise<Output>;
+}): Operation<z.input<Schema>, Output> {
+  return {
+    name: spec.name,
+    permission: spec.permission,
+    async run({ user, requestId, prisma }, rawInput) {
+      if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'unauthenticated' };
+      if (spec.permission !== 'signed-in' && !roleCan(user.role, spec.permission)) {
+        return { ok: false, status: 403, code: 'forbidden', message: 'forbidden' };
+      }
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          status: 400,
+          code: 'invalid',
+          message: 'fieldsInvalid',
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
+      }
+      try {
+        const value = await prisma.$transaction(
+          (tx) =>
+            spec.execute(
+              {
+                tx,
+                user,
+                audit: (entry) => recordAudit(tx, { userId: user.id, role: user.role, requestId }, entry),
+              },
+              parsed.data,
+            ),
+          { timeout: 30_000 },
+        );
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof DomainError) {
+          return {
+            ok: false,
+            status: error.status,
+            code: error.code,
+            message: error.message,
+            fieldErrors: error.fieldErrors,
+          };
+        }
+        console.error(`Operation ${spec.name} failed (request ${requestId ?? '-'}):`, error);
+        return { ok: false, status: 500, code: 'internal', message: 'internal' };
+      }
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { setPublicView } from '@/lib/operations/settings';
+import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, updateUser } from '@/lib/operations/users';
+
+/**
+ * Every operation that changes data. Server actions and API routes call these and nothing else; the permission
+ * table test runs each one as every role and fails when an operation here has no row in its table.
+ */
+export const operations = {
+  createUser,
+  updateUser,
+  setUserDisabled,
+  resetUserPassword,
+  changeOwnPassword,
+  setPublicView,
+};
+export type OperationName = keyof typeof operations;

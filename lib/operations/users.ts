@@ -1,0 +1,184 @@
+import { generateOneTimePassword, hashPassword, verifyPassword } from '@/lib/auth/password';
+import type { AuditEntry } from '@/lib/audit';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { RoleName } from '@/lib/permissions';
+import { DomainError, defineOperation } from '@/lib/operations/define';
+import {
+  ChangePasswordInput,
+  CreateUserInput,
+  ResetPasswordInput,
+  SetUserDisabledInput,
+  UpdateUserInput,
+} from '@/lib/validation/users';
+
+type Tx = Prisma.TransactionClient;
+
+/** What the audit log and the admin pages may see of a user. */
+async function userView(tx: Tx, id: number) {
+  const user = await tx.user.findUnique({
+    where: { id },
+    include: { countryScope: { include: { actor: { select: { code: true } } } } },
+  });
+  if (!user) throw new DomainError(404, 'not_found', 'userNotFound');
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    mustChangePassword: user.mustChangePassword,
+    countryScope: user.countryScope.map((scope) => scope.actor.code).sort(),
+    version: user.version,
+  };
+}
+
+async function countryIds(tx: Tx, role: string, codes: string[]): Promise<number[]> {
+  if (codes.length === 0) return [];
+  if (role !== 'EDITOR') {
+    throw new DomainError(400, 'invalid', 'fieldsInvalid', { countryCodes: ['scopeOnlyForEditors'] });
+  }
+  const actors = await tx.actor.findMany({
+    where: { code: { in: codes }, kind: 'MEMBER_STATE' },
+    select: { id: true, code: true },
+  });
+  const unknown = codes.filter((code) => !actors.some((actor) => actor.code === code));
+  if (unknown.length > 0) {
+    throw new DomainError(400, 'invalid', 'fieldsInvalid', {
+      countryCodes: [`unknownCountries:${unknown.join(', ')}`],
+    });
+  }
+  return actors.map((actor) => actor.id);
+}
+
+/** Claims the next version of a user row, or fails with a conflict when someone changed it meanwhile. */
+async function bumpVersion(tx: Tx, id: number, version: number, data: Prisma.UserUpdateManyMutationInput = {}) {
+  const { count } = await tx.user.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    const exists = await tx.user.count({ where: { id } });
+    if (!exists) throw new DomainError(404, 'not_found', 'userNotFound');
+    throw new DomainError(409, 'conflict', 'userChangedMeanwhile');
+  }
+}
+
+async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
+  const others = await tx.user.count({ where: { role: 'ADMIN', disabled: false, id: { not: exceptUserId } } });
+  if (others === 0) throw new DomainError(409, 'last_admin', 'lastAdmin');
+}
+
+/** Inserts a user with its audit event; shared by the admin operation and the user:create command. */
+export async function insertUser(
+  tx: Tx,
+  input: { email: string; name: string; role: RoleName; countryCodes: string[]; password?: string },
+  audit: (entry: AuditEntry) => Promise<void>,
+) {
+  if (await tx.user.findUnique({ where: { email: input.email } })) {
+    throw new DomainError(409, 'conflict', 'fieldsInvalid', { email: ['emailTaken'] });
+  }
+  const actorIds = await countryIds(tx, input.role, input.countryCodes);
+  const oneTimePassword = input.password ? null : generateOneTimePassword();
+  const created = await tx.user.create({
+    data: {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password ?? oneTimePassword!),
+      // Whoever set this password knows it: the user chooses their own at first sign-in.
+      mustChangePassword: true,
+      countryScope: { create: actorIds.map((actorId) => ({ actorId })) },
+    },
+  });
+  const after = await userView(tx, created.id);
+  await audit({ action: 'user.create', entityType: 'User', entityId: created.id, after });
+  return { user: after, oneTimePassword };
+}
+
+export const createUser = defineOperation({
+  name: 'createUser',
+  permission: 'manage:users',
+  input: CreateUserInput,
+  execute: ({ tx, audit }, input) => insertUser(tx, input, audit),
+});
+
+export const updateUser = defineOperation({
+  name: 'updateUser',
+  permission: 'manage:users',
+  input: UpdateUserInput,
+  async execute({ tx, audit }, input) {
+    const before = await userView(tx, input.id);
+    if (before.role === 'ADMIN' && input.role !== 'ADMIN') await assertAnotherActiveAdmin(tx, input.id);
+    const actorIds = await countryIds(tx, input.role, input.countryCodes);
+    await bumpVersion(tx, input.id, input.version, { name: input.name, role: input.role });
+    await tx.userCountryScope.deleteMany({ where: { userId: input.id } });
+    await tx.userCountryScope.createMany({ data: actorIds.map((actorId) => ({ userId: input.id, actorId })) });
+    const after = await userView(tx, input.id);
+    await audit({ action: 'user.update', entityType: 'User', entityId: input.id, before, after });
+    return after;
+  },
+});
+
+export const setUserDisabled = defineOperation({
+  name: 'setUserDisabled',
+  permission: 'manage:users',
+  input: SetUserDisabledInput,
+  async execute({ tx, user: actor, audit }, input) {
+    if (input.disabled && input.id === actor.id) {
+      throw new DomainError(409, 'self', 'cannotDisableSelf');
+    }
+    const before = await userView(tx, input.id);
+    if (input.disabled && before.role === 'ADMIN') await assertAnotherActiveAdmin(tx, input.id);
+    // Disabling ends every session at once; enabling does not bring old sessions back.
+    await bumpVersion(tx, input.id, input.version, { disabled: input.disabled, sessionVersion: { increment: 1 } });
+    const after = await userView(tx, input.id);
+    await audit({
+      action: input.disabled ? 'user.disable' : 'user.enable',
+      entityType: 'User',
+      entityId: input.id,
+      before,
+      after,
+    });
+    return after;
+  },
+});
+
+export const resetUserPassword = defineOperation({
+  name: 'resetUserPassword',
+  permission: 'manage:users',
+  input: ResetPasswordInput,
+  async execute({ tx, audit }, input) {
+    const before = await userView(tx, input.id);
+    const oneTimePassword = generateOneTimePassword();
+    await bumpVersion(tx, input.id, input.version, {
+      passwordHash: await hashPassword(oneTimePassword),
+      mustChangePassword: true,
+      sessionVersion: { increment: 1 },
+    });
+    const after = await userView(tx, input.id);
+    await audit({ action: 'user.reset_password', entityType: 'User', entityId: input.id, before, after });
+    return { user: after, oneTimePassword };
+  },
+});
+
+export const changeOwnPassword = defineOperation({
+  name: 'changeOwnPassword',
+  permission: 'signed-in',
+  input: ChangePasswordInput,
+  async execute({ tx, user, audit }, input) {
+    const row = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+      throw new DomainError(400, 'invalid', 'fieldsInvalid', { currentPassword: ['currentPasswordWrong'] });
+    }
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: {
+        passwordHash: await hashPassword(input.newPassword),
+        mustChangePassword: false,
+        sessionVersion: { increment: 1 },
+        version: { increment: 1 },
+      },
+    });
+    // Other sessions end; this one carries on under the new session version.
+    await tx.session.update({ where: { id: user.sessionId }, data: { sessionVersion: updated.sessionVersion } });
+    await audit({ action: 'user.change_password', entityType: 'User', entityId: user.id });
+    return { changed: true };
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * The one permission vocabulary: which role may do what. Server code checks it through lib/auth/guard.ts and
+ * lib/operations; components use `can` only to hide controls the server would refuse anyway.
+ */
+export const ROLES = ['ADMIN', 'REVIEWER', 'EDITOR', 'VIEWER'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Read everything internal: pages, drafts, internal notes. */
+  'read:internal',
+  'write:evidence',
+  'review:evidence',
+  'write:ratification',
+  'manage:commitments',
+  'manage:users',
+  'manage:settings',
+  'read:audit',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: readonly Permission[] = ['read:internal'];
+const EDITOR: readonly Permission[] = [...VIEWER, 'write:evidence', 'write:ratification'];
+const REVIEWER: readonly Permission[] = [...EDITOR, 'review:evidence'];
+const ADMIN: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = { ADMIN, REVIEWER, EDITOR, VIEWER };
+
+export function roleCan(role: RoleName, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** For UI only: whether to show a control. `null` is an anonymous (public) reader, who may change nothing. */
+export function can(user: { role: RoleName } | null, permission: Permission): boolean {
+  return user !== null && roleCan(user.role, permission);
+}

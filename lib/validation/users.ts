@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { NewPasswordSchema } from '@/lib/auth/password';
+import { ROLES } from '@/lib/permissions';
+
+/**
+ * Schemas shared by the admin forms, their server actions and (later) the API. FormData gives strings.
+ * Messages are keys of the "validation" namespace in messages/<locale>.json, so errors show in the reader's language.
+ */
+const Id = z.coerce.number().int().positive();
+const Version = z.coerce.number().int().positive();
+const Email = z
+  .string()
+  .trim()
+  .max(254, 'tooLong')
+  .pipe(z.email('emailInvalid'))
+  .transform((email) => email.normalize('NFC').toLowerCase());
+const Name = z.string().trim().min(1, 'nameRequired').max(120, 'tooLong');
+const Role = z.enum(ROLES, { message: 'roleRequired' });
+/** ISO alpha-3 codes, from a multi-select (array) or a comma/space separated text field. */
+const CountryCodes = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(/[\s,]+/)))
+  .transform((codes) => [...new Set(codes.map((code) => code.trim().toUpperCase()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, 'countryCodeInvalid')).max(193));
+
+export const CreateUserInput = z.object({
+  email: Email,
+  name: Name,
+  role: Role,
+  countryCodes: CountryCodes,
+  /** Blank: a one-time password is generated and shown once. */
+  password: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(NewPasswordSchema.optional()),
+});
+
+export const UpdateUserInput = z.object({
+  id: Id,
+  version: Version,
+  name: Name,
+  role: Role,
+  countryCodes: CountryCodes,
+});
+
+export const SetUserDisabledInput = z.object({
+  id: Id,
+  version: Version,
+  disabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]),
+});
+
+export const ResetPasswordInput = z.object({ id: Id, version: Version });
+
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, 'currentPasswordRequired').max(1024),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword.normalize('NFC'), {
+    path: ['confirmPassword'],
+    message: 'passwordsDiffer',
+  })
+  .refine((input) => input.newPassword !== input.currentPassword.normalize('NFC'), {
+    path: ['newPassword'],
+    message: 'passwordUnchanged',
+  });
+
+export const SetPublicViewInput = z.object({
+  enabled: z.union([z.boolean(), z.enum(['true', 'false', 'on']).transform((value) => value !== 'false')]),
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/lib/db';
+import { operations, type OperationName } from '@/lib/operations';
+import type { RoleName } from '@/lib/permissions';
+import * as userActions from '@/lib/actions/users';
+import { createTestDatabase } from '../support/test-database';
+import { signedInUser, TEST_PASSWORD } from '../support/users';
+
+/**
+ * Every operation × every kind of caller, on a real database: allowed → success; anonymous or a disabled
+ * user (whose session no longer resolves) → 401, which pages turn into the sign-in redirect; any other role
+ * without the permission → 403; and nothing written on a refusal. An operation missing here fails the suite.
+ */
+type Caller = 'anonymous' | 'disabled' | RoleName;
+const CALLERS: Caller[] = ['anonymous', 'disabled', 'VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'];
+
+interface Case {
+  allowed: RoleName[];
+  /** A valid input for the operation, prepared fresh for each caller. */
+  input(db: Database, self: { id: number }): Promise<unknown>;
+}
+
+async function targetUser(db: Database) {
+  const { id } = await signedInUser(db.prisma, 'VIEWER');
+  const { version } = await db.prisma.user.findUniqueOrThrow({ where: { id } });
+  return { id, version };
+}
+
+const TABLE: Record<OperationName, Case> = {
+  createUser: {
+    allowed: ['ADMIN'],
+    input: async () => ({
+      email: `new-${Math.random().toString(36).slice(2)}@test.example`,
+      name: 'New',
+      role: 'EDITOR',
+      countryCodes: 'KEN',
+    }),
+  },
+  updateUser: {
+    allowed: ['ADMIN'],
+    input: async (db) => ({ ...(await targetUser(db)), name: 'Renamed', role: 'REVIEWER', countryCodes: '' }),
+  },
+  setUserDisabled: { allowed: ['ADMIN'], input: async (db) => ({ ...(await targetUser(db)), disabled: 'true' }) },
+  resetUserPassword: { allowed: ['ADMIN'], input: async (db) => targetUser(db) },
+  changeOwnPassword: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async () => ({
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another fine passphrase',
+      confirmPassword: 'another fine passphrase',
+    }),
+  },
+  setPublicView: { allowed: ['ADMIN'], input: async () => ({ enabled: 'true' }) },
+};
+
+let db: Database;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, dispose } = await createTestDatabase());
+});
+afterAll(async () => dispose?.());
+
+/** A fingerprint of everything an operation could write. */
+async function fingerprint(db: Database): Promise<string> {
+  const [row] = await db.prisma.$queryRaw<{ digest: string }[]>`
+    SELECT md5(
+      (SELECT coalesce(string_agg(concat_ws('|', id, email, name, role, disabled, "mustChangePassword", "sessionVersion", version, "passwordHash"), ',' ORDER BY id), '') FROM "User") ||
+      (SELECT coalesce(string_agg(concat_ws('|', "userId", "actorId"), ',' ORDER BY "userId", "actorId"), '') FROM "UserCountryScope") ||
+      (SELECT coalesce(string_agg(concat_ws('|', key, value::text), ',' ORDER BY key), '') FROM "Setting") ||
+      (SELECT count(*)::text FROM "AuditEvent")
+    ) AS digest`;
+  return row!.digest;
+}
+
+describe('the permission table', () => {
+  it('has a row for every operation, and every server action runs one', () => {
+    expect(Object.keys(TABLE).sort()).toEqual(Object.keys(operations).sort());
+    const actionNames = Object.keys(userActions).filter(
+      (name) => typeof (userActions as Record<string, unknown>)[name] === 'function',
+    );
+    expect(actionNames.sort()).toEqual(
+      Object.keys(operations)
+        .map((name) => `${name}Action`)
+        .sort(),
+    );
+  });
+
+  const cases = Object.entries(TABLE).flatMap(([name, entry]) =>
+    CALLERS.map((caller) => ({ name: name as OperationName, caller, entry })),
+  );
+
+  it.each(cases)('$name as $caller', async ({ name, caller, entry }) => {
+    const role: RoleName = caller === 'anonymous' || caller === 'disabled' ? 'ADMIN' : caller;
+    const self = await signedInUser(db.prisma, role, { disabled: caller === 'disabled' });
+    const user = caller === 'anonymous' ? null : self.user;
+    if (caller === 'disabled') expect(user).toBeNull();
+    const input = await entry.input(db, self);
+    const before = await fingerprint(db);
+
+    const outcome = await operations[name].run({ user, requestId: `test-${name}-${caller}`, prisma: db.prisma }, input);
+
+    if (caller === 'anonymous' || caller === 'disabled') {
+      expect(outcome).toMatchObject({ ok: false, status: 401 });
+    } else if (entry.allowed.includes(caller)) {
+      expect(outcome).toMatchObject({ ok: true });
+      return;
+    } else {
+      expect(outcome).toMatchObject({ ok: false, status: 403 });
+    }
+    expect(await fingerprint(db)).toBe(before);
+  });
+});
