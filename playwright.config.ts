@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_USERS, SERVER_LOG, storageStatePath } from './tests/e2e/support/users';
 
 // End-to-end tests run the real `npm start` path (build if needed, migrate, seed, serve) on a fresh embedded
 // database, in Debian's Chromium: Playwright's own browser download cannot reach its host from here.
@@ -28,10 +29,36 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      dependencies: ['setup'],
+      testIgnore: /(logs|\.exclusive)\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], storageState: storageStatePath('viewer') },
+    },
+    // Tests that change site-wide settings run alone, after the rest.
+    {
+      name: 'exclusive',
+      dependencies: ['chromium'],
+      testMatch: /\.exclusive\.spec\.ts/,
+      use: devices['Desktop Chrome'],
+    },
+    // Reads the server's log after everything else has run.
+    { name: 'logs', dependencies: ['exclusive'], testMatch: /logs\.spec\.ts/ },
+  ],
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npx tsx scripts/start.ts`,
-    env: { DATA_DIR, PORT: String(PORT), DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
+    command: `rm -rf ${DATA_DIR} && mkdir -p .tmp && npx tsx tests/e2e/support/prepare-server.ts && npx tsx scripts/start.ts 2>&1 | tee ${SERVER_LOG}`,
+    env: {
+      DATA_DIR,
+      PORT: String(PORT),
+      DATABASE_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      ADMIN_EMAIL: E2E_USERS.admin.email,
+      ADMIN_PASSWORD: E2E_USERS.admin.password,
+      PUBLIC_VIEW: '0',
+    },
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

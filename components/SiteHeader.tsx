@@ -1,19 +1,30 @@
 import { Suspense } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Locale } from '@/lib/i18n/config';
+import { SignOutButton } from '@/components/auth/SignOutButton';
 import { LocaleSwitcher } from '@/components/LocaleSwitcher';
 import { NavLinks } from '@/components/NavLinks';
+import { getCurrentUser } from '@/lib/auth/session';
+import type { Locale } from '@/lib/i18n/config';
+import { can } from '@/lib/permissions';
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: 'nav' });
-  const app = await getTranslations({ locale, namespace: 'app' });
+  const [t, app, roles, user] = await Promise.all([
+    getTranslations({ locale, namespace: 'nav' }),
+    getTranslations({ locale, namespace: 'app' }),
+    getTranslations({ locale, namespace: 'roles' }),
+    getCurrentUser(),
+  ]);
   const items = [
     { href: `/${locale}`, label: t('overview') },
     { href: `/${locale}/documents`, label: t('statement') },
     { href: `/${locale}/commitments`, label: t('commitments') },
     { href: `/${locale}/countries`, label: t('countries') },
     { href: `/${locale}/instruments`, label: t('instruments') },
+    // Shown to those who may use them; the pages check again on the server.
+    ...(can(user, 'manage:users') ? [{ href: `/${locale}/admin/users`, label: t('users') }] : []),
+    ...(can(user, 'read:audit') ? [{ href: `/${locale}/admin/audit`, label: t('audit') }] : []),
+    ...(can(user, 'manage:settings') ? [{ href: `/${locale}/admin/settings`, label: t('settings') }] : []),
   ];
   return (
     <header className="site-header">
@@ -22,9 +33,21 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           {app('name')}
         </Link>
         <NavLinks items={items} label={t('label')} />
-        <Suspense>
-          <LocaleSwitcher current={locale} label={t('switchTo')} title={t('switchToLabel')} />
-        </Suspense>
+        <div className="site-header__account">
+          {user ? (
+            <>
+              <Link href={`/${locale}/account/password`} className="site-header__user" title={t('account')}>
+                {user.email} <span className="muted">({roles(user.role)})</span>
+              </Link>
+              <SignOutButton label={t('signOut')} signInPath={`/${locale}/sign-in`} />
+            </>
+          ) : (
+            <Link href={`/${locale}/sign-in`}>{t('signIn')}</Link>
+          )}
+          <Suspense>
+            <LocaleSwitcher current={locale} label={t('switchTo')} title={t('switchToLabel')} />
+          </Suspense>
+        </div>
       </div>
     </header>
   );

@@ -24,8 +24,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'nav' });
   const app = await getTranslations({ locale, namespace: 'app' });
-  // Client components get only the messages they use (the error boundary), not the whole catalogue.
-  const { errors } = await getMessages({ locale });
+  // Client components get only the namespaces they use, not the whole catalogue.
+  const { errors, validation, outcomes, auth, account, admin, roles } = await getMessages({ locale });
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>
@@ -34,7 +34,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         </a>
         <SiteHeader locale={locale} />
         <main id="main" tabIndex={-1}>
-          <NextIntlClientProvider messages={{ errors }}>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider messages={{ errors, validation, outcomes, auth, account, admin, roles }}>
+            {children}
+          </NextIntlClientProvider>
         </main>
         <footer className="site-footer">
           <p>{app('footer')}</p>

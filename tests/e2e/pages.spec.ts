@@ -1,8 +1,9 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { storageStatePath } from './support/users';
 
 test.describe('language', () => {
   test('the browser language picks the first page: Chinese', async ({ browser }) => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await browser.newContext({ locale: 'zh-CN', storageState: storageStatePath('viewer') });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page).toHaveURL(/\/zh$/);
@@ -11,7 +12,7 @@ test.describe('language', () => {
   });
 
   test('the browser language picks the first page: English', async ({ browser }) => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await browser.newContext({ locale: 'en-GB', storageState: storageStatePath('viewer') });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page).toHaveURL(/\/en$/);
@@ -152,10 +153,25 @@ test('health reports the embedded database with its migrations up to date', asyn
   expect(await response.json()).toEqual({ status: 'ok', database: 'pglite', migrations: 'up to date' });
 });
 
-test('every response carries the baseline security headers', async ({ request }) => {
-  const response = await request.get('/en');
-  expect(response.headers()['x-content-type-options']).toBe('nosniff');
-  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+test('every response carries the security headers: a nonce-based CSP without unsafe-eval on pages', async ({
+  request,
+}) => {
+  const page = await request.get('/en');
+  const csp = page.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-eval');
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(await page.text()).toContain(`nonce="${nonce}"`);
+  for (const path of ['/en', '/api/health', '/en/sign-in']) {
+    const headers = (await request.get(path)).headers();
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+  const overHttps = await request.get('/en', { headers: { 'x-forwarded-proto': 'https' } });
+  expect(overHttps.headers()['strict-transport-security']).toContain('max-age=');
 });
 
 test('keyboard users can skip to the content and reach the navigation', async ({ page }) => {

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ChangePasswordForm } from '@/components/auth/ChangePasswordForm';
+import { requireUser } from '@/lib/auth/guard';
+import type { Locale } from '@/lib/i18n/config';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'account' });
+  return { title: t('title') };
+}
+
+export default async function ChangePasswordPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser({ allowPendingPasswordChange: true });
+  const t = await getTranslations('account');
+  return (
+    <div className="narrow">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('signedInAs', { email: user.email })}</p>
+      {user.mustChangePassword && (
+        <p className="notice" role="status">
+          {t('mustChange')}
+        </p>
+      )}
+      <ChangePasswordForm continueHref={`/${locale}`} />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { listAuditEvents } from '@/lib/data/audit';
+import type { Locale } from '@/lib/i18n/config';
+import { auditFilterQuery, parseAuditFilter } from '@/lib/validation/audit';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'audit' });
+  return { title: t('title') };
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
+
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const filter = parseAuditFilter(await searchParams);
+  const log = await listAuditEvents(filter);
+  const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
+  const query = auditFilterQuery(filter);
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(query);
+    next.set('page', String(page));
+    return `/${locale}/admin/audit?${next.toString()}`;
+  };
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <form className="filters" method="get" role="search" aria-label={t('filters')}>
+        <div className="field">
+          <label htmlFor="audit-user">{t('user')}</label>
+          <select id="audit-user" name="user" defaultValue={filter.user ?? ''}>
+            <option value="">{t('any')}</option>
+            {log.options.users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-entity">{t('entity')}</label>
+          <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ''}>
+            <option value="">{t('any')}</option>
+            {log.options.entities.map((entity) => (
+              <option key={entity}>{entity}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t('action')}</label>
+          <select id="audit-action" name="action" defaultValue={filter.action ?? ''}>
+            <option value="">{t('any')}</option>
+            {log.options.actions.map((action) => (
+              <option key={action}>{action}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t('from')}</label>
+          <input id="audit-from" type="date" name="from" defaultValue={filter.from ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t('to')}</label>
+          <input id="audit-to" type="date" name="to" defaultValue={filter.to ?? ''} />
+        </div>
+        <button type="submit" className="button">
+          {t('apply')}
+        </button>
+        <a className="button button--quiet" href={`/api/admin/audit/export?${query.toString()}`} download>
+          {t('exportCsv')}
+        </a>
+      </form>
+      <p className="result-count" role="status">
+        {t('count', { count: log.total })}
+      </p>
+      <div className="table-scroll">
+        <table className="audit-table">
+          <caption className="muted">{t('caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('at')}</th>
+              <th scope="col">{t('user')}</th>
+              <th scope="col">{t('action')}</th>
+              <th scope="col">{t('entity')}</th>
+              <th scope="col">{t('before')}</th>
+              <th scope="col">{t('after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <time dateTime={row.at.toISOString()}>
+                    {format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}
+                  </time>
+                </td>
+                <td>
+                  {row.userEmail ?? t('system')}
+                  {row.userRole ? <span className="muted"> ({row.userRole})</span> : null}
+                </td>
+                <td>
+                  <code>{row.action}</code>
+                </td>
+                <td>
+                  {row.entityType}
+                  {row.entityId ? ` #${row.entityId}` : ''}
+                </td>
+                <td>
+                  <code className="json">{json(row.before)}</code>
+                </td>
+                <td>
+                  <code className="json">{json(row.after)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {log.pages > 1 && (
+        <nav className="pagination" aria-label={t('pages')}>
+          {filter.page > 1 && <Link href={pageHref(filter.page - 1)}>← {t('previous')}</Link>}
+          <span>{t('pageOf', { page: filter.page, pages: log.pages })}</span>
+          {filter.page < log.pages && <Link href={pageHref(filter.page + 1)}>{t('next')} →</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { DisableUserForm, EditUserForm, ResetPasswordForm } from '@/components/admin/UserForms';
+import { getUser } from '@/lib/data/users';
+import type { Locale } from '@/lib/i18n/config';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'admin' });
+  return { title: t('editUser') };
+}
+
+export default async function UserPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const userId = Number(id);
+  const user = Number.isSafeInteger(userId) && userId > 0 ? await getUser(userId) : null;
+  if (!user) notFound();
+  const t = await getTranslations('admin');
+  return (
+    <>
+      <p>
+        <Link href={`/${locale}/admin/users`}>← {t('usersTitle')}</Link>
+      </p>
+      <h1>{user.email}</h1>
+      <p className="muted">{user.disabled ? t('disabled') : t('active')}</p>
+      <h2>{t('editUser')}</h2>
+      <EditUserForm user={user} />
+      <h2>{user.disabled ? t('enable') : t('disable')}</h2>
+      <p className="muted">{user.disabled ? t('enableHint') : t('disableHint')}</p>
+      <DisableUserForm user={user} />
+      <h2>{t('resetPassword')}</h2>
+      <p className="muted">{t('resetPasswordHint')}</p>
+      <ResetPasswordForm user={user} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignInForm } from '@/components/auth/SignInForm';
+import { getCurrentUser } from '@/lib/auth/session';
+import type { Locale } from '@/lib/i18n/config';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'auth' });
+  return { title: t('title') };
+}
+
+/** Only paths on this site: an open redirect through callbackUrl would make a good phishing link. */
+function safeCallback(value: string | string[] | undefined, locale: string): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : `/${locale}`;
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const callbackUrl = safeCallback(query.callbackUrl, locale);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const t = await getTranslations('auth');
+  const error = query.error === 'RateLimited' ? 'rateLimited' : query.error ? 'invalid' : undefined;
+  return (
+    <div className="narrow">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <SignInForm callbackUrl={callbackUrl} initialError={error} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import NextAuth from 'next-auth';
+import type { NextRequest } from 'next/server';
+import { getPrisma } from '@/lib/db';
+import { authOptions } from '@/lib/auth/options';
+import { checkSignInRateLimit } from '@/lib/auth/sign-in';
+import { clientAddress } from '@/lib/http/client-address';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+function handle(request: NextRequest, context: Context) {
+  return NextAuth(request, context, authOptions()) as Promise<Response>;
+}
+
+export function GET(request: NextRequest, context: Context) {
+  return handle(request, context);
+}
+
+/**
+ * Sign-in and sign-out posts. Cross-site posts are refused, and a sign-in beyond the rate limit gets 429 with
+ * Retry-After before any password is checked (next-auth's own answer could only be a 401).
+ */
+export async function POST(request: NextRequest, context: Context) {
+  if (!isSameOriginRequest(request.headers)) {
+    return Response.json({ error: { code: 'cross_site', message: 'Cross-site request refused.' } }, { status: 403 });
+  }
+  const { nextauth } = await context.params;
+  if (nextauth.join('/') === 'callback/credentials') {
+    const form = await request.clone().formData();
+    const email = String(form.get('email') ?? '').slice(0, 254);
+    const limit = await checkSignInRateLimit(await getPrisma(), { email, ip: clientAddress(request.headers) });
+    if (!limit.allowed) {
+      const url = new URL('/sign-in?error=RateLimited', request.url);
+      return Response.json(
+        { url: url.toString(), error: { code: 'rate_limited', message: 'Too many failed sign-ins; try again later.' } },
+        { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+      );
+    }
+  }
+  return handle(request, context);
+}

@@ -1,0 +1,82 @@
+import { expect, test } from './fixtures';
+import { storageStatePath } from './support/users';
+
+// These tests change the site-wide public-view setting, so they run alone, after the other browser tests.
+test.describe.configure({ mode: 'serial' });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test('with the public view on, the anonymous read the dashboard but nothing internal; off again, they must sign in', async ({
+  browser,
+  page,
+}) => {
+  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const adminPage = await admin.newPage();
+  await adminPage.goto('/en/admin/settings');
+  await expect(adminPage.getByText('The public view is off: only signed-in users can read.')).toBeVisible();
+  await adminPage.getByRole('button', { name: 'Turn the public view on' }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: 'The public view is now on.' })).toBeVisible();
+
+  try {
+    expect((await page.goto('/en/commitments'))?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Commitments');
+    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await page.goto('/en/admin/users');
+    await expect(page).toHaveURL(/\/en\/sign-in/);
+    await page.goto('/en/account/password');
+    await expect(page).toHaveURL(/\/en\/sign-in/);
+  } finally {
+    await adminPage.goto('/en/admin/settings');
+    await adminPage.getByRole('button', { name: 'Turn the public view off' }).click();
+    await expect(adminPage.getByRole('status').filter({ hasText: 'The public view is now off.' })).toBeVisible();
+    await admin.close();
+  }
+  await page.goto('/en/commitments');
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+});
+
+test('a server action replayed from another origin, or with no origin at all, is refused and changes nothing', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const page = await admin.newPage();
+  await page.goto('/en/admin/settings');
+  // Capture the real action request (its id and body) without letting it through.
+  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route('**/en/admin/settings', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    captured = { headers: route.request().headers(), body: route.request().postDataBuffer()! };
+    await route.abort();
+  });
+  page.on('pageerror', () => {});
+  await page.getByRole('button', { name: 'Turn the public view on' }).click();
+  await expect.poll(() => captured).toBeTruthy();
+
+  const api = await playwright.request.newContext({ baseURL, storageState: storageStatePath('admin') });
+  const actionHeaders = Object.fromEntries(
+    Object.entries(captured!.headers).filter(
+      ([name]) => !['origin', 'referer', 'cookie', 'content-length'].includes(name),
+    ),
+  );
+  const forgeries: Record<string, string>[] = [
+    { origin: 'https://evil.example' },
+    { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    {},
+  ];
+  for (const forged of forgeries) {
+    const response = await api.post('/en/admin/settings', {
+      headers: { ...actionHeaders, ...forged },
+      data: captured!.body,
+    });
+    const refusedByNext = response.status() >= 400;
+    const refusedByUs = (await response.text()).includes('crossSite');
+    expect(refusedByNext || refusedByUs, `forged headers ${JSON.stringify(forged)}`).toBe(true);
+  }
+  await api.dispose();
+
+  await page.unroute('**/en/admin/settings');
+  await page.goto('/en/admin/settings');
+  await expect(page.getByText('The public view is off: only signed-in users can read.')).toBeVisible();
+  await admin.close();
+});

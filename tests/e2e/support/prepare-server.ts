@@ -1,0 +1,34 @@
+// Before the browser tests' server starts: migrate, seed and create the first admin exactly as `npm start`
+// does (ADMIN_EMAIL / ADMIN_PASSWORD), then add one account per other role, as an admin would.
+import { recordAudit } from '@/lib/audit';
+import { openDatabase } from '@/lib/db';
+import { insertUser } from '@/lib/operations/users';
+import type { RoleName } from '@/lib/permissions';
+import { prepareDatabase } from '../../../scripts/lib/prepare-database';
+import { E2E_USERS } from './users';
+
+await prepareDatabase();
+const db = await openDatabase();
+try {
+  for (const [key, account] of Object.entries(E2E_USERS)) {
+    if (key === 'admin') continue;
+    await db.prisma.$transaction(async (tx) => {
+      const { user } = await insertUser(
+        tx,
+        {
+          email: account.email,
+          name: `E2E ${key}`,
+          role: account.role as RoleName,
+          countryCodes: [],
+          password: account.password,
+        },
+        (entry) => recordAudit(tx, { userId: null, role: null, requestId: 'e2e-setup' }, entry),
+      );
+      // These accounts sign straight in; the forced password change has its own test.
+      await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
+    });
+  }
+} finally {
+  await db.close();
+}
+process.exit(0);
