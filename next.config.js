@@ -2,6 +2,8 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+const attachmentLimitMb = Number(process.env.ATTACHMENT_MAX_MB) || 20;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Without this, Turbopack copies PGlite's 16 MB of wasm and data files into the publicly served /_next/static.
@@ -10,6 +12,9 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/[locale]/forbidden.tsx with status 403.
     authInterrupts: true,
+    // Evidence forms carry up to five attachments of ATTACHMENT_MAX_MB each (checked again, per file, on the server).
+    serverActions: { bodySizeLimit: `${attachmentLimitMb * 5 + 1}mb` },
+    proxyClientMaxBodySize: `${attachmentLimitMb * 5 + 1}mb`,
   },
   async headers() {
     const everywhere = [

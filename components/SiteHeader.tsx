@@ -20,7 +20,10 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     { href: `/${locale}/documents`, label: t('statement') },
     { href: `/${locale}/commitments`, label: t('commitments') },
     { href: `/${locale}/countries`, label: t('countries') },
+    { href: `/${locale}/matrix`, label: t('matrix') },
     { href: `/${locale}/instruments`, label: t('instruments') },
+    ...(can(user, 'write:evidence') ? [{ href: `/${locale}/evidence`, label: t('evidence') }] : []),
+    ...(can(user, 'review:evidence') ? [{ href: `/${locale}/review`, label: t('review') }] : []),
     // Shown to those who may use them; the pages check again on the server.
     ...(can(user, 'manage:users') ? [{ href: `/${locale}/admin/users`, label: t('users') }] : []),
     ...(can(user, 'read:audit') ? [{ href: `/${locale}/admin/audit`, label: t('audit') }] : []),

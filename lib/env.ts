@@ -35,6 +35,9 @@ const EnvSchema = z.object({
     .enum(['0', '1', 'true', 'false', ''], { message: 'TRUST_PROXY must be 1 or 0' })
     .optional()
     .transform((value) => value === '1' || value === 'true'),
+  /** Where evidence attachments are stored; default DATA_DIR/attachments. */
+  ATTACHMENT_DIR: z.string().trim().min(1).optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(30),
 });

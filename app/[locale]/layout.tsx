@@ -25,7 +25,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   const t = await getTranslations({ locale, namespace: 'nav' });
   const app = await getTranslations({ locale, namespace: 'app' });
   // Client components get only the namespaces they use, not the whole catalogue.
-  const { errors, validation, outcomes, auth, account, admin, roles } = await getMessages({ locale });
+  const { errors, validation, outcomes, auth, account, admin, roles, evidence, ratification } = await getMessages({
+    locale,
+  });
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>
@@ -34,7 +36,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         </a>
         <SiteHeader locale={locale} />
         <main id="main" tabIndex={-1}>
-          <NextIntlClientProvider messages={{ errors, validation, outcomes, auth, account, admin, roles }}>
+          <NextIntlClientProvider
+            messages={{ errors, validation, outcomes, auth, account, admin, roles, evidence, ratification }}
+          >
             {children}
           </NextIntlClientProvider>
         </main>

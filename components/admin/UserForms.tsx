@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '@/components/forms/Field';
 import { FormMessage, OneTimePassword, SubmitButton } from '@/components/forms/FormStatus';
-import { initialFormState, type FormState } from '@/lib/actions/form-state';
+import { formKey, initialFormState, type FormState } from '@/lib/actions/form-state';
 import {
   createUserAction,
   resetUserPasswordAction,
@@ -37,46 +37,20 @@ export function CreateUserForm() {
   const [state, action] = useActionState(createUserAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="stack" noValidate>
+    <form action={action} className="stack" noValidate key={formKey(state)}>
       <div className="form-row">
         <Field name="email" label={t('email')} errors={errors.email}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              required
-              maxLength={254}
-              defaultValue={text(state, 'email')}
-              key={state.status}
-            />
-          )}
+          {(props) => <input {...props} type="email" required maxLength={254} defaultValue={text(state, 'email')} />}
         </Field>
         <Field name="name" label={t('name')} errors={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              required
-              maxLength={120}
-              defaultValue={text(state, 'name')}
-              key={state.status}
-            />
-          )}
+          {(props) => <input {...props} type="text" required maxLength={120} defaultValue={text(state, 'name')} />}
         </Field>
         <Field name="role" label={t('role')} errors={errors.role}>
           {(props) => <RoleSelect props={props} defaultValue={text(state, 'role', 'VIEWER')} />}
         </Field>
       </div>
       <Field name="countryCodes" label={t('countryScope')} hint={t('countryScopeHint')} errors={errors.countryCodes}>
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            maxLength={1000}
-            defaultValue={text(state, 'countryCodes')}
-            key={state.status}
-          />
-        )}
+        {(props) => <input {...props} type="text" maxLength={1000} defaultValue={text(state, 'countryCodes')} />}
       </Field>
       <Field name="password" label={t('initialPassword')} hint={t('initialPasswordHint')} errors={errors.password}>
         {(props) => <input {...props} type="password" autoComplete="new-password" maxLength={1024} />}
@@ -102,7 +76,7 @@ export function EditUserForm({ user }: { user: EditableUser }) {
   const [state, action] = useActionState(updateUserAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="stack" noValidate>
+    <form action={action} className="stack" noValidate key={formKey(state)}>
       <input type="hidden" name="id" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <div className="form-row">

@@ -12,3 +12,12 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = { status: 'idle' };
+
+/**
+ * A key for the <form> element that changes with every answer carrying submitted values. React resets a form
+ * after its action runs, and a <select> ignores a changed defaultValue once mounted: remounting with the key
+ * puts every submitted value back after an error.
+ */
+export function formKey(state: FormState): string {
+  return state.values ? JSON.stringify(state.values) : 'initial';
+}

@@ -30,12 +30,18 @@ export async function runFormAction<Output>(
   operation: Operation<unknown, Output>,
   formData: FormData,
   onSuccess: (value: Output) => FormState = () => ({ status: 'ok', message: 'saved' }),
+  /** Shapes the input when the form is more than flat text fields (nested rows, files). */
+  toInput: (values: Record<string, string | string[]>, formData: FormData) => unknown | Promise<unknown> = (values) =>
+    values,
 ): Promise<FormState> {
   if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
   const user = await getCurrentUser();
   if (!user) redirect(`/${await getLocale()}/sign-in`);
   const values = formValues(formData);
-  const outcome = await operation.run({ user, requestId: await getRequestId(), prisma: await requestPrisma() }, values);
+  const outcome = await operation.run(
+    { user, requestId: await getRequestId(), prisma: await requestPrisma() },
+    await toInput(values, formData),
+  );
   if (outcome.ok) return onSuccess(outcome.value);
   return {
     status: 'error',

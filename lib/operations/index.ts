@@ -1,3 +1,5 @@
+import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
+import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
 import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, updateUser } from '@/lib/operations/users';
 
@@ -12,5 +14,10 @@ export const operations = {
   resetUserPassword,
   changeOwnPassword,
   setPublicView,
+  updateRatification,
+  createEvidence,
+  updateEvidence,
+  submitEvidence,
+  reviewEvidence,
 };
 export type OperationName = keyof typeof operations;

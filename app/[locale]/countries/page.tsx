@@ -88,8 +88,20 @@ export default async function CountriesPage({ params, searchParams }: Props) {
                   <td>
                     <abbr title={state.nameEn}>{state.code}</abbr>
                   </td>
-                  <td lang="zh-Hans">{state.nameZh}</td>
-                  <td lang="en">{state.nameEn}</td>
+                  <td lang="zh-Hans">
+                    {locale === 'zh' ? (
+                      <Link href={`/${locale}/countries/${state.code}`}>{state.nameZh}</Link>
+                    ) : (
+                      state.nameZh
+                    )}
+                  </td>
+                  <td lang="en">
+                    {locale === 'en' ? (
+                      <Link href={`/${locale}/countries/${state.code}`}>{state.nameEn}</Link>
+                    ) : (
+                      state.nameEn
+                    )}
+                  </td>
                   <td>{state.regionalGroup ? enums(`regionalGroup.${state.regionalGroup}`) : '–'}</td>
                 </tr>
               ))}

@@ -2,12 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { AcrossStatesSection } from '@/components/status/AcrossStatesSection';
 import { Tag } from '@/components/Tag';
 import { getCommitment } from '@/lib/data/commitments';
+import { getCommitmentStatus } from '@/lib/data/status';
 import { locales, type Locale } from '@/lib/i18n/config';
 import { segmentParagraph } from '@/lib/statement/highlight';
+import { parseStatusSort } from '@/lib/validation/status';
 
-type Props = { params: Promise<{ locale: Locale; code: string }> };
+type Props = {
+  params: Promise<{ locale: Locale; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
@@ -15,16 +21,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: commitment ? `${commitment.title} (${commitment.code})` : undefined };
 }
 
-export default async function CommitmentPage({ params }: Props) {
+export default async function CommitmentPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
-  const [t, fields, enums, commitment] = await Promise.all([
+  const sort = parseStatusSort(await searchParams);
+  const [t, fields, enums, commitment, status] = await Promise.all([
     getTranslations('commitment'),
     getTranslations('commitments'),
     getTranslations('enums'),
     getCommitment(code, locale),
+    getCommitmentStatus(code, sort, locale),
   ]);
-  if (!commitment) notFound();
+  if (!commitment || !status) notFound();
   const runs = segmentParagraph(commitment.paragraphText, [commitment]);
   // The reader's language first, then the others.
   const languages = [locale, ...locales.filter((other) => other !== locale)];
@@ -95,6 +103,13 @@ export default async function CommitmentPage({ params }: Props) {
           ))}
         </ul>
       )}
+
+      <AcrossStatesSection
+        section={status}
+        sort={sort}
+        locale={locale}
+        basePath={`/${locale}/commitments/${commitment.code}`}
+      />
     </article>
   );
 }

@@ -1,0 +1,272 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { RatificationForm } from '@/components/ratification/RatificationForm';
+import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
+import { StatusCounts } from '@/components/status/StatusCounts';
+import { StatusTag } from '@/components/status/StatusTag';
+import { getCountryStatusPage, getMemberStateHeader } from '@/lib/data/status';
+import type { Locale } from '@/lib/i18n/config';
+import { latestAllowedDate } from '@/lib/validation/ratification';
+import { parseHistoryParam } from '@/lib/validation/status';
+
+type Props = {
+  params: Promise<{ locale: Locale; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const COUNTRY_CODE = /^[A-Z]{3}$/;
+const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const country = COUNTRY_CODE.test(code) ? await getMemberStateHeader(code) : null;
+  if (!country) return { title: (await getTranslations({ locale, namespace: 'errors' }))('notFoundTitle') };
+  return { title: locale === 'zh' ? country.nameZh : country.nameEn };
+}
+
+export default async function CountryPage({ params, searchParams }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  if (!COUNTRY_CODE.test(code)) notFound();
+  const historyOf = parseHistoryParam(await searchParams);
+  const [t, r, enums, format, page] = await Promise.all([
+    getTranslations('status'),
+    getTranslations('ratification'),
+    getTranslations('enums'),
+    getFormatter(),
+    getCountryStatusPage(code, locale, historyOf),
+  ]);
+  if (!page) notFound();
+  const { country, scorecard, ratification, history, timeline } = page;
+  const date = (value: Date) => (
+    <time dateTime={isoDate(value)!}>{format.dateTime(value, { dateStyle: 'medium' })}</time>
+  );
+  const name = locale === 'zh' ? country.nameZh : country.nameEn;
+  const otherName = locale === 'zh' ? country.nameEn : country.nameZh;
+  const statement = ratification.summary.statement;
+  const maxDate = latestAllowedDate();
+  const basePath = `/${locale}/countries/${country.code}`;
+  const historyRow = history ? ratification.rows.find((row) => row.instrumentCode === history.instrumentCode) : null;
+
+  return (
+    <article>
+      <p>
+        <Link href={`/${locale}/countries`}>← {t('backToCountries')}</Link>
+      </p>
+      <h1>{name}</h1>
+      <p className="lead" lang={locale === 'zh' ? 'en' : 'zh-Hans'}>
+        {otherName}
+      </p>
+      <dl className="facts">
+        <dt>{t('code')}</dt>
+        <dd>
+          {country.code}
+          {country.alpha2 ? ` / ${country.alpha2}` : ''}
+        </dd>
+        <dt>{t('group')}</dt>
+        <dd>{country.regionalGroup ? enums(`regionalGroup.${country.regionalGroup}`) : t('noGroup')}</dd>
+      </dl>
+
+      <section aria-labelledby="by-theme">
+        <h2 id="by-theme">{t('byTheme')}</h2>
+        <p className="muted">{t('byThemeIntro', { total: scorecard.total })}</p>
+        <StatusCounts counts={scorecard.counts} label={t('countsLabel')} />
+        <div className="table-scroll">
+          <table className="scorecard">
+            <caption className="muted">{t('byThemeCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('commitment')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('observedOn')}</th>
+              </tr>
+            </thead>
+            {scorecard.themes.map((theme) => (
+              <tbody key={theme.code}>
+                <tr className="scorecard__theme">
+                  <th scope="rowgroup" colSpan={3}>
+                    {theme.name}
+                  </th>
+                </tr>
+                {theme.commitments.map((commitment) => (
+                  <tr key={commitment.code}>
+                    <th scope="row">
+                      <Link href={`/${locale}/commitments/${commitment.code}`}>{commitment.title}</Link>{' '}
+                      <span className="muted">({commitment.code})</span>
+                    </th>
+                    <td>
+                      <StatusTag status={commitment.status} label={t(`implementation.${commitment.status}`)} />
+                    </td>
+                    <td>{commitment.observedOn ? date(commitment.observedOn) : t('notObserved')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="ratification">
+        <h2 id="ratification">{r('title')}</h2>
+        <p className="ratification-summary">
+          {statement
+            ? r('summary', {
+                party: ratification.summary.party,
+                total: ratification.summary.total,
+                partyOfExisting: ratification.summary.partyOfExisting,
+                existing: ratification.summary.existing,
+                date: format.dateTime(statement.adoptedOn, { dateStyle: 'long' }),
+                symbol: statement.symbol,
+              })
+            : r('summaryShort', { party: ratification.summary.party, total: ratification.summary.total })}
+        </p>
+        <div className="table-scroll">
+          <table className="ratification-table">
+            <caption className="muted">{r('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{r('instrument')}</th>
+                <th scope="col">{r('status')}</th>
+                <th scope="col">{r('signedOn')}</th>
+                <th scope="col">{r('consentedOn')}</th>
+                <th scope="col">{r('noteAndSource')}</th>
+                <th scope="col">{r('changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ratification.rows.map((row) => (
+                <tr key={row.instrumentCode} id={`instrument-${row.instrumentCode}`}>
+                  <th scope="row">
+                    <Link href={`/${locale}/instruments#${row.instrumentCode}`}>{row.shortName}</Link>
+                    {!row.existedAtStatement && statement && (
+                      <>
+                        <br />
+                        <span className="tag">{r('afterStatement', { symbol: statement.symbol })}</span>
+                      </>
+                    )}
+                  </th>
+                  <td>
+                    <span className={`rat-tag ${row.party ? 'rat-party' : row.status ? 'rat-other' : 'rat-none'}`}>
+                      {row.status ? r(`statuses.${row.status}`) : r('notRecorded')}
+                    </span>
+                  </td>
+                  <td>{row.signedOn ? date(row.signedOn) : null}</td>
+                  <td>{row.consentedOn ? date(row.consentedOn) : null}</td>
+                  <td className="ratification-note">
+                    {row.note && <span className="ratification-note__text">{row.note}</span>}
+                    {row.sourceUrl && (
+                      <>
+                        {row.note && <br />}
+                        <a href={row.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                          {r('source')}
+                          <span className="visually-hidden">: {row.shortName}</span>
+                        </a>
+                      </>
+                    )}
+                  </td>
+                  <td className="ratification-actions">
+                    {row.version > 0 && (
+                      <Link href={`${basePath}?history=${row.instrumentCode}#history`}>
+                        {r('history')}
+                        <span className="visually-hidden">: {row.shortName}</span>
+                      </Link>
+                    )}
+                    {page.canEditRatification && (
+                      <RatificationForm
+                        actorCode={country.code}
+                        instrumentCode={row.instrumentCode}
+                        instrumentName={row.shortName}
+                        version={row.version}
+                        status={row.status}
+                        signedOn={isoDate(row.signedOn)}
+                        consentedOn={isoDate(row.consentedOn)}
+                        note={row.note}
+                        sourceUrl={row.sourceUrl}
+                        minDate={isoDate(row.adoptedOn)!}
+                        maxDate={maxDate}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        {history && (
+          <section id="history" aria-labelledby="history-heading" className="ratification-history">
+            <h3 id="history-heading">{r('historyHeading', { instrument: history.shortName })}</h3>
+            {history.revisions.length === 0 ? (
+              <p>{r('historyEmpty')}</p>
+            ) : (
+              <div className="table-scroll">
+                <table>
+                  <caption className="muted">{r('historyCaption', { instrument: history.shortName })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {r('revision')}
+                      </th>
+                      <th scope="col">{r('changedAt')}</th>
+                      {history.revisions.some((revision) => revision.changedBy) && (
+                        <th scope="col">{r('changedBy')}</th>
+                      )}
+                      <th scope="col">{r('status')}</th>
+                      <th scope="col">{r('signedOn')}</th>
+                      <th scope="col">{r('consentedOn')}</th>
+                      <th scope="col">{r('noteAndSource')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {history.revisions.map((revision) => (
+                      <tr key={revision.number}>
+                        <th scope="row" className="num">
+                          {revision.number}
+                        </th>
+                        <td>
+                          <time dateTime={revision.changedAt.toISOString()}>
+                            {format.dateTime(revision.changedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                          </time>
+                        </td>
+                        {revision.changedBy !== null && <td>{revision.changedBy}</td>}
+                        <td>{r(`statuses.${revision.status}`)}</td>
+                        <td>{revision.signedOn ? date(revision.signedOn) : null}</td>
+                        <td>{revision.consentedOn ? date(revision.consentedOn) : null}</td>
+                        <td className="ratification-note">
+                          {revision.note && <span className="ratification-note__text">{revision.note}</span>}
+                          {revision.sourceUrl && (
+                            <>
+                              {revision.note && <br />}
+                              <a href={revision.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                                {r('source')}
+                                <span className="visually-hidden">
+                                  : {history.shortName}, {revision.number}
+                                </span>
+                              </a>
+                            </>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <p>
+              <Link href={`${basePath}#${historyRow ? `instrument-${historyRow.instrumentCode}` : 'ratification'}`}>
+                {r('closeHistory')}
+              </Link>
+            </p>
+          </section>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">{t('timeline')}</h2>
+        <EvidenceTimeline timeline={timeline} of="country" locale={locale} publicOnly={page.publicOnly} />
+      </section>
+    </article>
+  );
+}

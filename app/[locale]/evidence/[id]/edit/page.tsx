@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { EvidenceForm } from '@/components/evidence/EvidenceForm';
+import { maxAttachmentMb } from '@/lib/attachments/store';
+import { evidenceFormOptions, getEvidence } from '@/lib/data/evidence';
+import type { Locale } from '@/lib/i18n/config';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'evidence' });
+  return { title: t('editTitle') };
+}
+
+const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10);
+
+export default async function EditEvidencePage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const numericId = Number(id);
+  const [options, record, t] = await Promise.all([
+    evidenceFormOptions(locale),
+    Number.isSafeInteger(numericId) && numericId > 0 ? getEvidence(numericId, locale) : null,
+    getTranslations('evidence'),
+  ]);
+  if (!record) notFound();
+  const latest = record.revisions[0]!;
+  return (
+    <>
+      <h1>{t('editTitle')}</h1>
+      {record.state === 'SUBMITTED' ? (
+        <p className="notice">{t('inReviewCannotEdit')}</p>
+      ) : (
+        <>
+          {record.state === 'VERIFIED' && <p className="notice">{t('editVerifiedNote')}</p>}
+          <EvidenceForm
+            options={options}
+            record={{ id: record.id, version: record.version, attachments: latest.attachments }}
+            maxAttachmentMb={maxAttachmentMb()}
+            initial={{
+              actorCode: record.actor.code,
+              commitmentCode: record.commitment.code,
+              observedOn: isoDate(latest.observedOn),
+              status: latest.status,
+              score: latest.score === null ? '' : String(latest.score),
+              summaryEn: latest.summary.en,
+              summaryZh: latest.summary.zh,
+              visibility: latest.visibility,
+              tags: latest.tags.join(', '),
+              sources: latest.sources.map((source) => ({
+                type: source.type,
+                url: source.url ?? undefined,
+                reference: source.reference ?? undefined,
+                title: source.title ?? undefined,
+                publishedOn: isoDate(source.publishedOn),
+              })),
+            }}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { ReviewForm, SubmitForReviewForm } from '@/components/evidence/ReviewForms';
+import { revisionChanges } from '@/components/evidence/RevisionChanges';
+import { Tag } from '@/components/Tag';
+import { getEvidence } from '@/lib/data/evidence';
+import type { Locale } from '@/lib/i18n/config';
+import { can } from '@/lib/permissions';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'evidence' });
+  return { title: t('recordTitle') };
+}
+
+export default async function EvidencePage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const numericId = Number(id);
+  const [record, t, format] = await Promise.all([
+    Number.isSafeInteger(numericId) && numericId > 0 ? getEvidence(numericId, locale) : null,
+    getTranslations('evidence'),
+    getFormatter(),
+  ]);
+  if (!record) notFound();
+  const { user } = record;
+  const latest = record.revisions[0]!;
+  const verified = record.revisions.find((revision) => revision.state === 'VERIFIED');
+  const inScope = user.countryScope.length === 0 || user.countryScope.includes(record.actor.code);
+  const mayEdit = can(user, 'write:evidence') && inScope && record.state !== 'SUBMITTED';
+  const ownRecord = record.createdById === user.id || latest.author.id === user.id;
+  const mayReview = can(user, 'review:evidence') && record.state === 'SUBMITTED' && !ownRecord;
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
+  const dateTime = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+
+  return (
+    <article>
+      <p>
+        <Link href={`/${locale}/evidence`}>← {t('myRecords')}</Link>
+      </p>
+      <h1>
+        {record.actor.name} · {record.commitment.title}
+      </h1>
+      <p className="muted">
+        {record.actor.code} · {record.commitment.code} · #{record.id}{' '}
+        <Tag variant={`state-${record.state}`}>{t(`states.${record.state}`)}</Tag>
+      </p>
+
+      {record.state === 'RETURNED' && latest.reviewComment && (
+        <div className="notice" role="status">
+          <p>
+            <strong>{t('returnedBy', { reviewer: latest.reviewer?.email ?? '?' })}</strong>
+          </p>
+          <p>{latest.reviewComment}</p>
+        </div>
+      )}
+      {verified && verified !== latest && (
+        <p className="muted">{t('verifiedStillCounts', { number: verified.number })}</p>
+      )}
+
+      <dl className="facts">
+        <dt>{t('observedOn')}</dt>
+        <dd>{date(latest.observedOn)}</dd>
+        <dt>{t('status')}</dt>
+        <dd>{t(`statuses.${latest.status}`)}</dd>
+        <dt>{t('score')}</dt>
+        <dd>{latest.score === null ? t('noScore') : latest.score > 0 ? `+${latest.score}` : latest.score}</dd>
+        <dt>{t('visibility')}</dt>
+        <dd>{t(`visibilities.${latest.visibility}`)}</dd>
+        {latest.tags.length > 0 && (
+          <>
+            <dt>{t('tags')}</dt>
+            <dd>{latest.tags.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <div className="bilingual">
+        {latest.summary.en && (
+          <section lang="en">
+            <h2 className="h3">{t('summaryEn')}</h2>
+            <p>{latest.summary.en}</p>
+          </section>
+        )}
+        {latest.summary.zh && (
+          <section lang="zh-Hans">
+            <h2 className="h3">{t('summaryZh')}</h2>
+            <p>{latest.summary.zh}</p>
+          </section>
+        )}
+      </div>
+
+      <h2>{t('sources')}</h2>
+      <ol className="link-list">
+        {latest.sources.map((source) => (
+          <li key={source.id}>
+            <span className="muted">{t(`sourceTypes.${source.type}`)}:</span>{' '}
+            {source.url ? (
+              <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
+                {source.title ?? source.url}
+              </a>
+            ) : (
+              (source.title ?? source.reference)
+            )}
+            {source.reference && source.url ? ` · ${source.reference}` : ''}
+            {source.publishedOn ? ` · ${date(source.publishedOn)}` : ''}
+          </li>
+        ))}
+      </ol>
+      {latest.attachments.length > 0 && (
+        <>
+          <h2>{t('attachments')}</h2>
+          <ul className="link-list">
+            {latest.attachments.map((attachment) => (
+              <li key={attachment.id}>
+                <a href={`/api/attachments/${attachment.id}`}>{attachment.fileName}</a>{' '}
+                <span className="muted">
+                  ({format.number(attachment.size / 1024, { maximumFractionDigits: 0 })} KB · SHA-256{' '}
+                  {attachment.sha256.slice(0, 12)}…)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {(mayEdit || mayReview) && <h2>{t('actions')}</h2>}
+      {mayEdit && (
+        <p className="form-actions">
+          <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
+            {t('edit')}
+          </Link>
+          {(record.state === 'DRAFT' || record.state === 'RETURNED') && (
+            <SubmitForReviewForm id={record.id} version={record.version} />
+          )}
+        </p>
+      )}
+      {mayReview && <ReviewForm id={record.id} version={record.version} />}
+      {can(user, 'review:evidence') && record.state === 'SUBMITTED' && ownRecord && (
+        <p className="muted">{t('cannotReviewOwn')}</p>
+      )}
+
+      <h2 id="history">{t('history')}</h2>
+      <div className="table-scroll">
+        <table aria-labelledby="history">
+          <thead>
+            <tr>
+              <th scope="col">{t('revision')}</th>
+              <th scope="col">{t('state')}</th>
+              <th scope="col">{t('author')}</th>
+              <th scope="col">{t('review')}</th>
+              <th scope="col">{t('changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.revisions.map((revision, index) => {
+              const changes = revisionChanges(revision, record.revisions[index + 1]);
+              return (
+                <tr key={revision.id}>
+                  <td>{revision.number}</td>
+                  <td>{t(`states.${revision.state}`)}</td>
+                  <td>
+                    {revision.author.email}
+                    <br />
+                    <span className="muted">{dateTime(revision.createdAt)}</span>
+                  </td>
+                  <td>
+                    {revision.reviewer ? (
+                      <>
+                        {revision.reviewer.email}
+                        <br />
+                        <span className="muted">{dateTime(revision.reviewedAt)}</span>
+                        {revision.reviewComment && <p className="review-comment">{revision.reviewComment}</p>}
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                  <td>
+                    {index === record.revisions.length - 1 ? (
+                      t('firstRevision')
+                    ) : changes.length === 0 ? (
+                      t('noChanges')
+                    ) : (
+                      <ul className="changes">
+                        {changes.map(([field, before, after]) => (
+                          <li key={field}>
+                            <strong>{t(`fields.${field}` as 'fields.status')}</strong>: <del>{before || '∅'}</del> →{' '}
+                            <ins>{after || '∅'}</ins>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}

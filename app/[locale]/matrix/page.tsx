@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { StatusCounts } from '@/components/status/StatusCounts';
+import { STATUS_CLASS } from '@/components/status/StatusTag';
+import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import { getStatusMatrix } from '@/lib/data/status';
+import type { Locale } from '@/lib/i18n/config';
+import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
+import { parseMatrixFilter } from '@/lib/validation/status';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'status' });
+  return { title: t('matrixTitle') };
+}
+
+export default async function MatrixPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const filter = parseMatrixFilter(await searchParams);
+  const [t, enums, matrix] = await Promise.all([
+    getTranslations('status'),
+    getTranslations('enums'),
+    getStatusMatrix(filter, locale),
+  ]);
+  const filtered = Boolean(filter.theme || filter.group);
+  // Labels are looked up once, not once per cell.
+  const short = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`short.${status}`)]));
+  return (
+    <>
+      <h1>{t('matrixTitle')}</h1>
+      <p className="lead">{t('matrixIntro')}</p>
+
+      <form className="filters" method="get" aria-label={t('filters')}>
+        <div className="field">
+          <label htmlFor="matrix-theme">{t('theme')}</label>
+          <select id="matrix-theme" name="theme" defaultValue={filter.theme ?? ''}>
+            <option value="">{t('allThemes')}</option>
+            {matrix.themes.map((theme) => (
+              <option key={theme.code} value={theme.code}>
+                {theme.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="matrix-group">{t('group')}</label>
+          <select id="matrix-group" name="group" defaultValue={filter.group ?? ''}>
+            <option value="">{t('allGroups')}</option>
+            {REGIONAL_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {enums(`regionalGroup.${group}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('apply')}
+        </button>
+        {filtered && (
+          <Link className="button button--quiet" href={`/${locale}/matrix`}>
+            {t('clear')}
+          </Link>
+        )}
+      </form>
+
+      <p className="result-count" role="status">
+        {t('matrixCount', { states: matrix.rows.length, commitments: matrix.columns.length })}
+      </p>
+
+      <section className="matrix-key" aria-labelledby="matrix-key">
+        <h2 id="matrix-key">{t('legend')}</h2>
+        <ul className="matrix-key__list">
+          {IMPLEMENTATION_STATUSES.map((status) => (
+            <li key={status}>
+              <span className={`matrix-key__cell ${STATUS_CLASS[status]}`}>{short[status]}</span>{' '}
+              {t(`implementation.${status}`)}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t('columnKey')}</p>
+        <StatusCounts counts={matrix.counts} label={t('cellsByStatus')} />
+      </section>
+
+      {matrix.columns.length === 0 ? (
+        <p>{t('matrixNoColumns')}</p>
+      ) : (
+        <div className="table-scroll matrix-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
+          <table className="matrix">
+            <caption id="matrix-caption" className="muted">
+              {t('matrixCaption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('state')}</th>
+                {matrix.columns.map((column) => (
+                  <th scope="col" key={column.code}>
+                    <Link
+                      href={`/${locale}/commitments/${column.code}`}
+                      aria-label={`${column.shortCode}: ${column.title} (${column.code})`}
+                    >
+                      <abbr title={`${column.title} (${column.code})`}>{column.shortCode}</abbr>
+                    </Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.rows.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">
+                    <Link href={`/${locale}/countries/${row.code}`}>{locale === 'zh' ? row.nameZh : row.nameEn}</Link>
+                  </th>
+                  {matrix.columns.map((column) => {
+                    const status = row.cells[column.code] ?? 'NO_INFORMATION';
+                    return (
+                      <td key={column.shortCode} className={STATUS_CLASS[status]}>
+                        {short[status]}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

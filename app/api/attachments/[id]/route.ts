@@ -1,0 +1,57 @@
+import { connection } from 'next/server';
+import {
+  decideAttachmentAccess,
+  attachmentHeaders,
+  needsPublicViewSetting,
+  parseAttachmentId,
+} from '@/lib/attachments/access';
+import { readAttachment } from '@/lib/attachments/store';
+import { getCurrentUser } from '@/lib/auth/session';
+import { getPrisma } from '@/lib/db';
+import { isPublicViewEnabled } from '@/lib/settings';
+
+function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * GET /api/attachments/[id] — the file of one evidence attachment, as a download, to those who may read its
+ * revision (lib/attachments/access.ts), after checking it against its recorded SHA-256.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const id = parseAttachmentId((await params).id);
+  if (id === null) return errorResponse(404, 'not_found', 'There is no such attachment.');
+
+  const prisma = await getPrisma();
+  const user = await getCurrentUser();
+  const attachment = await prisma.attachment.findUnique({
+    where: { id },
+    select: {
+      fileName: true,
+      contentType: true,
+      sha256: true,
+      storagePath: true,
+      revision: { select: { state: true, visibility: true } },
+    },
+  });
+  if (!attachment) return errorResponse(404, 'not_found', 'There is no such attachment.');
+
+  const publicView = needsPublicViewSetting(user) ? await isPublicViewEnabled(prisma) : false;
+  const access = decideAttachmentAccess(user, publicView, attachment.revision);
+  if (!access.allowed) return errorResponse(access.status, access.code, access.message);
+
+  const file = await readAttachment(attachment.storagePath, attachment.sha256);
+  if (!file.ok && file.problem === 'missing') {
+    console.error(`Attachment ${id}: the stored file is missing.`);
+    return errorResponse(404, 'attachment_missing', 'The file of this attachment is missing from the server.');
+  }
+  if (!file.ok) {
+    console.error(`Attachment ${id}: the stored file does not match its SHA-256 checksum.`);
+    return errorResponse(422, 'attachment_corrupt', 'The file of this attachment is damaged and cannot be served.');
+  }
+  const body = file.bytes;
+  return new Response(body, {
+    headers: attachmentHeaders({ ...attachment, size: body.length }),
+  });
+}

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Tag } from '@/components/Tag';
+import type { EvidenceListItem } from '@/lib/data/evidence';
+
+/** Evidence records as a table: who, on what, in which state, since when. */
+export async function EvidenceTable({
+  items,
+  locale,
+  caption,
+}: {
+  items: EvidenceListItem[];
+  locale: string;
+  caption: string;
+}) {
+  const [t, format] = await Promise.all([getTranslations('evidence'), getFormatter()]);
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption className="muted">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('record')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('observedOn')}</th>
+            <th scope="col">{t('state')}</th>
+            <th scope="col">{t('author')}</th>
+            <th scope="col">{t('updated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <Link href={`/${locale}/evidence/${item.id}`}>
+                  {item.actor.name} · {item.commitment.title}
+                </Link>
+                <br />
+                <span className="muted">
+                  {item.actor.code} · {item.commitment.code}
+                </span>
+                {item.state === 'RETURNED' && item.reviewComment && (
+                  <p className="review-comment">{item.reviewComment}</p>
+                )}
+              </td>
+              <td>{t(`statuses.${item.status}`)}</td>
+              <td>{format.dateTime(item.observedOn, { dateStyle: 'medium' })}</td>
+              <td>
+                <Tag variant={`state-${item.state}`}>{t(`states.${item.state}`)}</Tag>
+              </td>
+              <td>{item.author}</td>
+              <td>{format.relativeTime(item.submittedAt ?? item.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

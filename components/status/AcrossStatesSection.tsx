@@ -1,0 +1,126 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
+import { StatusCounts } from '@/components/status/StatusCounts';
+import { StatusTag } from '@/components/status/StatusTag';
+import type { CommitmentStatusSection } from '@/lib/data/status';
+import type { Locale } from '@/lib/i18n/config';
+import type { StatusSortKey } from '@/lib/status/constants';
+import type { StatusSort } from '@/lib/validation/status';
+
+/**
+ * The commitment page's status sections: the commitment across the 193 member states (sortable through the URL,
+ * with the instruments each state has joined when the commitment names instruments), then its evidence timeline.
+ */
+export async function AcrossStatesSection({
+  section,
+  sort,
+  locale,
+  basePath,
+}: {
+  section: CommitmentStatusSection;
+  sort: StatusSort;
+  locale: Locale;
+  basePath: string;
+}) {
+  const [t, enums, format] = await Promise.all([getTranslations('status'), getTranslations('enums'), getFormatter()]);
+  const { acrossStates, timeline } = section;
+  const labels: Record<StatusSortKey, string> = {
+    name: t('state'),
+    group: t('group'),
+    status: t('status'),
+    date: t('observedOn'),
+  };
+  const direction = (dir: 'asc' | 'desc') => (dir === 'asc' ? t('ascending') : t('descending'));
+
+  const sortHeader = (column: StatusSortKey) => {
+    const active = sort.sort === column;
+    // A second click on the sorted column reverses it; another column starts ascending.
+    const next = active && sort.dir === 'asc' ? 'desc' : 'asc';
+    return (
+      <th key={column} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+        <Link href={`${basePath}?sort=${column}&dir=${next}#across-states`} className="sort-link">
+          {labels[column]}
+          <span aria-hidden="true" className="sort-link__arrow">
+            {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+          </span>
+        </Link>
+      </th>
+    );
+  };
+
+  const instruments = acrossStates?.instruments;
+  return (
+    <>
+      {acrossStates && (
+        <section aria-labelledby="across-states">
+          <h2 id="across-states">{t('acrossStates')}</h2>
+          <p className="muted">{t('acrossStatesIntro')}</p>
+          <StatusCounts counts={acrossStates.counts} label={t('countsAcross')} />
+          {instruments && (
+            <p className="muted">
+              {t('partyHint', {
+                total: instruments.total,
+                existing: instruments.existing,
+                date: format.dateTime(instruments.statement.adoptedOn, { dateStyle: 'long' }),
+                symbol: instruments.statement.symbol,
+              })}
+            </p>
+          )}
+          <div className="table-scroll">
+            <table className="across-states">
+              <caption className="muted">
+                {t('acrossCaption', { column: labels[sort.sort], direction: direction(sort.dir) })}
+              </caption>
+              <thead>
+                <tr>
+                  {sortHeader('name')}
+                  {sortHeader('group')}
+                  {sortHeader('status')}
+                  {sortHeader('date')}
+                  {instruments && <th scope="col">{t('partyTo')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {acrossStates.rows.map((row) => (
+                  <tr key={row.code}>
+                    <th scope="row">
+                      <Link href={`/${locale}/countries/${row.code}`}>{locale === 'zh' ? row.nameZh : row.nameEn}</Link>
+                    </th>
+                    <td>{row.regionalGroup ? enums(`regionalGroup.${row.regionalGroup}`) : t('noGroup')}</td>
+                    <td>
+                      <StatusTag status={row.status} label={t(`implementation.${row.status}`)} />
+                    </td>
+                    <td>
+                      {row.observedOn ? (
+                        <time dateTime={row.observedOn.toISOString().slice(0, 10)}>
+                          {format.dateTime(row.observedOn, { dateStyle: 'medium' })}
+                        </time>
+                      ) : (
+                        t('notObserved')
+                      )}
+                    </td>
+                    {instruments && (
+                      <td>
+                        {t('partyCell', {
+                          party: row.party ?? 0,
+                          total: instruments.total,
+                          partyOfExisting: row.partyOfExisting ?? 0,
+                          existing: instruments.existing,
+                        })}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="evidence-timeline">
+        <h2 id="evidence-timeline">{t('timeline')}</h2>
+        <EvidenceTimeline timeline={timeline} of="commitment" locale={locale} publicOnly={section.publicOnly} />
+      </section>
+    </>
+  );
+}

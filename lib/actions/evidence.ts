@@ -1,0 +1,72 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import type { FormState } from '@/lib/actions/form-state';
+import { runFormAction } from '@/lib/actions/run';
+import { operations } from '@/lib/operations';
+import { nestFormValues } from '@/lib/validation/evidence';
+
+/** Text fields nested ("sources.0.url" → sources[0].url), plus the chosen files as bytes. */
+async function evidenceInput(values: Record<string, string | string[]>, formData: FormData) {
+  const files = formData.getAll('attachments').filter((file): file is File => file instanceof File && file.size > 0);
+  const attachments = await Promise.all(
+    files.map(async (file) => ({
+      fileName: file.name,
+      size: file.size,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+  const removeAttachmentIds = formData.getAll('removeAttachmentIds').map(String);
+  return { ...nestFormValues(values), attachments, removeAttachmentIds };
+}
+
+async function goToRecord(id: number): Promise<never> {
+  revalidatePath('/[locale]/evidence', 'layout');
+  revalidatePath('/[locale]/review', 'page');
+  redirect(`/${await getLocale()}/evidence/${id}`);
+}
+
+export async function createEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(
+    operations.createEvidence,
+    formData,
+    (value) => ({ status: 'ok', message: `id:${value.id}` }),
+    evidenceInput,
+  );
+  if (state.status === 'ok') return goToRecord(Number(state.message?.slice(3)));
+  return state;
+}
+
+export async function updateEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(
+    operations.updateEvidence,
+    formData,
+    (value) => ({ status: 'ok', message: `id:${value.id}` }),
+    evidenceInput,
+  );
+  if (state.status === 'ok') return goToRecord(Number(state.message?.slice(3)));
+  return state;
+}
+
+export async function submitEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(operations.submitEvidence, formData, () => ({
+    status: 'ok',
+    message: 'evidenceSubmitted',
+  }));
+  if (state.status === 'ok') revalidatePath('/[locale]/evidence', 'layout');
+  return state;
+}
+
+export async function reviewEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(operations.reviewEvidence, formData, (value) => ({
+    status: 'ok',
+    message: value.state === 'VERIFIED' ? 'evidenceVerified' : 'evidenceReturned',
+  }));
+  if (state.status === 'ok') {
+    revalidatePath('/[locale]/evidence', 'layout');
+    revalidatePath('/[locale]/review', 'page');
+  }
+  return state;
+}

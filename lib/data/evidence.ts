@@ -1,0 +1,169 @@
+import 'server-only';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/guard';
+import { requestPrisma } from '@/lib/data/request-db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/i18n/config';
+import { localize } from '@/lib/i18n/localized';
+
+export interface EvidenceListItem {
+  id: number;
+  actor: { code: string; name: string };
+  commitment: { code: string; title: string };
+  state: string;
+  observedOn: Date;
+  status: string;
+  author: string;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  reviewComment: string | null;
+}
+
+const listInclude = {
+  actor: { select: { code: true, name: true } },
+  commitment: { select: { code: true, title: true } },
+  revisions: {
+    orderBy: { number: 'desc' },
+    take: 1,
+    select: {
+      observedOn: true,
+      status: true,
+      submittedAt: true,
+      reviewComment: true,
+      author: { select: { email: true } },
+    },
+  },
+} as const satisfies Prisma.EvidenceInclude;
+
+function toListItem(row: Prisma.EvidenceGetPayload<{ include: typeof listInclude }>, locale: Locale): EvidenceListItem {
+  const latest = row.revisions[0]!;
+  return {
+    id: row.id,
+    actor: { code: row.actor.code, name: localize(row.actor.name, locale) },
+    commitment: { code: row.commitment.code, title: localize(row.commitment.title, locale) },
+    state: row.state,
+    observedOn: latest.observedOn,
+    status: latest.status,
+    author: latest.author.email,
+    updatedAt: row.updatedAt,
+    submittedAt: latest.submittedAt,
+    reviewComment: latest.reviewComment,
+  };
+}
+
+/** An editor's own drafts, records returned to them and records waiting for review. */
+export async function listMyEvidence(locale: Locale): Promise<{ user: CurrentUser; items: EvidenceListItem[] }> {
+  const user = await requirePermission('write:evidence');
+  const prisma = await requestPrisma();
+  const rows = await prisma.evidence.findMany({
+    where: {
+      state: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] },
+      OR: [{ createdById: user.id }, { revisions: { some: { authorId: user.id } } }],
+      ...(user.countryScope.length > 0 ? { actor: { code: { in: user.countryScope } } } : {}),
+    },
+    orderBy: { updatedAt: 'desc' },
+    take: 200,
+    include: listInclude,
+  });
+  return { user, items: rows.map((row) => toListItem(row, locale)) };
+}
+
+export interface ReviewFilter {
+  country?: string;
+  commitment?: string;
+  author?: string;
+  olderThanDays?: number;
+}
+
+export async function reviewQueue(filter: ReviewFilter, locale: Locale) {
+  const user = await requirePermission('review:evidence');
+  const prisma = await requestPrisma();
+  const where: Prisma.EvidenceWhereInput = {
+    state: 'SUBMITTED',
+    actor: filter.country ? { code: filter.country } : undefined,
+    commitment: filter.commitment ? { code: filter.commitment } : undefined,
+    revisions: {
+      some: {
+        state: 'SUBMITTED',
+        author: filter.author ? { email: filter.author } : undefined,
+        submittedAt: filter.olderThanDays
+          ? { lte: new Date(Date.now() - filter.olderThanDays * 86_400_000) }
+          : undefined,
+      },
+    },
+  };
+  const [rows, authors] = await Promise.all([
+    prisma.evidence.findMany({ where, orderBy: { updatedAt: 'asc' }, take: 200, include: listInclude }),
+    prisma.user.findMany({
+      where: { revisionsAuthored: { some: { state: 'SUBMITTED' } } },
+      select: { email: true },
+      orderBy: { email: 'asc' },
+    }),
+  ]);
+  return { user, items: rows.map((row) => toListItem(row, locale)), authors: authors.map((a) => a.email) };
+}
+
+const detailInclude = {
+  actor: { select: { code: true, name: true } },
+  commitment: { select: { code: true, title: true } },
+  createdBy: { select: { email: true } },
+  revisions: {
+    orderBy: { number: 'desc' },
+    include: {
+      author: { select: { id: true, email: true } },
+      reviewer: { select: { email: true } },
+      sources: { orderBy: { sortOrder: 'asc' } },
+      attachments: {
+        orderBy: { id: 'asc' },
+        select: { id: true, fileName: true, contentType: true, size: true, sha256: true },
+      },
+    },
+  },
+} as const satisfies Prisma.EvidenceInclude;
+
+export type EvidenceDetail = NonNullable<Awaited<ReturnType<typeof getEvidence>>>;
+
+/** One record with every revision, newest first, for its page, its edit form and its history. */
+export async function getEvidence(id: number, locale: Locale) {
+  const user = await requirePermission('read:internal');
+  const prisma = await requestPrisma();
+  const row = await prisma.evidence.findUnique({ where: { id }, include: detailInclude });
+  if (!row) return null;
+  return {
+    user,
+    id: row.id,
+    version: row.version,
+    state: row.state,
+    createdById: row.createdById,
+    createdBy: row.createdBy.email,
+    actor: { code: row.actor.code, name: localize(row.actor.name, locale) },
+    commitment: { code: row.commitment.code, title: localize(row.commitment.title, locale) },
+    revisions: row.revisions.map((revision) => ({
+      ...revision,
+      summary: revision.summary as { zh?: string; en?: string },
+    })),
+  };
+}
+
+/** Options for the entry form's search-as-you-type lists. */
+export async function evidenceFormOptions(locale: Locale) {
+  const user = await requirePermission('write:evidence');
+  const prisma = await requestPrisma();
+  const [actors, commitments] = await Promise.all([
+    prisma.actor.findMany({
+      where: user.countryScope.length > 0 ? { code: { in: user.countryScope } } : {},
+      select: { code: true, name: true, kind: true },
+      orderBy: { code: 'asc' },
+    }),
+    prisma.commitment.findMany({ select: { code: true, title: true, addressee: true }, orderBy: { sortOrder: 'asc' } }),
+  ]);
+  const other = locale === 'zh' ? 'en' : 'zh';
+  return {
+    actors: actors.map((a) => ({
+      code: a.code,
+      label: `${localize(a.name, locale)} · ${localize(a.name, other)}`,
+      kind: a.kind,
+    })),
+    commitments: commitments.map((c) => ({ code: c.code, label: localize(c.title, locale), addressee: c.addressee })),
+  };
+}

@@ -1,0 +1,128 @@
+import 'server-only';
+import { requireReader } from '@/lib/auth/guard';
+import { requestPrisma } from '@/lib/data/request-db';
+import type { Locale } from '@/lib/i18n/config';
+import { localize } from '@/lib/i18n/localized';
+import { can } from '@/lib/permissions';
+import {
+  commitmentAcrossStates,
+  countryScorecard,
+  evidenceTimeline,
+  findMemberState,
+  ratificationHistory,
+  ratificationTable,
+  statementDate,
+  statusMatrix,
+  type CommitmentAcrossStates,
+  type Matrix,
+  type MemberStateHeader,
+  type RatificationHistory,
+  type RatificationTable,
+  type Scorecard,
+  type Timeline,
+} from '@/lib/status/queries';
+import type { MatrixFilter, StatusSort } from '@/lib/validation/status';
+
+/**
+ * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
+ * The SQL lives in lib/status/queries.ts; this adds the guard and the reader's audience (the anonymous public
+ * sees only evidence marked public and no user names).
+ */
+
+export interface CountryStatusPage {
+  country: MemberStateHeader;
+  scorecard: Scorecard;
+  ratification: RatificationTable;
+  /** The history of one instrument's status, when the page asks for it (?history=code). */
+  history: RatificationHistory | null;
+  timeline: Timeline;
+  /** Whether to show the ratification forms: the role allows it and the country is in the editor's scope. */
+  canEditRatification: boolean;
+  /** The anonymous public reads: only evidence marked public, no user names. */
+  publicOnly: boolean;
+}
+
+export async function getCountryStatusPage(
+  code: string,
+  locale: Locale,
+  historyOf?: string,
+): Promise<CountryStatusPage | null> {
+  const user = await requireReader();
+  const prisma = await requestPrisma();
+  const country = await findMemberState(prisma, code);
+  if (!country) return null;
+  const audience = { publicOnly: user === null };
+  const [scorecard, statement, history, timeline] = await Promise.all([
+    countryScorecard(prisma, country.id, locale, audience),
+    statementDate(prisma),
+    historyOf ? ratificationHistory(prisma, country.id, historyOf, locale, audience) : null,
+    evidenceTimeline(prisma, { actorId: country.id }, locale, audience),
+  ]);
+  const ratification = await ratificationTable(prisma, country.id, statement, locale);
+  const inScope = !user || user.countryScope.length === 0 || user.countryScope.includes(country.code);
+  return {
+    country,
+    scorecard,
+    ratification,
+    history,
+    timeline,
+    canEditRatification: can(user, 'write:ratification') && inScope,
+    publicOnly: audience.publicOnly,
+  };
+}
+
+/** Name of a member state for page titles, or null. */
+export async function getMemberStateHeader(code: string): Promise<MemberStateHeader | null> {
+  await requireReader();
+  const prisma = await requestPrisma();
+  return findMemberState(prisma, code);
+}
+
+export interface CommitmentStatusSection {
+  /** Only for commitments addressed to member states. */
+  acrossStates: CommitmentAcrossStates | null;
+  timeline: Timeline;
+  publicOnly: boolean;
+}
+
+export async function getCommitmentStatus(
+  code: string,
+  sort: StatusSort,
+  locale: Locale,
+): Promise<CommitmentStatusSection | null> {
+  const user = await requireReader();
+  const prisma = await requestPrisma();
+  const commitment = await prisma.commitment.findUnique({ where: { code }, select: { id: true, addressee: true } });
+  if (!commitment) return null;
+  const audience = { publicOnly: user === null };
+  const [acrossStates, timeline] = await Promise.all([
+    commitment.addressee === 'MEMBER_STATES'
+      ? commitmentAcrossStates(prisma, commitment.id, sort.sort, sort.dir, locale, audience)
+      : null,
+    evidenceTimeline(prisma, { commitmentId: commitment.id }, locale, audience),
+  ]);
+  return { acrossStates, timeline, publicOnly: audience.publicOnly };
+}
+
+export interface ThemeChoice {
+  code: string;
+  name: string;
+}
+
+export async function getStatusMatrix(
+  filter: MatrixFilter,
+  locale: Locale,
+): Promise<Matrix & { themes: ThemeChoice[] }> {
+  const user = await requireReader();
+  const prisma = await requestPrisma();
+  const [matrix, themes] = await Promise.all([
+    statusMatrix(prisma, filter, locale, { publicOnly: user === null }),
+    // Only themes that have commitments addressed to member states can filter the matrix.
+    prisma.theme.findMany({
+      where: { commitments: { some: { addressee: 'MEMBER_STATES' } } },
+      orderBy: { sortOrder: 'asc' },
+      select: { code: true, name: true },
+    }),
+  ]);
+  return { ...matrix, themes: themes.map((theme) => ({ code: theme.code, name: localize(theme.name, locale) })) };
+}

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { checkUpload, storeAttachment } from '@/lib/attachments/store';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { refreshCurrentStatus } from '@/lib/evidence/current-status';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { DomainError, defineOperation } from '@/lib/operations/define';
+import {
+  CreateEvidenceInput,
+  type EvidenceFields,
+  ReviewEvidenceInput,
+  SubmitEvidenceInput,
+  UpdateEvidenceInput,
+} from '@/lib/validation/evidence';
+
+/**
+ * The evidence workflow: draft → submitted → verified or returned. Every save adds a revision (nothing is
+ * overwritten); a verified revision keeps counting until a newer one is verified; nobody reviews their own
+ * record; every write names the version it read and a stale one is refused with a conflict.
+ */
+type Tx = Prisma.TransactionClient;
+type Fields = z.output<typeof EvidenceFields>;
+
+const MAX_ATTACHMENTS_PER_SAVE = 5;
+const Upload = z.object({
+  fileName: z.string(),
+  size: z.number().int().nonnegative(),
+  bytes: z.instanceof(Uint8Array),
+});
+const Attachments = z
+  .object({
+    attachments: z.array(Upload).max(MAX_ATTACHMENTS_PER_SAVE, 'tooManyAttachments').default([]),
+    removeAttachmentIds: z.array(z.coerce.number().int().positive()).default([]),
+  })
+  .partial();
+
+async function resolveTargets(tx: Tx, user: CurrentUser, fields: Fields) {
+  const [actor, commitment] = await Promise.all([
+    tx.actor.findUnique({ where: { code: fields.actorCode }, select: { id: true, code: true, kind: true } }),
+    tx.commitment.findUnique({ where: { code: fields.commitmentCode }, select: { id: true, addressee: true } }),
+  ]);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!actor) fieldErrors.actorCode = ['unknownCountry'];
+  if (!commitment) fieldErrors.commitmentCode = ['unknownCommitment'];
+  if (actor && commitment && (actor.kind === 'MEMBER_STATE') !== (commitment.addressee === 'MEMBER_STATES')) {
+    fieldErrors.commitmentCode = [
+      actor.kind === 'MEMBER_STATE' ? 'commitmentNotForStates' : 'commitmentNotForUnSystem',
+    ];
+  }
+  if (actor && user.countryScope.length > 0 && !user.countryScope.includes(actor.code)) {
+    fieldErrors.actorCode = ['outsideCountryScope'];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new DomainError(400, 'invalid', 'fieldsInvalid', fieldErrors);
+  return { actorId: actor!.id, commitmentId: commitment!.id };
+}
+
+async function storeUploads(uploads: z.output<typeof Upload>[]) {
+  const stored = [];
+  for (const upload of uploads) {
+    const checked = await checkUpload(upload);
+    if (!checked.ok) {
+      throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: [`${checked.error}`] });
+    }
+    stored.push({
+      fileName: checked.fileName,
+      contentType: checked.contentType,
+      ...(await storeAttachment(upload.bytes)),
+    });
+  }
+  return stored;
+}
+
+async function addRevision(
+  tx: Tx,
+  evidenceId: number,
+  number: number,
+  fields: Fields,
+  user: CurrentUser,
+  attachments: { fileName: string; contentType: string; size: number; sha256: string; storagePath: string }[],
+) {
+  const submitted = fields.intent === 'submit';
+  const revision = await tx.evidenceRevision.create({
+    data: {
+      evidenceId,
+      number,
+      observedOn: new Date(`${fields.observedOn}T00:00:00Z`),
+      status: fields.status,
+      score: fields.score,
+      summary: {
+        ...(fields.summaryZh ? { zh: fields.summaryZh } : {}),
+        ...(fields.summaryEn ? { en: fields.summaryEn } : {}),
+      },
+      visibility: fields.visibility,
+      tags: fields.tags,
+      state: submitted ? 'SUBMITTED' : 'DRAFT',
+      submittedAt: submitted ? new Date() : null,
+      authorId: user.id,
+      sources: {
+        create: fields.sources.map((source, sortOrder) => ({
+          ...source,
+          publishedOn: source.publishedOn ? new Date(`${source.publishedOn}T00:00:00Z`) : null,
+          sortOrder,
+        })),
+      },
+      attachments: { create: attachments.map((attachment) => ({ ...attachment, uploadedById: user.id })) },
+    },
+  });
+  return revision;
+}
+
+/** The view of a revision the audit log keeps. */
+function auditView(fields: Fields, revision: { number: number; state: string }) {
+  return {
+    revision: revision.number,
+    state: revision.state,
+    actor: fields.actorCode,
+    commitment: fields.commitmentCode,
+    observedOn: fields.observedOn,
+    status: fields.status,
+    score: fields.score,
+    visibility: fields.visibility,
+    sources: fields.sources.length,
+  };
+}
+
+/** Claims the next version of a record or fails: someone else saved it since this user read it. */
+async function claimVersion(tx: Tx, id: number, version: number, data: Prisma.EvidenceUpdateManyMutationInput) {
+  const { count } = await tx.evidence.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 1) return;
+  const current = await tx.evidence.findUnique({
+    where: { id },
+    include: { revisions: { orderBy: { number: 'desc' }, take: 1, include: { author: { select: { email: true } } } } },
+  });
+  if (!current) throw new DomainError(404, 'not_found', 'evidenceNotFound');
+  const latest = current.revisions[0];
+  throw new DomainError(409, 'conflict', 'evidenceChangedMeanwhile', {
+    _conflict: [
+      `changedBy:${latest?.author.email ?? '?'}|${current.updatedAt.toISOString()}|${current.state}|${current.version}`,
+    ],
+  });
+}
+
+async function latestRevision(tx: Tx, evidenceId: number) {
+  const evidence = await tx.evidence.findUnique({
+    where: { id: evidenceId },
+    include: {
+      revisions: { orderBy: { number: 'desc' }, take: 1, include: { attachments: true } },
+      actor: { select: { code: true } },
+    },
+  });
+  if (!evidence || !evidence.revisions[0]) throw new DomainError(404, 'not_found', 'evidenceNotFound');
+  return { evidence, latest: evidence.revisions[0] };
+}
+
+function assertInScope(user: CurrentUser, actorCode: string) {
+  if (user.countryScope.length > 0 && !user.countryScope.includes(actorCode)) {
+    throw new DomainError(409, 'out_of_scope', 'outsideCountryScope');
+  }
+}
+
+export const createEvidence = defineOperation({
+  name: 'createEvidence',
+  permission: 'write:evidence',
+  input: CreateEvidenceInput.and(Attachments),
+  async execute({ tx, user, audit }, input) {
+    const targets = await resolveTargets(tx, user, input);
+    const uploads = await storeUploads(input.attachments ?? []);
+    const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
+    const evidence = await tx.evidence.create({ data: { ...targets, createdById: user.id, state, latestRevision: 1 } });
+    const revision = await addRevision(tx, evidence.id, 1, input, user, uploads);
+    await audit({
+      action: 'evidence.create',
+      entityType: 'Evidence',
+      entityId: evidence.id,
+      after: auditView(input, revision),
+    });
+    return { id: evidence.id, state };
+  },
+});
+
+export const updateEvidence = defineOperation({
+  name: 'updateEvidence',
+  permission: 'write:evidence',
+  input: UpdateEvidenceInput.and(Attachments),
+  async execute({ tx, user, audit }, input) {
+    const { evidence, latest } = await latestRevision(tx, input.id);
+    assertInScope(user, evidence.actor.code);
+    if (evidence.state === 'SUBMITTED') throw new DomainError(409, 'in_review', 'evidenceInReview');
+    const targets = await resolveTargets(tx, user, input);
+    const uploads = await storeUploads(input.attachments ?? []);
+    const kept = latest.attachments
+      .filter((attachment) => !(input.removeAttachmentIds ?? []).includes(attachment.id))
+      .map(({ fileName, contentType, size, sha256, storagePath }) => ({
+        fileName,
+        contentType,
+        size,
+        sha256,
+        storagePath,
+      }));
+    const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
+    const number = evidence.latestRevision + 1;
+    await claimVersion(tx, input.id, input.version, { ...targets, state, latestRevision: number });
+    const revision = await addRevision(tx, input.id, number, input, user, [...kept, ...uploads]);
+    await audit({
+      action: 'evidence.update',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: {
+        revision: latest.number,
+        state: latest.state,
+        status: latest.status,
+        observedOn: latest.observedOn.toISOString().slice(0, 10),
+      },
+      after: auditView(input, revision),
+    });
+    return { id: input.id, state };
+  },
+});
+
+export const submitEvidence = defineOperation({
+  name: 'submitEvidence',
+  permission: 'write:evidence',
+  input: SubmitEvidenceInput,
+  async execute({ tx, user, audit }, input) {
+    const { evidence, latest } = await latestRevision(tx, input.id);
+    assertInScope(user, evidence.actor.code);
+    if (latest.state !== 'DRAFT' && latest.state !== 'RETURNED')
+      throw new DomainError(409, 'invalid_state', 'evidenceNotDraft');
+    await claimVersion(tx, input.id, input.version, { state: 'SUBMITTED' });
+    await tx.evidenceRevision.update({
+      where: { id: latest.id },
+      data: { state: 'SUBMITTED', submittedAt: new Date() },
+    });
+    await audit({
+      action: 'evidence.submit',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: { revision: latest.number, state: latest.state },
+      after: { revision: latest.number, state: 'SUBMITTED' },
+    });
+    return { id: input.id, state: 'SUBMITTED' as const };
+  },
+});
+
+export const reviewEvidence = defineOperation({
+  name: 'reviewEvidence',
+  permission: 'review:evidence',
+  input: ReviewEvidenceInput,
+  async execute({ tx, user, audit }, input) {
+    const { evidence, latest } = await latestRevision(tx, input.id);
+    if (latest.state !== 'SUBMITTED') throw new DomainError(409, 'invalid_state', 'evidenceNotSubmitted');
+    if (latest.authorId === user.id || evidence.createdById === user.id) {
+      throw new DomainError(409, 'own_record', 'cannotReviewOwn');
+    }
+    const state = input.decision === 'verify' ? 'VERIFIED' : 'RETURNED';
+    await claimVersion(tx, input.id, input.version, { state });
+    await tx.evidenceRevision.update({
+      where: { id: latest.id },
+      data: { state, reviewerId: user.id, reviewedAt: new Date(), reviewComment: input.comment ?? null },
+    });
+    if (state === 'VERIFIED') await refreshCurrentStatus(tx, evidence.actorId, evidence.commitmentId);
+    await audit({
+      action: state === 'VERIFIED' ? 'evidence.verify' : 'evidence.return',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: { revision: latest.number, state: latest.state },
+      after: { revision: latest.number, state, comment: input.comment ?? null },
+    });
+    return { id: input.id, state };
+  },
+});

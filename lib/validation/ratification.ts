@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { isPartyStatus, RATIFICATION_STATUSES } from '@/lib/status/constants';
+
+/**
+ * The ratification form and its operation. FormData gives strings; an empty field means "not given".
+ * Messages are keys of the "validation" namespace of messages/<locale>.json.
+ */
+/** No instrument against terrorism, and no United Nations, before 1945. */
+export const EARLIEST_DATE = '1945-01-01';
+
+/**
+ * The latest date anyone may record: today where the day has begun first (UTC+14), so that a date entered
+ * in the evening in Asia or the Pacific is not refused as "in the future" by a server on UTC.
+ */
+export function latestAllowedDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The first thing wrong with a date, as a validation key, or null. */
+export function dateProblem(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'dateInvalid';
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return 'dateInvalid';
+  if (value < EARLIEST_DATE) return 'dateTooEarly';
+  if (value > latestAllowedDate()) return 'dateInFuture';
+  return null;
+}
+
+/** An ISO date (YYYY-MM-DD) from a date input, or undefined when left empty. */
+const IsoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .pipe(
+    z
+      .string()
+      .superRefine((value, context) => {
+        const problem = dateProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  );
+
+const SourceUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .pipe(
+    z
+      .string()
+      .max(2000, 'tooLong')
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+        } catch {
+          return false;
+        }
+      }, 'urlInvalid')
+      .optional(),
+  );
+
+export const UpdateRatificationInput = z
+  .object({
+    actorCode: z
+      .string()
+      .trim()
+      .transform((code) => code.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{3}$/, 'countryCodeInvalid')),
+    instrumentCode: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,60}$/, 'instrumentInvalid'),
+    /** The version the form was read at; 0 or empty when the pair had no row yet. */
+    version: z
+      .union([z.number(), z.string()])
+      .optional()
+      .transform((value) => (value === undefined || value === '' ? 0 : Number(value)))
+      .pipe(z.number().int().min(0)),
+    status: z.enum(RATIFICATION_STATUSES, { message: 'ratificationStatusRequired' }),
+    signedOn: IsoDate,
+    consentedOn: IsoDate,
+    note: z
+      .string()
+      .trim()
+      .max(2000, 'tooLong')
+      .optional()
+      .transform((value) => value || null),
+    sourceUrl: SourceUrl.transform((value) => value ?? null),
+  })
+  .superRefine((input, context) => {
+    const party = isPartyStatus(input.status);
+    if (party && !input.consentedOn) {
+      context.addIssue({ code: 'custom', path: ['consentedOn'], message: 'consentDateRequired' });
+    }
+    if (!party && input.consentedOn) {
+      context.addIssue({ code: 'custom', path: ['consentedOn'], message: 'consentDateNotAllowed' });
+    }
+    if (input.signedOn && input.consentedOn && input.signedOn > input.consentedOn) {
+      context.addIssue({ code: 'custom', path: ['signedOn'], message: 'signedAfterConsent' });
+    }
+  });
+export type UpdateRatificationValues = z.output<typeof UpdateRatificationInput>;

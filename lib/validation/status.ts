@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import { STATUS_SORT_KEYS, type SortDirection, type StatusSortKey } from '@/lib/status/constants';
+
+/**
+ * URL parameters of the status screens. As with lib/validation/filters.ts, unknown or malformed values are
+ * dropped rather than failing the page, so a stale shared link still opens.
+ */
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+const StatusSortSchema = z.object({
+  sort: z.enum(STATUS_SORT_KEYS).catch('name'),
+  dir: z.enum(['asc', 'desc']).catch('asc'),
+});
+export interface StatusSort {
+  sort: StatusSortKey;
+  dir: SortDirection;
+}
+
+export function parseStatusSort(params: SearchParams): StatusSort {
+  return StatusSortSchema.parse({ sort: first(params.sort), dir: first(params.dir) });
+}
+
+const MatrixFilterSchema = z.object({
+  theme: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  group: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
+});
+export type MatrixFilter = z.infer<typeof MatrixFilterSchema>;
+
+export function parseMatrixFilter(params: SearchParams): MatrixFilter {
+  return MatrixFilterSchema.parse({ theme: first(params.theme) || undefined, group: first(params.group) || undefined });
+}
+
+/** The instrument whose ratification history the country page shows (?history=code). */
+export function parseHistoryParam(params: SearchParams): string | undefined {
+  const value = first(params.history);
+  return value && /^[a-z0-9-]{1,60}$/.test(value) ? value : undefined;
+}
