@@ -13,6 +13,8 @@ export function useValidationMessage() {
 
 interface FieldProps {
   name: string;
+  /** Makes ids unique when a page holds several forms with the same fields (one per row of a table). */
+  idPrefix?: string;
   label: string;
   errors?: string[];
   hint?: string;
@@ -25,9 +27,9 @@ interface FieldProps {
 }
 
 /** A labelled form control with its hint and field-level errors, wired for screen readers. */
-export function Field({ name, label, errors, hint, children }: FieldProps) {
+export function Field({ name, idPrefix = 'field', label, errors, hint, children }: FieldProps) {
   const message = useValidationMessage();
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

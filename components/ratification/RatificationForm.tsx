@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Fragment, useActionState } from 'react';
-import { useValidationMessage } from '@/components/forms/Field';
+import { Field, useValidationMessage } from '@/components/forms/Field';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { updateRatificationAction } from '@/lib/actions/ratification';
 import { initialFormState, type FormState } from '@/lib/actions/form-state';
@@ -28,55 +28,6 @@ const text = (state: FormState, name: string, fallback: string | null) => {
   const value = state.status === 'error' ? state.values?.[name] : undefined;
   return typeof value === 'string' ? value : (fallback ?? '');
 };
-
-/**
- * Like components/forms/Field, but with ids unique per instrument: the country page holds one form per
- * instrument, and every control needs its own id for its label, hint and errors.
- */
-function InstrumentField({
-  idPrefix,
-  name,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  idPrefix: string;
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: (props: {
-    id: string;
-    name: string;
-    'aria-invalid': boolean;
-    'aria-describedby'?: string;
-  }) => React.ReactNode;
-}) {
-  const message = useValidationMessage();
-  const id = `${idPrefix}-${name}`;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="field__hint" id={hintId}>
-          {hint}
-        </span>
-      )}
-      {children({ id, name, 'aria-invalid': Boolean(errorId), 'aria-describedby': describedBy })}
-      {errorId && (
-        <ul className="field__errors" id={errorId}>
-          {errors!.map((error) => (
-            <li key={error}>{message(error)}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 /** The edit control of one row of the ratification table: a disclosure holding the form. */
 export function RatificationForm(props: RatificationFormProps) {
@@ -106,7 +57,7 @@ export function RatificationForm(props: RatificationFormProps) {
         <input type="hidden" name="instrumentCode" value={props.instrumentCode} />
         <input type="hidden" name="version" value={props.version} />
         <Fragment key={fieldsKey}>
-          <InstrumentField idPrefix={idPrefix} name="status" label={t('statusLabel')} errors={errors.status}>
+          <Field idPrefix={idPrefix} name="status" label={t('statusLabel')} errors={errors.status}>
             {(field) => (
               <select {...field} defaultValue={text(state, 'status', props.status ?? 'NOT_PARTY')}>
                 {RATIFICATION_STATUSES.map((status) => (
@@ -116,8 +67,8 @@ export function RatificationForm(props: RatificationFormProps) {
                 ))}
               </select>
             )}
-          </InstrumentField>
-          <InstrumentField
+          </Field>
+          <Field
             idPrefix={idPrefix}
             name="signedOn"
             label={t('signedOnLabel')}
@@ -133,8 +84,8 @@ export function RatificationForm(props: RatificationFormProps) {
                 defaultValue={text(state, 'signedOn', props.signedOn)}
               />
             )}
-          </InstrumentField>
-          <InstrumentField
+          </Field>
+          <Field
             idPrefix={idPrefix}
             name="consentedOn"
             label={t('consentedOnLabel')}
@@ -150,19 +101,13 @@ export function RatificationForm(props: RatificationFormProps) {
                 defaultValue={text(state, 'consentedOn', props.consentedOn)}
               />
             )}
-          </InstrumentField>
-          <InstrumentField
-            idPrefix={idPrefix}
-            name="note"
-            label={t('noteLabel')}
-            hint={t('noteHint')}
-            errors={errors.note}
-          >
+          </Field>
+          <Field idPrefix={idPrefix} name="note" label={t('noteLabel')} hint={t('noteHint')} errors={errors.note}>
             {(field) => (
               <textarea {...field} rows={3} maxLength={2000} defaultValue={text(state, 'note', props.note)} />
             )}
-          </InstrumentField>
-          <InstrumentField
+          </Field>
+          <Field
             idPrefix={idPrefix}
             name="sourceUrl"
             label={t('sourceUrlLabel')}
@@ -178,7 +123,7 @@ export function RatificationForm(props: RatificationFormProps) {
                 defaultValue={text(state, 'sourceUrl', props.sourceUrl)}
               />
             )}
-          </InstrumentField>
+          </Field>
         </Fragment>
         {hiddenErrors.length > 0 && (
           <ul className="field__errors">
