@@ -25,9 +25,10 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   const t = await getTranslations({ locale, namespace: 'nav' });
   const app = await getTranslations({ locale, namespace: 'app' });
   // Client components get only the namespaces they use, not the whole catalogue.
-  const { errors, validation, outcomes, auth, account, admin, roles, evidence, ratification } = await getMessages({
-    locale,
-  });
+  const { errors, validation, outcomes, auth, account, admin, roles, evidence, ratification, commitmentAdmin } =
+    await getMessages({
+      locale,
+    });
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>
@@ -37,7 +38,18 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         <SiteHeader locale={locale} />
         <main id="main" tabIndex={-1}>
           <NextIntlClientProvider
-            messages={{ errors, validation, outcomes, auth, account, admin, roles, evidence, ratification }}
+            messages={{
+              errors,
+              validation,
+              outcomes,
+              auth,
+              account,
+              admin,
+              roles,
+              evidence,
+              ratification,
+              commitmentAdmin,
+            }}
           >
             {children}
           </NextIntlClientProvider>

@@ -36,6 +36,8 @@ export interface CommitmentView extends CommitmentListItem {
   summaries: Record<string, string>;
   summary: string;
   guidance: string;
+  guidances: Record<string, string>;
+  version: number;
   paragraphText: string;
   documentSlug: string;
   documentLanguage: string;
@@ -101,6 +103,8 @@ export async function getCommitment(code: string, locale: Locale): Promise<Commi
     summaries,
     summary: localize(row.summary, locale),
     guidance: localize(row.guidance, locale),
+    guidances: LocalizedTextSchema.parse(row.guidance),
+    version: row.version,
     quote: row.quote,
     paragraph: row.paragraph.number,
     paragraphText: row.paragraph.text,

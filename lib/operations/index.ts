@@ -1,3 +1,4 @@
+import { updateCommitment } from '@/lib/operations/commitments';
 import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
@@ -19,5 +20,6 @@ export const operations = {
   updateEvidence,
   submitEvidence,
   reviewEvidence,
+  updateCommitment,
 };
 export type OperationName = keyof typeof operations;

@@ -62,3 +62,24 @@ test('the audit export answers 401 to the anonymous, 403 to a viewer and CSV to 
   for (const line of lines.slice(1)) expect(line).toContain(',auth.sign_in,User,');
   for (const context of Object.values(contexts)) await context.dispose();
 });
+
+test('an admin corrects a commitment title; a viewer sees no edit control', async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const page = await admin.newPage();
+  await page.goto('/en/commitments/P28-gctf');
+  await page.getByText('Edit this commitment (admin)').click();
+  await page.getByLabel('Title (English)').fill('Global Counterterrorism Forum to keep cooperating with the UN');
+  await page.getByRole('button', { name: 'Save the commitment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Global Counterterrorism Forum to keep cooperating with the UN',
+  );
+  await admin.close();
+
+  const viewer = await browser.newContext({ storageState: storageStatePath('viewer') });
+  const viewerPage = await viewer.newPage();
+  await viewerPage.goto('/en/commitments/P28-gctf');
+  await expect(viewerPage.getByText('Edit this commitment (admin)')).toHaveCount(0);
+  await viewer.close();
+});

@@ -119,6 +119,46 @@ describe('audit events', () => {
     expectNoSecrets(changed.events);
   });
 
+  it('commitment.update: before and after, and a later seed keeps the edit', async () => {
+    const admin = await signedInUser(db.prisma, 'ADMIN');
+    const { version, id } = await db.prisma.commitment.findUniqueOrThrow({ where: { code: 'P16-dialogue' } });
+    const input = {
+      code: 'P16-dialogue',
+      version,
+      titleEn: 'Promote dialogue among civilizations',
+      titleZh: '促进不同文明之间的对话',
+      summaryEn: 'Edited.',
+      summaryZh: '已修改。',
+      guidanceEn: 'Programmes of intercultural dialogue.',
+      guidanceZh: '文明对话项目。',
+      theme: 'prevention',
+      strength: 'ENCOURAGEMENT',
+    };
+    const { result, events } = await newEvents(() =>
+      operations.updateCommitment.run({ user: admin.user, requestId: 'req-c', prisma: db.prisma }, input),
+    );
+    expect(result.ok).toBe(true);
+    expect(events).toMatchObject([
+      {
+        action: 'commitment.update',
+        entityType: 'Commitment',
+        entityId: String(id),
+        before: { theme: 'dialogue', strength: 'STRESS', version },
+        after: {
+          theme: 'prevention',
+          strength: 'ENCOURAGEMENT',
+          version: version + 1,
+          title: { en: input.titleEn, zh: input.titleZh },
+        },
+      },
+    ]);
+    const stale = await operations.updateCommitment.run(
+      { user: admin.user, requestId: null, prisma: db.prisma },
+      input,
+    );
+    expect(stale).toMatchObject({ ok: false, status: 409, message: 'commitmentChangedMeanwhile' });
+  });
+
   it('sign-in, failed sign-in and sign-out are audited; the failed one names no actor', async () => {
     const user = await signedInUser(db.prisma, 'VIEWER');
     const failed = await newEvents(() =>

@@ -94,6 +94,24 @@ const TABLE: Record<OperationName, Case> = {
     input: async (db) => ({ ...(await evidenceRecord(db, 'draft')), ...EVIDENCE, status: 'PARTIALLY_IMPLEMENTED' }),
   },
   submitEvidence: { allowed: ['EDITOR', 'REVIEWER', 'ADMIN'], input: async (db) => evidenceRecord(db, 'draft') },
+  updateCommitment: {
+    allowed: ['ADMIN'],
+    input: async (db) => {
+      const { version } = await db.prisma.commitment.findUniqueOrThrow({ where: { code: 'P21-information-exchange' } });
+      return {
+        code: 'P21-information-exchange',
+        version,
+        titleEn: 'Exchange information on terrorism, timely and accurately',
+        titleZh: '及时准确地交流反恐信息',
+        summaryEn: 'Edited summary.',
+        summaryZh: '修改后的摘要。',
+        guidanceEn: 'Edited guidance.',
+        guidanceZh: '修改后的指导。',
+        theme: 'cooperation',
+        strength: 'CALL',
+      };
+    },
+  },
   reviewEvidence: {
     allowed: ['REVIEWER', 'ADMIN'],
     input: async (db) => ({ ...(await evidenceRecord(db, 'submit')), decision: 'verify' }),
@@ -121,6 +139,7 @@ async function fingerprint(db: Database): Promise<string> {
       (SELECT count(*)::text FROM "EvidenceSource") || (SELECT count(*)::text FROM "Attachment") ||
       (SELECT coalesce(string_agg(concat_ws('|', "actorId", "commitmentId", "revisionId"), ','), '') FROM "CurrentStatus") ||
       (SELECT coalesce(string_agg(concat_ws('|', id, version, status), ',' ORDER BY id), '') FROM "InstrumentStatus") ||
+      (SELECT coalesce(string_agg(concat_ws('|', id, version, title::text, "themeId", strength), ',' ORDER BY id), '') FROM "Commitment") ||
       (SELECT count(*)::text FROM "InstrumentStatusRevision")
     ) AS digest`;
   return row!.digest;

@@ -2,9 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { CommitmentForm } from '@/components/admin/CommitmentForm';
 import { AcrossStatesSection } from '@/components/status/AcrossStatesSection';
 import { Tag } from '@/components/Tag';
-import { getCommitment } from '@/lib/data/commitments';
+import { getCurrentUser } from '@/lib/auth/session';
+import { getCommitment, listThemes } from '@/lib/data/commitments';
+import { STRENGTHS } from '@/lib/data/labels';
+import { can } from '@/lib/permissions';
 import { getCommitmentStatus } from '@/lib/data/status';
 import { locales, type Locale } from '@/lib/i18n/config';
 import { segmentParagraph } from '@/lib/statement/highlight';
@@ -25,12 +29,14 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   const sort = parseStatusSort(await searchParams);
-  const [t, fields, enums, commitment, status] = await Promise.all([
+  const [t, fields, enums, commitment, status, user, themes] = await Promise.all([
     getTranslations('commitment'),
     getTranslations('commitments'),
     getTranslations('enums'),
     getCommitment(code, locale),
     getCommitmentStatus(code, sort, locale),
+    getCurrentUser(),
+    listThemes(locale),
   ]);
   if (!commitment || !status) notFound();
   const runs = segmentParagraph(commitment.paragraphText, [commitment]);
@@ -110,6 +116,24 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         locale={locale}
         basePath={`/${locale}/commitments/${commitment.code}`}
       />
+      {can(user, 'manage:commitments') && (
+        <details className="admin-edit">
+          <summary>{t('editAsAdmin')}</summary>
+          <CommitmentForm
+            commitment={{
+              code: commitment.code,
+              version: commitment.version,
+              titles: commitment.titles,
+              summaries: commitment.summaries,
+              guidances: commitment.guidances,
+              theme: commitment.theme.code,
+              strength: commitment.strength,
+            }}
+            themes={themes}
+            strengthLabels={Object.fromEntries(STRENGTHS.map((strength) => [strength, enums(`strength.${strength}`)]))}
+          />
+        </details>
+      )}
     </article>
   );
 }

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { STRENGTHS } from '@/lib/data/labels';
+
+/** An admin's edit of a commitment's wording about it (never its quote, which must stay verbatim). */
+const Text = (max: number, required: string) => z.string().trim().min(1, required).max(max, 'tooLong');
+
+export const UpdateCommitmentInput = z.object({
+  code: z.string().regex(/^P\d{2}-[a-z0-9-]+$/, 'unknownCommitment'),
+  version: z.coerce.number().int().positive(),
+  titleEn: Text(200, 'titleRequired'),
+  titleZh: Text(100, 'titleRequired'),
+  summaryEn: Text(2000, 'summaryRequired'),
+  summaryZh: Text(2000, 'summaryRequired'),
+  guidanceEn: Text(2000, 'guidanceRequired'),
+  guidanceZh: Text(2000, 'guidanceRequired'),
+  theme: z.string().regex(/^[a-z0-9-]{1,40}$/, 'themeRequired'),
+  strength: z.enum(STRENGTHS, { message: 'strengthRequired' }),
+});
