@@ -29,25 +29,11 @@ async function goToRecord(id: number): Promise<never> {
 }
 
 export async function createEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const state = await runFormAction(
-    operations.createEvidence,
-    formData,
-    (value) => ({ status: 'ok', message: `id:${value.id}` }),
-    evidenceInput,
-  );
-  if (state.status === 'ok') return goToRecord(Number(state.message?.slice(3)));
-  return state;
+  return runFormAction(operations.createEvidence, formData, (value) => goToRecord(value.id), evidenceInput);
 }
 
 export async function updateEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const state = await runFormAction(
-    operations.updateEvidence,
-    formData,
-    (value) => ({ status: 'ok', message: `id:${value.id}` }),
-    evidenceInput,
-  );
-  if (state.status === 'ok') return goToRecord(Number(state.message?.slice(3)));
-  return state;
+  return runFormAction(operations.updateEvidence, formData, (value) => goToRecord(value.id), evidenceInput);
 }
 
 export async function submitEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -29,7 +29,8 @@ const SECRET_FIELD = /password/i;
 export async function runFormAction<Output>(
   operation: Operation<unknown, Output>,
   formData: FormData,
-  onSuccess: (value: Output) => FormState = () => ({ status: 'ok', message: 'saved' }),
+  /** May also redirect (it runs outside any try, so Next's redirect signal passes through). */
+  onSuccess: (value: Output) => FormState | Promise<FormState> = () => ({ status: 'ok', message: 'saved' }),
   /** Shapes the input when the form is more than flat text fields (nested rows, files). */
   toInput: (values: Record<string, string | string[]>, formData: FormData) => unknown | Promise<unknown> = (values) =>
     values,
