@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkUpload, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { refreshCurrentStatus } from '@/lib/evidence/current-status';
+import { refreshPairRollups } from '@/lib/evidence/rollups';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import {
@@ -260,7 +260,7 @@ export const reviewEvidence = defineOperation({
       where: { id: latest.id },
       data: { state, reviewerId: user.id, reviewedAt: new Date(), reviewComment: input.comment ?? null },
     });
-    if (state === 'VERIFIED') await refreshCurrentStatus(tx, evidence.actorId, evidence.commitmentId);
+    if (state === 'VERIFIED') await refreshPairRollups(tx, evidence.actorId, evidence.commitmentId);
     await audit({
       action: state === 'VERIFIED' ? 'evidence.verify' : 'evidence.return',
       entityType: 'Evidence',

@@ -26,20 +26,12 @@ export interface Audience {
 }
 
 /**
- * The current status of each pair as the reader may see it. Signed-in readers get the CurrentStatus table kept
- * by the evidence workflow; the public gets the same rule (latest verified evidence by observed date, then by
- * verification time) applied to the evidence marked public only, so an internal record shows nowhere.
+ * The current status of each pair as the reader may see it: the CurrentStatus rows of the reader's audience (all
+ * verified evidence for signed-in readers, the verified evidence marked public for the public), so that an internal
+ * record shows nowhere in public. See lib/evidence/rollups.ts.
  */
 function currentStatusSource(audience: Audience): Prisma.Sql {
-  if (!audience.publicOnly) return Prisma.sql`"CurrentStatus"`;
-  return Prisma.sql`(
-    SELECT DISTINCT ON (e."actorId", e."commitmentId")
-           e."actorId", e."commitmentId", r.id AS "revisionId", r.status, r."observedOn"
-    FROM "EvidenceRevision" r
-    JOIN "Evidence" e ON e.id = r."evidenceId"
-    WHERE r.state = 'VERIFIED' AND r.visibility = 'PUBLIC'
-    ORDER BY e."actorId", e."commitmentId", r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC
-  )`;
+  return Prisma.sql`(SELECT * FROM "CurrentStatus" WHERE "publicOnly" = ${audience.publicOnly})`;
 }
 
 const PARTY = Prisma.join([...PARTY_STATUSES]);

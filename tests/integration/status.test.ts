@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import type { ImplementationStatus, ReviewState, Visibility } from '@/lib/generated/prisma/client';
 import { operations } from '@/lib/operations';
+import { refreshPairRollups } from '@/lib/evidence/rollups';
 import {
   commitmentAcrossStates,
   countryScorecard,
@@ -73,18 +74,15 @@ async function evidence(actor: string, commitment: string, revisions: RevisionSp
   return created;
 }
 
+/** Refreshes the pair's rollups as a review does, and checks that the expected revision became current. */
 async function currentStatus(actor: string, commitment: string, revisionId: number) {
-  const revision = await db.prisma.evidenceRevision.findUniqueOrThrow({ where: { id: revisionId } });
-  await db.prisma.currentStatus.create({
-    data: {
-      actorId: ids.actor.get(actor)!,
-      commitmentId: ids.commitment.get(commitment)!,
-      revisionId,
-      status: revision.status,
-      observedOn: revision.observedOn,
-      verifiedAt: revision.reviewedAt!,
-    },
+  const actorId = ids.actor.get(actor)!;
+  const commitmentId = ids.commitment.get(commitment)!;
+  await db.prisma.$transaction((tx) => refreshPairRollups(tx, actorId, commitmentId));
+  const current = await db.prisma.currentStatus.findUniqueOrThrow({
+    where: { actorId_commitmentId_publicOnly: { actorId, commitmentId, publicOnly: false } },
   });
+  expect(current.revisionId).toBe(revisionId);
 }
 
 async function instrumentStatus(actor: string, instrument: string, status: string, consentedOn?: string) {

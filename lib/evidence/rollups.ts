@@ -1,0 +1,68 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * The status rollups that the status screens and the dashboard read instead of evidence rows.
+ *
+ * The status of an actor on a commitment at a moment is its latest verified evidence observed by then: of all
+ * verified revisions of all evidence records for that pair, the one observed last, and among those observed the same
+ * day, the one verified last. Each rollup is kept for two audiences: signed-in readers (all verified evidence) and
+ * the public (verified evidence marked public only).
+ * - CurrentStatus: that revision as of today, one row per pair and audience.
+ * - StatusChange: for each month in which the status at the month's end differs from the month before, the change.
+ *
+ * Both are recomputed from the revisions, for one pair inside every review transaction, or for every pair at once
+ * (after a bulk load such as the benchmark data).
+ */
+type Executor = Pick<Prisma.TransactionClient, '$executeRaw'>;
+
+/** Verified revisions of the pairs in scope, once per audience that may see them. */
+function verifiedRevisions(pair: { actorId: number; commitmentId: number } | null): Prisma.Sql {
+  return Prisma.sql`
+    FROM "EvidenceRevision" r
+    JOIN "Evidence" e ON e.id = r."evidenceId"
+    CROSS JOIN (VALUES (false), (true)) AS audience("publicOnly")
+    WHERE r.state = 'VERIFIED'
+      AND (NOT audience."publicOnly" OR r.visibility = 'PUBLIC')
+      ${pair ? Prisma.sql`AND e."actorId" = ${pair.actorId} AND e."commitmentId" = ${pair.commitmentId}` : Prisma.empty}`;
+}
+
+async function rebuild(tx: Executor, pair: { actorId: number; commitmentId: number } | null): Promise<void> {
+  const scope = pair
+    ? Prisma.sql`WHERE "actorId" = ${pair.actorId} AND "commitmentId" = ${pair.commitmentId}`
+    : Prisma.empty;
+  await tx.$executeRaw`DELETE FROM "CurrentStatus" ${scope}`;
+  await tx.$executeRaw`DELETE FROM "StatusChange" ${scope}`;
+  await tx.$executeRaw`
+    INSERT INTO "CurrentStatus"
+      ("actorId", "commitmentId", "publicOnly", "revisionId", status, score, "observedOn", "verifiedAt")
+    SELECT DISTINCT ON (e."actorId", e."commitmentId", audience."publicOnly")
+           e."actorId", e."commitmentId", audience."publicOnly", r.id, r.status, r.score, r."observedOn", r."reviewedAt"
+    ${verifiedRevisions(pair)}
+    ORDER BY e."actorId", e."commitmentId", audience."publicOnly", r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC`;
+  await tx.$executeRaw`
+    INSERT INTO "StatusChange" ("actorId", "commitmentId", "publicOnly", month, "fromStatus", "toStatus")
+    SELECT "actorId", "commitmentId", "publicOnly", month, previous, status
+    FROM (
+      SELECT monthly.*,
+             lag(status) OVER (PARTITION BY "actorId", "commitmentId", "publicOnly" ORDER BY month) AS previous
+      FROM (
+        SELECT DISTINCT ON (e."actorId", e."commitmentId", audience."publicOnly", date_trunc('month', r."observedOn"))
+               e."actorId", e."commitmentId", audience."publicOnly",
+               date_trunc('month', r."observedOn")::date AS month, r.status
+        ${verifiedRevisions(pair)}
+        ORDER BY e."actorId", e."commitmentId", audience."publicOnly", date_trunc('month', r."observedOn"),
+                 r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC
+      ) monthly
+    ) changes
+    WHERE previous IS DISTINCT FROM status`;
+}
+
+/** Recomputes the rollups of one pair; call inside the transaction that changed its verified evidence. */
+export function refreshPairRollups(tx: Executor, actorId: number, commitmentId: number): Promise<void> {
+  return rebuild(tx, { actorId, commitmentId });
+}
+
+/** Recomputes the rollups of every pair; for bulk loads. Run it in a transaction so readers never see a gap. */
+export function rebuildAllRollups(tx: Executor): Promise<void> {
+  return rebuild(tx, null);
+}
