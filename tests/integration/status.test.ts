@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
-import type { ImplementationStatus, ReviewState, Visibility } from '@/lib/generated/prisma/client';
 import { operations } from '@/lib/operations';
 import { refreshPairRollups } from '@/lib/evidence/rollups';
 import {
@@ -14,6 +13,7 @@ import {
   statusMatrix,
   TIMELINE_LIMIT,
 } from '@/lib/status/queries';
+import { day, insertEvidenceRecord, type RevisionSpec } from '../support/evidence-records';
 import { createTestDatabase } from '../support/test-database';
 import { signedInUser } from '../support/users';
 
@@ -27,51 +27,12 @@ let authorId: number;
 let reviewerId: number;
 const ids = { actor: new Map<string, number>(), commitment: new Map<string, number>() };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-interface RevisionSpec {
-  observedOn: string;
-  status: ImplementationStatus;
-  state: ReviewState;
-  visibility?: Visibility;
-  reviewedAt?: string;
-  summary?: Record<string, string>;
-}
-
 /** One evidence record with its revisions; returns the revision ids in order. */
-async function evidence(actor: string, commitment: string, revisions: RevisionSpec[]): Promise<number[]> {
-  const record = await db.prisma.evidence.create({
-    data: {
-      actorId: ids.actor.get(actor)!,
-      commitmentId: ids.commitment.get(commitment)!,
-      createdById: authorId,
-      state: revisions.at(-1)!.state,
-      latestRevision: revisions.length,
-      version: revisions.length,
-    },
-  });
-  const created = [];
-  for (const [index, spec] of revisions.entries()) {
-    const verified = spec.state === 'VERIFIED';
-    const revision = await db.prisma.evidenceRevision.create({
-      data: {
-        evidenceId: record.id,
-        number: index + 1,
-        observedOn: day(spec.observedOn),
-        status: spec.status,
-        summary: spec.summary ?? { en: `${actor} ${commitment} ${spec.observedOn}` },
-        visibility: spec.visibility ?? 'INTERNAL',
-        state: spec.state,
-        authorId,
-        submittedAt: spec.state === 'DRAFT' ? null : new Date(),
-        reviewerId: verified ? reviewerId : null,
-        reviewedAt: verified ? new Date(spec.reviewedAt ?? `${spec.observedOn}T12:00:00Z`) : null,
-      },
-    });
-    created.push(revision.id);
-  }
-  return created;
+function evidence(actor: string, commitment: string, revisions: RevisionSpec[]): Promise<number[]> {
+  const pair = { actorId: ids.actor.get(actor)!, commitmentId: ids.commitment.get(commitment)!, authorId, reviewerId };
+  return insertEvidenceRecord(db, pair, revisions);
 }
 
 /** Refreshes the pair's rollups as a review does, and checks that the expected revision became current. */

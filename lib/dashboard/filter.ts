@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { REGIONAL_GROUPS } from '@/lib/data/labels';
+
+/**
+ * The dashboard's filters, shared by every view and kept in the URL so that a view can be shared: theme,
+ * commitment, UN regional group, country and a range of months. As elsewhere (lib/validation/filters.ts), unknown or
+ * malformed values are dropped rather than failing the page.
+ */
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const code = (pattern: RegExp) => z.string().regex(pattern).optional().catch(undefined);
+/** Months from 1990 to 2100: at most ~1,300 points per series, within the ~2,000 a chart may receive. */
+const month = z
+  .string()
+  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/)
+  .optional()
+  .catch(undefined);
+
+export const DashboardFilterSchema = z
+  .object({
+    theme: code(/^[a-z0-9-]{1,40}$/),
+    commitment: code(/^[A-Za-z0-9-]{1,60}$/),
+    group: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
+    country: code(/^[A-Z]{3}$/),
+    from: month,
+    to: month,
+  })
+  // A reversed range is read as the range it names.
+  .transform((filter) =>
+    filter.from && filter.to && filter.from > filter.to ? { ...filter, from: filter.to, to: filter.from } : filter,
+  );
+export type DashboardFilter = z.infer<typeof DashboardFilterSchema>;
+
+export const DASHBOARD_FILTER_KEYS = ['theme', 'commitment', 'group', 'country', 'from', 'to'] as const;
+
+export function parseDashboardFilter(params: SearchParams): DashboardFilter {
+  return DashboardFilterSchema.parse(
+    Object.fromEntries(DASHBOARD_FILTER_KEYS.map((key) => [key, first(params[key]) || undefined])),
+  );
+}
+
+/** The filter as a query string ("?theme=…&from=…"), for links and exports that keep the reader's view. */
+export function filterQuery(filter: DashboardFilter, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of DASHBOARD_FILTER_KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** 'YYYY-MM' of a date, in UTC. */
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+/** Every month from `from` to `to`, both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, mon] = from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const current = `${year}-${String(mon).padStart(2, '0')}`;
+    if (current > to) return months;
+    months.push(current);
+    mon += 1;
+    if (mon > 12) [year, mon] = [year + 1, 1];
+  }
+}

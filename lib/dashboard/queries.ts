@@ -1,0 +1,394 @@
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/i18n/config';
+import { localize } from '@/lib/i18n/localized';
+import type { DashboardFilter } from '@/lib/dashboard/filter';
+import { monthOf, monthsBetween } from '@/lib/dashboard/filter';
+import {
+  emptyCounts,
+  IMPLEMENTATION_STATUSES,
+  PARTY_STATUSES,
+  type ImplementationStatusValue,
+  type StatusCounts,
+} from '@/lib/status/constants';
+import type { Audience } from '@/lib/status/queries';
+
+/**
+ * The dashboard's aggregates, in SQL over the rollups of lib/evidence/rollups.ts: the number of member state ×
+ * commitment pairs at each status at the end of a month is the sum of the StatusChange deltas up to that month, so
+ * no query reads evidence rows except the two that list or count recent verifications (through an index).
+ * Plain functions of a Prisma client, so that tests and the benchmark run them without a request.
+ */
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+/** The first month the charts show when the filter names none. */
+export const DEFAULT_FROM = '2005-01';
+
+/** Restricts member states (alias a) to the filter's regional group and country. */
+function actorScope(filter: DashboardFilter): Prisma.Sql {
+  return Prisma.sql`a.kind = 'MEMBER_STATE'
+    ${filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty}
+    ${filter.country ? Prisma.sql`AND a.code = ${filter.country}` : Prisma.empty}`;
+}
+
+/** Restricts commitments (aliases c, t) to those on member states in the filter's theme and commitment. */
+function commitmentScope(filter: DashboardFilter): Prisma.Sql {
+  return Prisma.sql`c.addressee = 'MEMBER_STATES'
+    ${filter.theme ? Prisma.sql`AND t.code = ${filter.theme}` : Prisma.empty}
+    ${filter.commitment ? Prisma.sql`AND c.code = ${filter.commitment}` : Prisma.empty}`;
+}
+
+function scopeSql(filter: DashboardFilter): Prisma.Sql {
+  return Prisma.sql`${actorScope(filter)} AND ${commitmentScope(filter)}`;
+}
+
+/** First day of the month after `month`: changes dated before it count at the end of `month`. */
+function endOf(month: string): Date {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, mon, 1));
+}
+
+export function resolveRange(filter: DashboardFilter, now = new Date()): { from: string; to: string } {
+  const to = filter.to ?? monthOf(now);
+  const from = filter.from ?? (DEFAULT_FROM < to ? DEFAULT_FROM : to);
+  return { from, to };
+}
+
+function completeCounts(counts: StatusCounts, pairs: number): StatusCounts {
+  const known = IMPLEMENTATION_STATUSES.filter((s) => s !== 'NO_INFORMATION').reduce((sum, s) => sum + counts[s], 0);
+  return { ...counts, NO_INFORMATION: Math.max(0, pairs - known) };
+}
+
+/** Member states × commitments in the filter, optionally per theme or per regional group. */
+async function pairTotals(
+  prisma: Db,
+  filter: DashboardFilter,
+  by: 'none' | 'theme' | 'group',
+): Promise<Map<string, number>> {
+  const key =
+    by === 'theme' ? Prisma.sql`t.code` : by === 'group' ? Prisma.sql`a."regionalGroup"::text` : Prisma.sql`'all'`;
+  const rows = await prisma.$queryRaw<{ key: string | null; n: number }[]>`
+    SELECT ${key} AS key, count(*)::int AS n
+    FROM "Actor" a
+    CROSS JOIN "Commitment" c
+    JOIN "Theme" t ON t.id = c."themeId"
+    WHERE ${scopeSql(filter)}
+    GROUP BY 1`;
+  return new Map(rows.map((row) => [row.key ?? '', row.n]));
+}
+
+export interface StatusSeries {
+  /** One point per month from `from` to `to`: the pairs at each status at the month's end. */
+  points: { month: string; counts: StatusCounts }[];
+  /** Member state × commitment pairs in the filter. */
+  pairs: number;
+  from: string;
+  to: string;
+}
+
+/** Pairs at each status, month by month. */
+export async function statusSeries(prisma: Db, filter: DashboardFilter, audience: Audience): Promise<StatusSeries> {
+  const { from, to } = resolveRange(filter);
+  const [rows, totals] = await Promise.all([
+    prisma.$queryRaw<{ month: string; status: ImplementationStatusValue; n: number }[]>`
+      WITH deltas AS (
+        SELECT sc.month, d.status, sum(d.delta)::int AS delta
+        FROM "StatusChange" sc
+        JOIN "Actor" a ON a.id = sc."actorId"
+        JOIN "Commitment" c ON c.id = sc."commitmentId"
+        JOIN "Theme" t ON t.id = c."themeId"
+        CROSS JOIN LATERAL (VALUES (sc."toStatus", 1), (sc."fromStatus", -1)) AS d(status, delta)
+        WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND d.status IS NOT NULL
+          AND ${scopeSql(filter)}
+        GROUP BY 1, 2
+      )
+      SELECT to_char(month, 'YYYY-MM') AS month, status::text AS status,
+             (sum(delta) OVER (PARTITION BY status ORDER BY month))::int AS n
+      FROM deltas
+      ORDER BY month`,
+    pairTotals(prisma, filter, 'none'),
+  ]);
+  const pairs = totals.get('all') ?? 0;
+  // Cumulative counts per status, carried forward to every month of the range.
+  const running = emptyCounts();
+  const points: StatusSeries['points'] = [];
+  let next = 0;
+  for (const month of monthsBetween(from, to)) {
+    while (next < rows.length && rows[next]!.month <= month) {
+      running[rows[next]!.status] = rows[next]!.n;
+      next += 1;
+    }
+    points.push({ month, counts: completeCounts({ ...running }, pairs) });
+  }
+  return { points, pairs, from, to };
+}
+
+export interface StatusBreakdownRow {
+  key: string;
+  label: string;
+  counts: StatusCounts;
+  pairs: number;
+}
+
+/** Pairs at each status at the end of the range, per theme or per UN regional group. */
+export async function statusBreakdown(
+  prisma: Db,
+  filter: DashboardFilter,
+  by: 'theme' | 'group',
+  locale: Locale,
+  audience: Audience,
+  groupLabels: (group: string) => string,
+): Promise<StatusBreakdownRow[]> {
+  const { to } = resolveRange(filter);
+  const key = by === 'theme' ? Prisma.sql`t.code` : Prisma.sql`a."regionalGroup"::text`;
+  const [rows, totals, themes] = await Promise.all([
+    prisma.$queryRaw<{ key: string | null; status: ImplementationStatusValue; n: number }[]>`
+      SELECT ${key} AS key, d.status::text AS status, sum(d.delta)::int AS n
+      FROM "StatusChange" sc
+      JOIN "Actor" a ON a.id = sc."actorId"
+      JOIN "Commitment" c ON c.id = sc."commitmentId"
+      JOIN "Theme" t ON t.id = c."themeId"
+      CROSS JOIN LATERAL (VALUES (sc."toStatus", 1), (sc."fromStatus", -1)) AS d(status, delta)
+      WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND d.status IS NOT NULL
+        AND ${scopeSql(filter)}
+      GROUP BY 1, 2`,
+    pairTotals(prisma, filter, by),
+    by === 'theme'
+      ? prisma.$queryRaw<{ code: string; name: unknown }[]>`SELECT code, name FROM "Theme" ORDER BY "sortOrder"`
+      : Promise.resolve([]),
+  ]);
+  const counts = new Map<string, StatusCounts>();
+  for (const row of rows) {
+    const group = row.key ?? '';
+    if (!counts.has(group)) counts.set(group, emptyCounts());
+    counts.get(group)![row.status] = row.n;
+  }
+  const order = by === 'theme' ? themes.map((theme) => theme.code) : [...totals.keys()].sort();
+  const labels = new Map(themes.map((theme) => [theme.code, localize(theme.name, locale)]));
+  return order
+    .filter((group) => totals.has(group))
+    .map((group) => ({
+      key: group,
+      label: by === 'theme' ? (labels.get(group) ?? group) : groupLabels(group),
+      pairs: totals.get(group)!,
+      counts: completeCounts(counts.get(group) ?? emptyCounts(), totals.get(group)!),
+    }));
+}
+
+export interface Headline {
+  /** Member-state commitments in the filter. */
+  commitments: number;
+  /** Member states in the filter with verified evidence on any commitment in the filter, by the range's end. */
+  statesWithEvidence: number;
+  states: number;
+  /** Pairs at each status at the range's end, and all pairs. */
+  counts: StatusCounts;
+  pairs: number;
+  /** Fully implemented, as a share of the pairs where the commitment applies (not "not applicable"); null if none. */
+  fullyOfApplicable: number | null;
+  /** Revisions verified in the 30 days up to the range's end (today when the range ends this month). */
+  verifiedLast30Days: number;
+}
+
+export async function headline(
+  prisma: Db,
+  filter: DashboardFilter,
+  audience: Audience,
+  now = new Date(),
+): Promise<Headline> {
+  const { to } = resolveRange(filter, now);
+  const end = to === monthOf(now) ? now : endOf(to);
+  const since = new Date(end.getTime() - 30 * 24 * 3600 * 1000);
+  const [series, [figures], [recent]] = await Promise.all([
+    statusSeries(prisma, { ...filter, from: to, to }, audience),
+    prisma.$queryRaw<{ commitments: number; states: number; statesWithEvidence: number }[]>`
+      SELECT
+        (SELECT count(*)::int FROM "Commitment" c JOIN "Theme" t ON t.id = c."themeId"
+          WHERE ${commitmentScope(filter)}) AS commitments,
+        (SELECT count(*)::int FROM "Actor" a WHERE ${actorScope(filter)}) AS states,
+        (SELECT count(DISTINCT sc."actorId")::int
+          FROM "StatusChange" sc
+          JOIN "Actor" a ON a.id = sc."actorId"
+          JOIN "Commitment" c ON c.id = sc."commitmentId"
+          JOIN "Theme" t ON t.id = c."themeId"
+          WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND ${scopeSql(filter)})
+          AS "statesWithEvidence"`,
+    prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+      FROM "EvidenceRevision" r
+      JOIN "Evidence" e ON e.id = r."evidenceId"
+      JOIN "Actor" a ON a.id = e."actorId"
+      JOIN "Commitment" c ON c.id = e."commitmentId"
+      JOIN "Theme" t ON t.id = c."themeId"
+      WHERE r.state = 'VERIFIED' AND r."reviewedAt" > ${since} AND r."reviewedAt" <= ${end}
+        ${audience.publicOnly ? Prisma.sql`AND r.visibility = 'PUBLIC'` : Prisma.empty}
+        AND ${scopeSql(filter)}`,
+  ]);
+  const counts = series.points.at(-1)?.counts ?? emptyCounts();
+  const applicable = series.pairs - counts.NOT_APPLICABLE;
+  return {
+    commitments: figures?.commitments ?? 0,
+    states: figures?.states ?? 0,
+    statesWithEvidence: figures?.statesWithEvidence ?? 0,
+    counts,
+    pairs: series.pairs,
+    fullyOfApplicable: applicable > 0 ? counts.FULLY_IMPLEMENTED / applicable : null,
+    verifiedLast30Days: recent?.n ?? 0,
+  };
+}
+
+export interface RecentVerification {
+  revisionId: number;
+  evidenceId: number;
+  actorCode: string;
+  actorName: string;
+  commitmentCode: string;
+  commitmentTitle: string;
+  status: ImplementationStatusValue;
+  observedOn: Date;
+  verifiedAt: Date;
+}
+
+export const RECENT_LIMIT = 8;
+
+/** The latest verifications in the filter, newest first. */
+export async function recentVerifications(
+  prisma: Db,
+  filter: DashboardFilter,
+  locale: Locale,
+  audience: Audience,
+): Promise<RecentVerification[]> {
+  const { to } = resolveRange(filter);
+  const rows = await prisma.$queryRaw<
+    (Omit<RecentVerification, 'actorName' | 'commitmentTitle'> & { actorName: unknown; commitmentTitle: unknown })[]
+  >`
+    SELECT r.id AS "revisionId", e.id AS "evidenceId", a.code AS "actorCode", a.name AS "actorName",
+           c.code AS "commitmentCode", c.title AS "commitmentTitle", r.status::text AS status, r."observedOn",
+           r."reviewedAt" AS "verifiedAt"
+    FROM "EvidenceRevision" r
+    JOIN "Evidence" e ON e.id = r."evidenceId"
+    JOIN "Actor" a ON a.id = e."actorId"
+    JOIN "Commitment" c ON c.id = e."commitmentId"
+    JOIN "Theme" t ON t.id = c."themeId"
+    WHERE r.state = 'VERIFIED' AND r."reviewedAt" < ${endOf(to)}
+      ${audience.publicOnly ? Prisma.sql`AND r.visibility = 'PUBLIC'` : Prisma.empty}
+      AND ${scopeSql(filter)}
+    ORDER BY r."reviewedAt" DESC, r.id DESC
+    LIMIT ${RECENT_LIMIT}`;
+  return rows.map(({ actorName, commitmentTitle, ...row }) => ({
+    ...row,
+    actorName: localize(actorName, locale),
+    commitmentTitle: localize(commitmentTitle, locale),
+  }));
+}
+
+export interface StateStatus {
+  code: string;
+  name: string;
+  status: ImplementationStatusValue;
+}
+
+/**
+ * Each member state's status at the range's end on one commitment, or on one theme as the median status of the
+ * theme's commitments that apply to the state (statuses ranked from not started to fully implemented; "no
+ * information" when none of them has any).
+ */
+export async function statusPerState(
+  prisma: Db,
+  of: { commitment: string } | { theme: string },
+  filter: DashboardFilter,
+  locale: Locale,
+  audience: Audience,
+): Promise<StateStatus[]> {
+  const { to } = resolveRange(filter);
+  const commitments = 'commitment' in of ? Prisma.sql`c.code = ${of.commitment}` : Prisma.sql`t.code = ${of.theme}`;
+  const rows = await prisma.$queryRaw<{ code: string; name: unknown; status: ImplementationStatusValue }[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (sc."actorId", sc."commitmentId") sc."actorId", sc."toStatus" AS status
+      FROM "StatusChange" sc
+      JOIN "Commitment" c ON c.id = sc."commitmentId"
+      JOIN "Theme" t ON t.id = c."themeId"
+      WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND c.addressee = 'MEMBER_STATES'
+        AND ${commitments}
+      ORDER BY sc."actorId", sc."commitmentId", sc.month DESC
+    ), ranked AS (
+      SELECT "actorId",
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY CASE status
+               WHEN 'NOT_STARTED' THEN 1 WHEN 'IN_PROGRESS' THEN 2
+               WHEN 'PARTIALLY_IMPLEMENTED' THEN 3 WHEN 'FULLY_IMPLEMENTED' THEN 4 END) AS rank,
+             bool_and(status = 'NOT_APPLICABLE') AS "allNotApplicable"
+      FROM latest GROUP BY "actorId"
+    )
+    SELECT a.code, a.name,
+           CASE WHEN r."allNotApplicable" THEN 'NOT_APPLICABLE'
+                WHEN r.rank = 1 THEN 'NOT_STARTED' WHEN r.rank = 2 THEN 'IN_PROGRESS'
+                WHEN r.rank = 3 THEN 'PARTIALLY_IMPLEMENTED' WHEN r.rank = 4 THEN 'FULLY_IMPLEMENTED'
+                ELSE 'NO_INFORMATION' END AS status
+    FROM "Actor" a
+    LEFT JOIN ranked r ON r."actorId" = a.id
+    WHERE ${actorScope(filter)}`;
+  const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
+  return rows
+    .map((row) => ({ code: row.code, name: localize(row.name, locale), status: row.status }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export interface PartiesOverTime {
+  /** One point per year: instruments joined by the year's end, of all and of those adopted by the statement. */
+  points: { year: string; all: number; existing: number }[];
+  /** The maxima: instruments in all, and adopted by the statement's date. */
+  total: number;
+  existing: number;
+  /** Party statuses recorded without a date of consent, which the chart cannot place. */
+  undated: number;
+}
+
+/**
+ * Instruments joined over time: for one country, the number it had joined by each year's end; for all member
+ * states, the mean number per state. Only instruments the commitment names, when one is given.
+ */
+export async function partiesOverTime(
+  prisma: Db,
+  scope: { actorId: number } | { states: DashboardFilter },
+  commitmentId: number | null,
+  statementAdoptedOn: Date,
+  untilYear = new Date().getUTCFullYear(),
+): Promise<PartiesOverTime> {
+  const instruments = commitmentId
+    ? Prisma.sql`i.id IN (SELECT "instrumentId" FROM "CommitmentLink" WHERE "commitmentId" = ${commitmentId})`
+    : Prisma.sql`true`;
+  const actors = 'actorId' in scope ? Prisma.sql`a.id = ${scope.actorId}` : actorScope(scope.states);
+  const party = Prisma.join([...PARTY_STATUSES]);
+  const [yearly, [sizes]] = await Promise.all([
+    prisma.$queryRaw<{ year: number | null; all: number; existing: number }[]>`
+      SELECT extract(year FROM s."consentedOn")::int AS year, count(*)::int AS all,
+             count(*) FILTER (WHERE i."adoptedOn" <= ${statementAdoptedOn})::int AS existing
+      FROM "InstrumentStatus" s
+      JOIN "Instrument" i ON i.id = s."instrumentId"
+      JOIN "Actor" a ON a.id = s."actorId"
+      WHERE s.status::text IN (${party}) AND ${instruments} AND ${actors}
+      GROUP BY 1 ORDER BY 1`,
+    prisma.$queryRaw<{ states: number; total: number; existing: number }[]>`
+      SELECT (SELECT count(*)::int FROM "Actor" a WHERE ${actors}) AS states,
+             count(*)::int AS total, count(*) FILTER (WHERE i."adoptedOn" <= ${statementAdoptedOn})::int AS existing
+      FROM "Instrument" i WHERE ${instruments}`,
+  ]);
+  const states = Math.max(1, sizes?.states ?? 1);
+  const dated = yearly.filter((row) => row.year !== null) as { year: number; all: number; existing: number }[];
+  const undated = yearly.find((row) => row.year === null)?.all ?? 0;
+  const points: PartiesOverTime['points'] = [];
+  if (dated.length > 0) {
+    let all = 0;
+    let existing = 0;
+    let next = 0;
+    for (let year = dated[0]!.year; year <= Math.max(untilYear, dated.at(-1)!.year); year++) {
+      while (next < dated.length && dated[next]!.year <= year) {
+        all += dated[next]!.all;
+        existing += dated[next]!.existing;
+        next += 1;
+      }
+      const round = (n: number) => Math.round((n / states) * 100) / 100;
+      points.push({ year: String(year), all: round(all), existing: round(existing) });
+    }
+  }
+  return { points, total: sizes?.total ?? 0, existing: sizes?.existing ?? 0, undated };
+}
