@@ -64,6 +64,7 @@ export async function StatusBreakdown({
         locale={locale}
         title={title}
         hrefs={hrefs}
+        labelWidth={by === 'group' ? 210 : 160}
       />
     </ChartFrame>
   );

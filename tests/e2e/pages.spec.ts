@@ -35,7 +35,7 @@ for (const locale of ['en', 'zh'] as const) {
   test.describe(`in ${locale}`, () => {
     test('overview shows the headline figures and the tracked statement', async ({ page }) => {
       await page.goto(`/${locale}`);
-      await expect(page.getByText('193', { exact: true })).toBeVisible();
+      await expect(page.locator('.stats--small').getByText('193', { exact: true })).toBeVisible();
       await expect(page.getByText(/S\/PRST\/2012\/17/).first()).toBeVisible();
       await expectNoAxeViolations(page);
     });
