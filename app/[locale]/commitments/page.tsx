@@ -6,6 +6,7 @@ import { listCommitments, listThemes } from '@/lib/data/commitments';
 import { ADDRESSEES, STRENGTHS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCommitmentFilter } from '@/lib/validation/filters';
+import { FilterSelect } from '@/components/forms/FilterSelect';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -36,39 +37,30 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
 
       {/* A plain GET form: filters land in the URL, work without JavaScript and can be shared. */}
       <form className="filters" method="get" role="search" aria-label={t('filters')}>
-        <div className="field">
-          <label htmlFor="filter-theme">{t('theme')}</label>
-          <select id="filter-theme" name="theme" defaultValue={filter.theme ?? ''}>
-            <option value="">{t('any')}</option>
-            {themes.map((theme) => (
-              <option key={theme.code} value={theme.code}>
-                {theme.name} ({theme.commitmentCount})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-addressee">{t('addressee')}</label>
-          <select id="filter-addressee" name="addressee" defaultValue={filter.addressee ?? ''}>
-            <option value="">{t('any')}</option>
-            {ADDRESSEES.map((value) => (
-              <option key={value} value={value}>
-                {enums(`addressee.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-strength">{t('strength')}</label>
-          <select id="filter-strength" name="strength" defaultValue={filter.strength ?? ''}>
-            <option value="">{t('any')}</option>
-            {STRENGTHS.map((value) => (
-              <option key={value} value={value}>
-                {enums(`strength.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-theme"
+          name="theme"
+          label={t('theme')}
+          anyLabel={t('any')}
+          value={filter.theme}
+          options={themes.map((theme) => ({ value: theme.code, label: `${theme.name} (${theme.commitmentCount})` }))}
+        />
+        <FilterSelect
+          id="filter-addressee"
+          name="addressee"
+          label={t('addressee')}
+          anyLabel={t('any')}
+          value={filter.addressee}
+          options={ADDRESSEES.map((value) => ({ value, label: enums(`addressee.${value}`) }))}
+        />
+        <FilterSelect
+          id="filter-strength"
+          name="strength"
+          label={t('strength')}
+          anyLabel={t('any')}
+          value={filter.strength}
+          options={STRENGTHS.map((value) => ({ value, label: enums(`strength.${value}`) }))}
+        />
         <button type="submit" className="button">
           {t('apply')}
         </button>

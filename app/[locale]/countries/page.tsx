@@ -5,6 +5,7 @@ import { listMemberStates } from '@/lib/data/actors';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCountryFilter } from '@/lib/validation/filters';
+import { FilterSelect } from '@/components/forms/FilterSelect';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -44,17 +45,14 @@ export default async function CountriesPage({ params, searchParams }: Props) {
             maxLength={100}
           />
         </div>
-        <div className="field">
-          <label htmlFor="country-group">{t('group')}</label>
-          <select id="country-group" name="group" defaultValue={filter.group ?? ''}>
-            <option value="">{t('allGroups')}</option>
-            {REGIONAL_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {enums(`regionalGroup.${group}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="country-group"
+          name="group"
+          label={t('group')}
+          anyLabel={t('allGroups')}
+          value={filter.group}
+          options={REGIONAL_GROUPS.map((group) => ({ value: group, label: enums(`regionalGroup.${group}`) }))}
+        />
         <button type="submit" className="button">
           {t('apply')}
         </button>

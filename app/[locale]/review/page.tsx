@@ -4,6 +4,7 @@ import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { reviewQueue } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseReviewFilter } from '@/lib/validation/evidence-filters';
+import { FilterSelect } from '@/components/forms/FilterSelect';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -45,26 +46,22 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
             placeholder="P08-financing"
           />
         </div>
-        <div className="field">
-          <label htmlFor="review-author">{t('author')}</label>
-          <select id="review-author" name="author" defaultValue={filter.author ?? ''}>
-            <option value="">{t('anyone')}</option>
-            {authors.map((author) => (
-              <option key={author}>{author}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="review-age">{t('waitingAtLeast')}</label>
-          <select id="review-age" name="age" defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''}>
-            <option value="">{t('anyAge')}</option>
-            {[1, 7, 30].map((days) => (
-              <option key={days} value={days}>
-                {t('days', { days })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="review-author"
+          name="author"
+          label={t('author')}
+          anyLabel={t('anyone')}
+          value={filter.author}
+          options={authors.map((author) => ({ value: author, label: author }))}
+        />
+        <FilterSelect
+          id="review-age"
+          name="age"
+          label={t('waitingAtLeast')}
+          anyLabel={t('anyAge')}
+          value={filter.olderThanDays ? String(filter.olderThanDays) : undefined}
+          options={[1, 7, 30].map((days) => ({ value: String(days), label: t('days', { days }) }))}
+        />
         <button type="submit" className="button">
           {t('filter')}
         </button>
