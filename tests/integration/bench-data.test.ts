@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBenchData } from '@/bench/data/load';
+import { compareOverview } from '@/bench/naive-overview';
+import { openDatabase } from '@/lib/db';
 import {
   createPostgresDatabase,
   POSTGRES_SKIP_MESSAGE,
@@ -102,6 +104,18 @@ describe('benchmark data loader (PostgreSQL)', () => {
       expect(indexes.rows).toHaveLength(5);
     } finally {
       await client.end();
+    }
+  });
+
+  it.skipIf(!enabled)('computes the same overview naively in JavaScript as in SQL over the rollups', async () => {
+    const db = await openDatabase({ kind: 'postgresql', url: url(first) });
+    try {
+      const comparison = await compareOverview(db.prisma, 1);
+      expect(comparison.rowsRead).toBeGreaterThan(50);
+      expect(comparison.months).toBeGreaterThan(200);
+      expect(comparison.ratio).toBeGreaterThan(0);
+    } finally {
+      await db.close();
     }
   });
 
