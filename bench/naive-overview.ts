@@ -62,7 +62,7 @@ export async function naiveStatusSeries(prisma: Db, from: string, to: string): P
     let index = 0;
     for (let m = 0; m < months.length; m++) {
       // The latest revision observed by the end of month m decides the status then.
-      let status = current;
+      let status: ImplementationStatusValue | null = current;
       while (index < list.length && monthKey(list[index]!.observedOn) <= months[m]!) {
         status = list[index]!.status;
         index += 1;
