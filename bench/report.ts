@@ -6,6 +6,8 @@ export const CHART_POINTS_TARGET = 2000;
 
 const n = (value: number) => value.toLocaleString('en');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+/** No response completed within the run: every request took longer than the run lasted. */
+const ms = (value: number | null) => (value === null || Number.isNaN(value) ? 'none completed' : String(value));
 const ratio = (value: number, base: number) => (base > 0 ? `×${(value / base).toFixed(1)}` : '–');
 
 function runTable(size: SizeResult, concurrency: number): string {
@@ -17,7 +19,7 @@ function runTable(size: SizeResult, concurrency: number): string {
   ];
   for (const run of runs) {
     lines.push(
-      `| ${run.target} | ${run.p50} | ${run.p95} | ${run.p99} | ${n(run.rps)} | ` +
+      `| ${run.target} | ${ms(run.p50)} | ${ms(run.p95)} | ${ms(run.p99)} | ${n(run.rps)} | ` +
         `${base && run !== base ? ratio(run.p95, base.p95) : ''} | ` +
         `${base && run !== base ? ratio(run.rps, base.rps) : ''} | ${run.non2xx} | ${run.errors + run.timeouts} | ${run.peakRssMb} |`,
     );
