@@ -56,7 +56,9 @@ export function renderResults(results: BenchResults): string {
   out.push(
     'The static page is `/en/sign-in` requested without a session: the same layout, header, translations and',
     'CSP nonce as every page, but no database query. The load generator runs on the same two cores as the server',
-    'and PostgreSQL, so absolute throughput is a lower bound.',
+    'and PostgreSQL, so absolute throughput is a lower bound. Latencies are of completed responses: a request still',
+    'running when its run ends is cut off and not counted (the server is then drained before the next page); one',
+    'that takes over 30 s counts as a timeout.',
     '',
   );
 
@@ -92,8 +94,10 @@ export function renderResults(results: BenchResults): string {
         `${n(size.chartPoints.overviewValues)} values; the map ${size.chartPoints.mapStates} states.`,
     );
     out.push(
-      `- JavaScript of the overview page (Chromium, signed in): ${size.script.files} scripts, ` +
-        `${kb(size.script.transferredBytes)} transferred (compressed), ${kb(size.script.decodedBytes)} decoded.`,
+      size.script.error
+        ? `- JavaScript of the overview page: not measured (${size.script.error}).`
+        : `- JavaScript of the overview page (Chromium, signed in, server idle): ${size.script.files} scripts, ` +
+            `${kb(size.script.transferredBytes)} transferred (compressed), ${kb(size.script.decodedBytes)} decoded.`,
       '',
     );
   }
@@ -109,6 +113,14 @@ export function renderResults(results: BenchResults): string {
           `${overview.p95} ms, **${met ? 'met' : 'missed'}** ` +
           `(${met ? `${(OVERVIEW_P95_TARGET_MS - overview.p95).toFixed(1)} ms to spare` : `over by ${(overview.p95 - OVERVIEW_P95_TARGET_MS).toFixed(1)} ms, ×${(overview.p95 / OVERVIEW_P95_TARGET_MS).toFixed(2)}`}).`,
       );
+      const base = large.runs.find((run) => run.target === 'static' && run.concurrency === 10);
+      if (base) {
+        out.push(
+          `  For scale: the static page, which renders the same layout without any database query, has p95 ` +
+            `${base.p95} ms in the same run (${((base.p95 / overview.p95) * 100).toFixed(0)}% of the overview's); ` +
+            `the rest (${Math.max(0, overview.p95 - base.p95).toFixed(1)} ms) is the overview's own queries and markup.`,
+        );
+      }
     } else {
       out.push(`- Overview p95 at concurrency 10: not measured (concurrency 10 not in this run).`);
     }

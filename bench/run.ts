@@ -73,7 +73,7 @@ export interface SizeResult {
   runs: LoadRun[];
   skipped: { target: string; reason: string }[];
   serverPeakRssMb: number;
-  script: { files: number; transferredBytes: number; decodedBytes: number };
+  script: { files: number; transferredBytes: number; decodedBytes: number; error?: string };
 }
 
 export interface BenchResults {
@@ -270,6 +270,25 @@ async function loadTest(
   };
 }
 
+/**
+ * Requests cut off at the end of a run are still being served: wait until the server answers the health check
+ * promptly again (or two minutes pass), so that one page's backlog is not measured as the next page's latency.
+ */
+async function drain(base: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (Date.now() < deadline && quick < 2) {
+    const started = Date.now();
+    try {
+      await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer();
+    } catch {
+      // Timed out: still busy.
+    }
+    quick = Date.now() - started < 150 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Browser
 
@@ -302,7 +321,7 @@ async function scriptBytes(base: string, cookie: { name: string; value: string }
         })(),
       );
     });
-    const response = await page.goto(`${base}/en`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${base}/en`, { waitUntil: 'networkidle', timeout: 120_000 });
     if (!response?.ok() || new URL(page.url()).pathname.includes('sign-in')) {
       throw new Error(`The overview did not open signed in in Chromium (HTTP ${response?.status()}, ${page.url()}).`);
     }
@@ -405,6 +424,16 @@ async function benchSize(
     log('  warming up…');
     for (const target of targets) await loadTest(server.base, target, session.header, { connections: 5, duration: 3 });
     serverPeak = sampler.reset();
+    // Measured while the server is idle; a failure is reported in the results rather than losing the run.
+    log('  measuring the JavaScript of the overview in Chromium…');
+    let script: SizeResult['script'];
+    try {
+      script = await scriptBytes(server.base, session);
+      log(`  ${script.files} scripts: ${script.transferredBytes} B transferred, ${script.decodedBytes} B decoded`);
+    } catch (error) {
+      script = { files: 0, transferredBytes: 0, decodedBytes: 0, error: String(error).split('\n')[0] };
+      log(`  could not measure the scripts: ${script.error}`);
+    }
 
     const runs: LoadRun[] = [];
     for (const concurrency of options.concurrency) {
@@ -417,6 +446,7 @@ async function benchSize(
         const peakRssMb = Math.round(sampler.reset() / 2 ** 20);
         serverPeak = Math.max(serverPeak, peakRssMb * 2 ** 20);
         runs.push({ target: target.key, concurrency, ...result, peakRssMb });
+        await drain(server.base);
         log(
           `  c=${concurrency} ${target.key.padEnd(10)} p50 ${result.p50} ms, p95 ${result.p95} ms, ` +
             `p99 ${result.p99} ms, ${result.rps} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
@@ -424,9 +454,6 @@ async function benchSize(
         );
       }
     }
-    log('  measuring the JavaScript of the overview in Chromium…');
-    const script = await scriptBytes(server.base, session);
-    log(`  ${script.files} scripts: ${script.transferredBytes} B transferred, ${script.decodedBytes} B decoded`);
     return {
       size,
       tables,
