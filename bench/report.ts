@@ -50,7 +50,7 @@ export function renderResults(results: BenchResults): string {
   out.push(`| commit | ${settings.commit} |`);
   out.push(
     `| load | autocannon, ${settings.duration} s per page and concurrency (${settings.concurrency.join(', ')}), ` +
-      `after a warm-up of 60 requests per page; signed in as a viewer |`,
+      `after a 3 s warm-up per page at concurrency 5; signed in as a viewer |`,
   );
   out.push(`| data | generator v${settings.generator}, seed ${settings.seed} |`, '');
   out.push(
