@@ -21,6 +21,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     { href: `/${locale}/commitments`, label: t('commitments') },
     { href: `/${locale}/countries`, label: t('countries') },
     { href: `/${locale}/matrix`, label: t('matrix') },
+    { href: `/${locale}/map`, label: t('map') },
     { href: `/${locale}/instruments`, label: t('instruments') },
     ...(can(user, 'write:evidence') ? [{ href: `/${locale}/evidence`, label: t('evidence') }] : []),
     ...(can(user, 'review:evidence') ? [{ href: `/${locale}/review`, label: t('review') }] : []),

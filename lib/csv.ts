@@ -1,12 +1,8 @@
 import { stringify } from 'csv-stringify';
+import { neutraliseFormula } from '@/lib/csv-formula';
 
-/**
- * CSV for spreadsheets. A cell starting with = + - @ tab or CR would run as a formula in Excel or LibreOffice;
- * it is prefixed with an apostrophe, which spreadsheets show as text.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** CSV for spreadsheets; cells that would run as formulas are neutralised (see lib/csv-formula.ts). */
+export { neutraliseFormula };
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';

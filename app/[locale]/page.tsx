@@ -1,13 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
+import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
+import { HeadlineFigures } from '@/components/dashboard/HeadlineFigures';
+import { RecentActivity } from '@/components/dashboard/RecentActivity';
+import { StatsSkeleton } from '@/components/dashboard/StatsSkeleton';
+import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
+import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
+import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { getFilterOptions, getReader } from '@/lib/data/dashboard';
 import { listDocuments } from '@/lib/data/documents';
 import { STRENGTHS } from '@/lib/data/labels';
 import { getOverview } from '@/lib/data/overview';
 import type { Locale } from '@/lib/i18n/config';
 
-type Props = { params: Promise<{ locale: Locale }> };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -15,35 +28,48 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function OverviewPage({ params }: Props) {
+export default async function OverviewPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, enums, format, overview, documents] = await Promise.all([
+  const filter = parseDashboardFilter(await searchParams);
+  const [t, dashboard, enums, format, overview, documents, options, reader] = await Promise.all([
     getTranslations('overview'),
+    getTranslations('dashboard'),
     getTranslations('enums'),
     getFormatter(),
     getOverview(locale),
     listDocuments(locale),
+    getFilterOptions(locale),
+    getReader(),
   ]);
-  const stats = [
-    { value: overview.commitments.MEMBER_STATES, label: t('memberStateCommitments') },
-    { value: overview.commitments.UN_SYSTEM, label: t('unSystemCommitments') },
-    { value: overview.memberStates, label: t('memberStates') },
-    { value: overview.instruments, label: t('instruments') },
-  ];
+  const path = `/${locale}`;
+  // Keyed by the filter, so that a new filter shows each widget's skeleton rather than the old figures.
+  const key = filterQuery(filter);
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="lead">{t('intro')}</p>
+      <p className="lead">{dashboard('intro')}</p>
+      {reader.publicOnly && <p className="muted">{dashboard('publicNote')}</p>}
 
-      <ul className="stats">
-        {stats.map((stat) => (
-          <li className="stat" key={stat.label}>
-            <span className="stat__value">{format.number(stat.value)}</span>
-            <span className="stat__label">{stat.label}</span>
-          </li>
-        ))}
-      </ul>
+      <DashboardFilters path={path} filter={filter} options={options} />
+
+      <Suspense key={`headline${key}`} fallback={<StatsSkeleton />}>
+        <HeadlineFigures filter={filter} locale={locale} />
+      </Suspense>
+      <Suspense key={`over-time${key}`} fallback={<ChartSkeleton title={dashboard('overTimeTitle')} />}>
+        <StatusOverTime id="status-over-time" view="overview" filter={filter} locale={locale} />
+      </Suspense>
+      <div className="chart-grid">
+        <Suspense key={`by-theme${key}`} fallback={<ChartSkeleton title={dashboard('byThemeTitle')} height={480} />}>
+          <StatusBreakdown id="status-by-theme" by="theme" filter={filter} locale={locale} path={path} />
+        </Suspense>
+        <Suspense key={`by-group${key}`} fallback={<ChartSkeleton title={dashboard('byGroupTitle')} />}>
+          <StatusBreakdown id="status-by-group" by="group" filter={filter} locale={locale} path={path} />
+        </Suspense>
+      </div>
+      <Suspense key={`recent${key}`} fallback={<ChartSkeleton title={dashboard('recentTitle')} height={200} />}>
+        <RecentActivity filter={filter} locale={locale} />
+      </Suspense>
 
       <h2>{t('trackedDocuments')}</h2>
       {documents.map((document) => (
@@ -101,7 +127,19 @@ export default async function OverviewPage({ params }: Props) {
           </tbody>
         </table>
       </div>
-      <p className="muted">{t('evidenceComing')}</p>
+      <ul className="stats stats--small">
+        {[
+          { value: overview.commitments.MEMBER_STATES, label: t('memberStateCommitments') },
+          { value: overview.commitments.UN_SYSTEM, label: t('unSystemCommitments') },
+          { value: overview.memberStates, label: t('memberStates') },
+          { value: overview.instruments, label: t('instruments') },
+        ].map((stat) => (
+          <li className="stat" key={stat.label}>
+            <span className="stat__value">{format.number(stat.value)}</span>
+            <span className="stat__label">{stat.label}</span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -15,13 +15,15 @@ import {
   statusMatrix,
   type CommitmentAcrossStates,
   type Matrix,
+  type MatrixFilter,
+  type MatrixSort,
   type MemberStateHeader,
   type RatificationHistory,
   type RatificationTable,
   type Scorecard,
   type Timeline,
 } from '@/lib/status/queries';
-import type { MatrixFilter, StatusSort } from '@/lib/validation/status';
+import type { StatusSort } from '@/lib/validation/status';
 
 /**
  * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
@@ -111,12 +113,13 @@ export interface ThemeChoice {
 
 export async function getStatusMatrix(
   filter: MatrixFilter,
+  sort: MatrixSort,
   locale: Locale,
 ): Promise<Matrix & { themes: ThemeChoice[] }> {
   const user = await requireReader();
   const prisma = await requestPrisma();
   const [matrix, themes] = await Promise.all([
-    statusMatrix(prisma, filter, locale, { publicOnly: user === null }),
+    statusMatrix(prisma, filter, sort, locale, { publicOnly: user === null }),
     // Only themes that have commitments addressed to member states can filter the matrix.
     prisma.theme.findMany({
       where: { commitments: { some: { addressee: 'MEMBER_STATES' } } },

@@ -537,16 +537,55 @@ export interface Matrix {
   counts: StatusCounts;
 }
 
+/** Row orders of the matrix: by name, by regional group, or by progress (most advanced first). */
+export const MATRIX_SORTS = ['name', 'group', 'progress'] as const;
+export type MatrixSort = (typeof MATRIX_SORTS)[number];
+
+/** Ordinal weight of a status for the progress order; not applicable and no information weigh nothing. */
+const PROGRESS_WEIGHT: Partial<Record<ImplementationStatusValue, number>> = {
+  FULLY_IMPLEMENTED: 4,
+  PARTIALLY_IMPLEMENTED: 3,
+  IN_PROGRESS: 2,
+  NOT_STARTED: 1,
+};
+
+export interface MatrixFilter {
+  theme?: string;
+  commitment?: string;
+  group?: RegionalGroupValue;
+  country?: string;
+  /** 'YYYY-MM': the statuses at the end of that month; absent means today. */
+  asOf?: string;
+}
+
+/**
+ * Member states × commitments on member states with each cell's status, today (CurrentStatus) or at the end of a
+ * past month (the latest StatusChange by then). One row per cell with information is read; counts are taken from
+ * those cells, so they always match what the matrix shows.
+ */
 export async function statusMatrix(
   prisma: Db,
-  filter: { theme?: string; group?: RegionalGroupValue },
+  filter: MatrixFilter,
+  sort: MatrixSort,
   locale: Locale,
   audience: Audience,
 ): Promise<Matrix> {
-  const source = currentStatusSource(audience);
-  const groupSql = filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty;
-  const themeSql = filter.theme ? Prisma.sql`AND t.code = ${filter.theme}` : Prisma.empty;
-  const [commitments, states, cells, countRows] = await Promise.all([
+  const actorSql = Prisma.sql`a.kind = 'MEMBER_STATE'
+    ${filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty}
+    ${filter.country ? Prisma.sql`AND a.code = ${filter.country}` : Prisma.empty}`;
+  const commitmentSql = Prisma.sql`c.addressee = 'MEMBER_STATES'
+    ${filter.theme ? Prisma.sql`AND t.code = ${filter.theme}` : Prisma.empty}
+    ${filter.commitment ? Prisma.sql`AND c.code = ${filter.commitment}` : Prisma.empty}`;
+  const [year, month] = (filter.asOf ?? '').split('-').map(Number);
+  const cellSource = filter.asOf
+    ? Prisma.sql`(
+        SELECT DISTINCT ON (sc."actorId", sc."commitmentId") sc."actorId", sc."commitmentId", sc."toStatus" AS status
+        FROM "StatusChange" sc
+        WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${new Date(Date.UTC(year!, month!, 1))}
+        ORDER BY sc."actorId", sc."commitmentId", sc.month DESC
+      )`
+    : currentStatusSource(audience);
+  const [commitments, states, cells] = await Promise.all([
     prisma.$queryRaw<{ code: string; title: unknown; themeCode: string; paragraph: number }[]>`
       SELECT c.code, c.title, t.code AS "themeCode", p.number AS paragraph
       FROM "Commitment" c
@@ -557,22 +596,14 @@ export async function statusMatrix(
       ORDER BY d."adoptedOn", c."sortOrder"`,
     prisma.$queryRaw<{ code: string; name: unknown; regionalGroup: RegionalGroupValue | null }[]>`
       SELECT a.code, a.name, a."regionalGroup"::text AS "regionalGroup"
-      FROM "Actor" a WHERE a.kind = 'MEMBER_STATE' ${groupSql}`,
+      FROM "Actor" a WHERE ${actorSql}`,
     prisma.$queryRaw<{ actor: string; commitment: string; status: ImplementationStatusValue }[]>`
       SELECT a.code AS actor, c.code AS commitment, cs.status::text AS status
-      FROM ${source} cs
+      FROM ${cellSource} cs
       JOIN "Actor" a ON a.id = cs."actorId"
       JOIN "Commitment" c ON c.id = cs."commitmentId"
       JOIN "Theme" t ON t.id = c."themeId"
-      WHERE a.kind = 'MEMBER_STATE' AND c.addressee = 'MEMBER_STATES' ${groupSql} ${themeSql}`,
-    prisma.$queryRaw<{ status: string; n: number }[]>`
-      SELECT COALESCE(cs.status::text, 'NO_INFORMATION') AS status, count(*)::int AS n
-      FROM "Actor" a
-      CROSS JOIN "Commitment" c
-      JOIN "Theme" t ON t.id = c."themeId"
-      LEFT JOIN ${source} cs ON cs."actorId" = a.id AND cs."commitmentId" = c.id
-      WHERE a.kind = 'MEMBER_STATE' AND c.addressee = 'MEMBER_STATES' ${groupSql} ${themeSql}
-      GROUP BY 1`,
+      WHERE ${actorSql} AND ${commitmentSql}`,
   ]);
 
   // Short codes are given over all commitments, so that a column keeps its code whatever the filter.
@@ -587,6 +618,7 @@ export async function statusMatrix(
     seen.set(commitment.paragraph, index + 1);
     const suffix = perParagraph.get(commitment.paragraph)! > 1 ? String.fromCharCode(97 + index) : '';
     if (filter.theme && commitment.themeCode !== filter.theme) continue;
+    if (filter.commitment && commitment.code !== filter.commitment) continue;
     columns.push({
       code: commitment.code,
       shortCode: `P${commitment.paragraph}${suffix}`,
@@ -596,14 +628,26 @@ export async function statusMatrix(
   }
 
   const byState = new Map<string, Record<string, ImplementationStatusValue>>();
+  const counts = emptyCounts();
   for (const cell of cells) {
     let row = byState.get(cell.actor);
     if (!row) byState.set(cell.actor, (row = {}));
     row[cell.commitment] = cell.status;
+    counts[cell.status] += 1;
   }
+  counts.NO_INFORMATION += states.length * columns.length - cells.length;
+
   const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
+  const nameOf = (row: MatrixRow) => (locale === 'zh' ? row.nameZh : row.nameEn);
+  const progress = (row: MatrixRow) =>
+    Object.values(row.cells).reduce((sum, status) => sum + (PROGRESS_WEIGHT[status] ?? 0), 0);
+  const order: Record<MatrixSort, (a: MatrixRow, b: MatrixRow) => number> = {
+    name: () => 0,
+    group: (a, b) => (a.regionalGroup ?? '').localeCompare(b.regionalGroup ?? ''),
+    progress: (a, b) => progress(b) - progress(a),
+  };
   const rows = states
     .map(({ name, ...state }) => ({ ...state, ...names(name), cells: byState.get(state.code) ?? {} }))
-    .sort((a, b) => collator.compare(locale === 'zh' ? a.nameZh : a.nameEn, locale === 'zh' ? b.nameZh : b.nameEn));
-  return { columns, rows, counts: countsFrom(countRows) };
+    .sort((a, b) => order[sort](a, b) || collator.compare(nameOf(a), nameOf(b)));
+  return { columns, rows, counts };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import { MATRIX_SORTS, type MatrixSort } from '@/lib/status/queries';
 import { STATUS_SORT_KEYS, type SortDirection, type StatusSortKey } from '@/lib/status/constants';
 
 /**
@@ -23,18 +23,9 @@ export function parseStatusSort(params: SearchParams): StatusSort {
   return StatusSortSchema.parse({ sort: first(params.sort), dir: first(params.dir) });
 }
 
-const MatrixFilterSchema = z.object({
-  theme: z
-    .string()
-    .regex(/^[a-z0-9-]{1,40}$/)
-    .optional()
-    .catch(undefined),
-  group: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
-});
-export type MatrixFilter = z.infer<typeof MatrixFilterSchema>;
-
-export function parseMatrixFilter(params: SearchParams): MatrixFilter {
-  return MatrixFilterSchema.parse({ theme: first(params.theme) || undefined, group: first(params.group) || undefined });
+/** The matrix's row order (?sort=name|group|progress). */
+export function parseMatrixSort(params: SearchParams): MatrixSort {
+  return z.enum(MATRIX_SORTS).catch('name').parse(first(params.sort));
 }
 
 /** The instrument whose ratification history the country page shows (?history=code). */

@@ -42,12 +42,12 @@ for (const locale of ['en', 'zh'] as const) {
       await expectNoAxeViolations(page);
 
       await page.getByLabel(locale === 'en' ? 'Regional group' : '区域组').selectOption('EASTERN_EUROPEAN');
-      await page.getByRole('button', { name: locale === 'en' ? 'Apply filters' : '应用筛选' }).click();
+      await page.getByRole('button', { name: locale === 'en' ? 'Apply' : '应用', exact: true }).click();
       await expect(page).toHaveURL(/[?&]group=EASTERN_EUROPEAN/);
       await expect(page.locator('table.matrix tbody tr')).toHaveCount(23);
 
       await page.getByLabel(locale === 'en' ? 'Theme' : '主题').selectOption('terrorist-financing');
-      await page.getByRole('button', { name: locale === 'en' ? 'Apply filters' : '应用筛选' }).click();
+      await page.getByRole('button', { name: locale === 'en' ? 'Apply' : '应用', exact: true }).click();
       await expect(page).toHaveURL(/theme=terrorist-financing/);
       await expect(page).toHaveURL(/group=EASTERN_EUROPEAN/);
       await expect(page.locator('table.matrix tbody tr')).toHaveCount(23);

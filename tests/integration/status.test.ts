@@ -335,7 +335,7 @@ describe('evidence timelines', () => {
 
 describe('the countries × commitments matrix', () => {
   it('has 193 rows, 29 columns with short codes, the cells that have a status, and counts', async () => {
-    const matrix = await statusMatrix(db.prisma, {}, 'en', internal);
+    const matrix = await statusMatrix(db.prisma, {}, 'name', 'en', internal);
     expect(matrix.rows).toHaveLength(193);
     expect(matrix.columns).toHaveLength(29);
     const shortCode = (code: string) => matrix.columns.find((column) => column.code === code)?.shortCode;
@@ -360,15 +360,15 @@ describe('the countries × commitments matrix', () => {
   });
 
   it('filters by regional group and by theme', async () => {
-    const african = await statusMatrix(db.prisma, { group: 'AFRICAN' }, 'en', internal);
+    const african = await statusMatrix(db.prisma, { group: 'AFRICAN' }, 'name', 'en', internal);
     expect(african.rows).toHaveLength(54);
     expect(african.columns).toHaveLength(29);
     expect(african.counts.NO_INFORMATION).toBe(54 * 29 - 3);
-    const western = await statusMatrix(db.prisma, { group: 'WESTERN_EUROPEAN_OTHERS' }, 'en', internal);
+    const western = await statusMatrix(db.prisma, { group: 'WESTERN_EUROPEAN_OTHERS' }, 'name', 'en', internal);
     expect(western.rows).toHaveLength(29);
     expect(western.counts.NO_INFORMATION).toBe(29 * 29);
 
-    const financing = await statusMatrix(db.prisma, { theme: 'terrorist-financing' }, 'zh', internal);
+    const financing = await statusMatrix(db.prisma, { theme: 'terrorist-financing' }, 'name', 'zh', internal);
     expect(financing.columns.map((column) => [column.code, column.shortCode])).toEqual([['P08-financing', 'P8']]);
     expect(financing.counts).toMatchObject({ FULLY_IMPLEMENTED: 1, NOT_STARTED: 1, NO_INFORMATION: 191 });
     expect(financing.rows.find((row) => row.code === 'KEN')!.cells).toEqual({ 'P08-financing': 'FULLY_IMPLEMENTED' });
@@ -376,13 +376,25 @@ describe('the countries × commitments matrix', () => {
     const both = await statusMatrix(
       db.prisma,
       { theme: 'terrorist-financing', group: 'EASTERN_EUROPEAN' },
+      'name',
       'en',
       internal,
     );
     expect(both.rows).toHaveLength(23);
     expect(both.counts).toMatchObject({ FULLY_IMPLEMENTED: 0, NO_INFORMATION: 23 });
 
-    const unknown = await statusMatrix(db.prisma, { theme: 'no-such-theme' }, 'en', internal);
+    // As of the end of 2023, Kenya's financing cell shows the 2023 observation, and no cell from 2024 on counts.
+    const past = await statusMatrix(db.prisma, { asOf: '2023-12' }, 'name', 'en', internal);
+    expect(past.rows.find((row) => row.code === 'KEN')!.cells).toEqual({
+      'P08-financing': 'IN_PROGRESS',
+      'P12-conventions': 'PARTIALLY_IMPLEMENTED',
+    });
+    expect(past.rows.find((row) => row.code === 'UGA')!.cells).toEqual({});
+    // By progress: Kenya (fully + partially) before Uganda (not started) before the states without information.
+    const byProgress = await statusMatrix(db.prisma, {}, 'progress', 'en', internal);
+    expect(byProgress.rows.slice(0, 2).map((row) => row.code)).toEqual(['KEN', 'UGA']);
+    expect(byProgress.rows[2]!.code).toBe('AFG');
+    const unknown = await statusMatrix(db.prisma, { theme: 'no-such-theme' }, 'name', 'en', internal);
     expect(unknown.columns).toEqual([]);
     expect(unknown.rows).toHaveLength(193);
   });
@@ -416,7 +428,7 @@ describe('for the public', () => {
       ['UGA', 'NOT_STARTED'],
     ]);
 
-    const matrix = await statusMatrix(db.prisma, {}, 'en', forPublic);
+    const matrix = await statusMatrix(db.prisma, {}, 'name', 'en', forPublic);
     expect(matrix.rows.find((row) => row.code === 'KEN')!.cells).toEqual({
       'P08-financing': 'IN_PROGRESS',
       'P12-conventions': 'PARTIALLY_IMPLEMENTED',

@@ -3,11 +3,14 @@ import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import { getStatusMatrix } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
 import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
-import { parseMatrixFilter } from '@/lib/validation/status';
+import { parseMatrixSort } from '@/lib/validation/status';
+import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
+import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { getFilterOptions } from '@/lib/data/dashboard';
+import { MATRIX_SORTS } from '@/lib/status/queries';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -23,13 +26,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MatrixPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filter = parseMatrixFilter(await searchParams);
-  const [t, enums, matrix] = await Promise.all([
+  const query = await searchParams;
+  const filter = { ...parseDashboardFilter(query), from: undefined };
+  const sort = parseMatrixSort(query);
+  const [t, dashboard, matrix, options] = await Promise.all([
     getTranslations('status'),
-    getTranslations('enums'),
-    getStatusMatrix(filter, locale),
+    getTranslations('dashboard'),
+    getStatusMatrix({ ...filter, asOf: filter.to }, sort, locale),
+    getFilterOptions(locale),
   ]);
-  const filtered = Boolean(filter.theme || filter.group);
+  const path = `/${locale}/matrix`;
   // Labels are looked up once, not once per cell.
   const short = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`short.${status}`)]));
   return (
@@ -37,38 +43,21 @@ export default async function MatrixPage({ params, searchParams }: Props) {
       <h1>{t('matrixTitle')}</h1>
       <p className="lead">{t('matrixIntro')}</p>
 
-      <form className="filters" method="get" aria-label={t('filters')}>
-        <div className="field">
-          <label htmlFor="matrix-theme">{t('theme')}</label>
-          <select id="matrix-theme" name="theme" defaultValue={filter.theme ?? ''}>
-            <option value="">{t('allThemes')}</option>
-            {matrix.themes.map((theme) => (
-              <option key={theme.code} value={theme.code}>
-                {theme.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="matrix-group">{t('group')}</label>
-          <select id="matrix-group" name="group" defaultValue={filter.group ?? ''}>
-            <option value="">{t('allGroups')}</option>
-            {REGIONAL_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {enums(`regionalGroup.${group}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t('apply')}
-        </button>
-        {filtered && (
-          <Link className="button button--quiet" href={`/${locale}/matrix`}>
-            {t('clear')}
-          </Link>
-        )}
-      </form>
+      <DashboardFilters path={path} filter={filter} options={options} hide={['from']} />
+      <p className="matrix-sort">
+        {dashboard('sortBy')}:{' '}
+        {MATRIX_SORTS.map((key, index) => (
+          <span key={key}>
+            {index > 0 && ' · '}
+            <Link
+              href={`${path}${filterQuery(filter, { sort: key })}`}
+              aria-current={key === sort ? 'true' : undefined}
+            >
+              {dashboard(`sort${key[0]!.toUpperCase()}${key.slice(1)}` as 'sortName')}
+            </Link>
+          </span>
+        ))}
+      </p>
 
       <p className="result-count" role="status">
         {t('matrixCount', { states: matrix.rows.length, commitments: matrix.columns.length })}
@@ -121,7 +110,8 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                     const status = row.cells[column.code] ?? 'NO_INFORMATION';
                     return (
                       <td key={column.shortCode} className={STATUS_CLASS[status]}>
-                        {short[status]}
+                        {/* A plain link: thousands of next/link prefetches would flood the server. */}
+                        <a href={`/${locale}/countries/${row.code}#c-${column.code}`}>{short[status]}</a>
                       </td>
                     );
                   })}

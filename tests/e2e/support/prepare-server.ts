@@ -1,10 +1,12 @@
 // Before the browser tests' server starts: migrate, seed and create the first admin exactly as `npm start`
-// does (ADMIN_EMAIL / ADMIN_PASSWORD), then add one account per other role, as an admin would.
+// does (ADMIN_EMAIL / ADMIN_PASSWORD), then add one account per other role, as an admin would, and the verified
+// evidence the dashboard tests read.
 import { recordAudit } from '@/lib/audit';
 import { openDatabase } from '@/lib/db';
 import { insertUser } from '@/lib/operations/users';
 import type { RoleName } from '@/lib/permissions';
 import { prepareDatabase } from '../../../scripts/lib/prepare-database';
+import { insertDashboardEvidence } from './dashboard-data';
 import { E2E_USERS } from './users';
 
 await prepareDatabase();
@@ -28,6 +30,9 @@ try {
       await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
     });
   }
+  const author = await db.prisma.user.findUniqueOrThrow({ where: { email: E2E_USERS.editor.email } });
+  const reviewer = await db.prisma.user.findUniqueOrThrow({ where: { email: E2E_USERS.reviewer.email } });
+  await insertDashboardEvidence(db, author.id, reviewer.id);
 } finally {
   await db.close();
 }

@@ -3,6 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CommitmentForm } from '@/components/admin/CommitmentForm';
+import { Suspense } from 'react';
+import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
+import { PartiesOverTime } from '@/components/dashboard/PartiesOverTime';
+import { StateStatusMap } from '@/components/dashboard/StateStatusMap';
+import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
+import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { getFilterOptions } from '@/lib/data/dashboard';
 import { AcrossStatesSection } from '@/components/status/AcrossStatesSection';
 import { Tag } from '@/components/Tag';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -28,9 +36,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommitmentPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
-  const sort = parseStatusSort(await searchParams);
-  const [t, fields, enums, commitment, status, user, themes] = await Promise.all([
+  const query = await searchParams;
+  const sort = parseStatusSort(query);
+  const [t, dashboard, fields, enums, commitment, status, user, themes] = await Promise.all([
     getTranslations('commitment'),
+    getTranslations('dashboard'),
     getTranslations('commitments'),
     getTranslations('enums'),
     getCommitment(code, locale),
@@ -39,6 +49,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     listThemes(locale),
   ]);
   if (!commitment || !status) notFound();
+  const filter = { ...parseDashboardFilter(query), theme: undefined, country: undefined, commitment: commitment.code };
+  const options = commitment.addressee === 'MEMBER_STATES' ? await getFilterOptions(locale) : null;
+  const path = `/${locale}/commitments/${commitment.code}`;
+  const key = filterQuery(filter);
+  const namesInstruments = commitment.links.some((link) => link.kind === 'INSTRUMENT');
   const runs = segmentParagraph(commitment.paragraphText, [commitment]);
   // The reader's language first, then the others.
   const languages = [locale, ...locales.filter((other) => other !== locale)];
@@ -108,6 +123,52 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
+      )}
+
+      {options && (
+        <section className="dashboard-section" aria-labelledby="progress-title">
+          <h2 id="progress-title">{dashboard('title')}</h2>
+          <DashboardFilters path={path} filter={filter} options={options} hide={['theme', 'commitment', 'country']} />
+          <Suspense
+            key={`over-time${key}`}
+            fallback={<ChartSkeleton title={dashboard('distributionTitle')} headingLevel={3} />}
+          >
+            <StatusOverTime
+              id="commitment-over-time"
+              view="commitment"
+              filter={filter}
+              locale={locale}
+              headingLevel={3}
+            />
+          </Suspense>
+          <Suspense
+            key={`map${key}`}
+            fallback={<ChartSkeleton title={dashboard('mapTitle')} headingLevel={3} height={420} />}
+          >
+            <StateStatusMap
+              id="commitment-map"
+              of={{ commitment: commitment.code }}
+              name={commitment.title}
+              filter={filter}
+              locale={locale}
+              headingLevel={3}
+            />
+          </Suspense>
+          {namesInstruments && (
+            <Suspense
+              key={`parties${key}`}
+              fallback={<ChartSkeleton title={dashboard('partiesTitle')} headingLevel={3} />}
+            >
+              <PartiesOverTime
+                id="commitment-parties"
+                scope={{ states: filter }}
+                commitment={commitment.code}
+                locale={locale}
+                headingLevel={3}
+              />
+            </Suspense>
+          )}
+        </section>
       )}
 
       <AcrossStatesSection

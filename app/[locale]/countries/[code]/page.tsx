@@ -2,6 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Suspense } from 'react';
+import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
+import { PartiesOverTime } from '@/components/dashboard/PartiesOverTime';
+import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
+import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
+import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { getFilterOptions } from '@/lib/data/dashboard';
 import { RatificationForm } from '@/components/ratification/RatificationForm';
 import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
 import { StatusCounts } from '@/components/status/StatusCounts';
@@ -30,9 +38,11 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   if (!COUNTRY_CODE.test(code)) notFound();
-  const historyOf = parseHistoryParam(await searchParams);
-  const [t, r, enums, format, page] = await Promise.all([
+  const query = await searchParams;
+  const historyOf = parseHistoryParam(query);
+  const [t, dashboard, r, enums, format, page] = await Promise.all([
     getTranslations('status'),
+    getTranslations('dashboard'),
     getTranslations('ratification'),
     getTranslations('enums'),
     getFormatter(),
@@ -48,6 +58,9 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const statement = ratification.summary.statement;
   const maxDate = latestAllowedDate();
   const basePath = `/${locale}/countries/${country.code}`;
+  const filter = { ...parseDashboardFilter(query), commitment: undefined, country: country.code };
+  const options = await getFilterOptions(locale);
+  const key = filterQuery(filter);
   const historyRow = history ? ratification.rows.find((row) => row.instrumentCode === history.instrumentCode) : null;
 
   return (
@@ -68,6 +81,36 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <dt>{t('group')}</dt>
         <dd>{country.regionalGroup ? enums(`regionalGroup.${country.regionalGroup}`) : t('noGroup')}</dd>
       </dl>
+
+      <section className="dashboard-section" aria-labelledby="progress-title">
+        <h2 id="progress-title">{dashboard('title')}</h2>
+        <DashboardFilters path={basePath} filter={filter} options={options} hide={['commitment', 'country', 'group']} />
+        <div className="chart-grid">
+          <Suspense
+            key={`themes${key}`}
+            fallback={<ChartSkeleton title={dashboard('countryThemesTitle')} headingLevel={3} height={480} />}
+          >
+            <StatusBreakdown
+              id="country-themes"
+              by="theme"
+              text="countryThemes"
+              filter={filter}
+              locale={locale}
+              path={basePath}
+              headingLevel={3}
+            />
+          </Suspense>
+          <Suspense
+            key={`progress${key}`}
+            fallback={<ChartSkeleton title={dashboard('countryProgressTitle')} headingLevel={3} />}
+          >
+            <StatusOverTime id="country-progress" view="country" filter={filter} locale={locale} headingLevel={3} />
+          </Suspense>
+        </div>
+        <Suspense key="parties" fallback={<ChartSkeleton title={dashboard('partiesTitle')} headingLevel={3} />}>
+          <PartiesOverTime id="country-parties" scope={{ country: country.code }} locale={locale} headingLevel={3} />
+        </Suspense>
+      </section>
 
       <section aria-labelledby="by-theme">
         <h2 id="by-theme">{t('byTheme')}</h2>
@@ -91,7 +134,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                   </th>
                 </tr>
                 {theme.commitments.map((commitment) => (
-                  <tr key={commitment.code}>
+                  <tr key={commitment.code} id={`c-${commitment.code}`}>
                     <th scope="row">
                       <Link href={`/${locale}/commitments/${commitment.code}`}>{commitment.title}</Link>{' '}
                       <span className="muted">({commitment.code})</span>

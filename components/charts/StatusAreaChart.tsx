@@ -1,0 +1,138 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { ChartLegend } from '@/components/charts/ChartLegend';
+import {
+  AXIS_INK,
+  AXIS_TICK,
+  CHART_MARGIN,
+  GRID_LINE,
+  StatusPatternDefs,
+  statusCountsTotal,
+  TooltipBox,
+  TooltipRow,
+} from '@/components/charts/chart-common';
+import { fillPattern, formatMonth, formatNumber, formatPercent, formatYear } from '@/lib/charts/format';
+import { STATUS_COLORS, STATUS_PATTERNS, statusFill } from '@/lib/charts/palette';
+import { chartTime, monthTicks } from '@/lib/charts/ticks';
+import { chartDomId } from '@/lib/charts/layout';
+import type { ChartStrings } from '@/lib/charts/types';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+
+/** Counts of actor x commitment pairs at each status at the end of a month ('YYYY-MM'). */
+export type StatusMonthRow = { month: string } & Record<ImplementationStatusValue, number>;
+
+export interface StatusAreaChartProps {
+  /** The same id as the ChartFrame around it (hatch pattern ids derive from it). */
+  id: string;
+  /** Months in ascending order. */
+  data: StatusMonthRow[];
+  /** Status labels in the reader's language (getStatusLabels()). */
+  labels: Record<ImplementationStatusValue, string>;
+  strings: ChartStrings;
+  locale: string;
+  /** Accessible name of the focusable chart; without it the chart is named by the heading of the ChartFrame
+   *  with the same id. */
+  title?: string;
+}
+
+const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/**
+ * The share of actor x commitment pairs at each status over time: areas stacked to 100 % (stackOffset "expand"),
+ * fully implemented at the bottom; the tooltip gives share and count of each status and the total.
+ */
+export function StatusAreaChart({ id, data, labels, strings, locale, title }: StatusAreaChartProps) {
+  const { ticks, unit } = useMemo(() => monthTicks(data.map((row) => row.month)), [data]);
+  const renderTooltip = ({ active, payload }: TooltipContentProps) => {
+    const row = payload?.[0]?.payload as StatusMonthRow | undefined;
+    if (!active || !row) return null;
+    const total = statusCountsTotal(row);
+    return (
+      <TooltipBox heading={formatMonth(locale, row.month)}>
+        {[...IMPLEMENTATION_STATUSES].reverse().map((status) => (
+          <TooltipRow
+            key={status}
+            color={STATUS_COLORS[status]}
+            hatch={Boolean(STATUS_PATTERNS[status])}
+            label={labels[status]}
+            value={fillPattern(strings.shareAndCount, {
+              share: formatPercent(locale, total ? row[status] / total : 0),
+              count: formatNumber(locale, row[status]),
+            })}
+          />
+        ))}
+        <TooltipRow label={strings.total} value={formatNumber(locale, total)} />
+      </TooltipBox>
+    );
+  };
+
+  return (
+    <div className="chart">
+      <div className="chart__plot">
+        <ResponsiveContainer width="100%" height="100%">
+          <AreaChart
+            data={data}
+            stackOffset="expand"
+            margin={CHART_MARGIN}
+            accessibilityLayer
+            title={title}
+            aria-labelledby={title ? undefined : `${chartDomId(id)}-title`}
+          >
+            <StatusPatternDefs chartId={id} />
+            <CartesianGrid stroke={GRID_LINE} vertical={false} />
+            <XAxis
+              dataKey="month"
+              tick={AXIS_TICK}
+              stroke={AXIS_INK}
+              ticks={ticks}
+              interval="preserveStartEnd"
+              minTickGap={8}
+              tickFormatter={(month: string) =>
+                unit === 'year' ? formatYear(locale, chartTime(month)) : formatMonth(locale, month)
+              }
+            />
+            <YAxis
+              tick={AXIS_TICK}
+              stroke={AXIS_INK}
+              ticks={PERCENT_TICKS}
+              domain={[0, 1]}
+              tickFormatter={(value: number) => formatPercent(locale, value, 0)}
+              width={48}
+            />
+            <Tooltip content={renderTooltip} isAnimationActive={false} />
+            {IMPLEMENTATION_STATUSES.map((status) => (
+              <Area
+                key={status}
+                dataKey={status}
+                name={labels[status]}
+                stackId="status"
+                type="linear"
+                stroke="#ffffff"
+                strokeWidth={0.5}
+                fill={statusFill(id, status)}
+                fillOpacity={1}
+                isAnimationActive={false}
+                dot={false}
+                activeDot={false}
+              />
+            ))}
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
+      <ChartLegend
+        id={id}
+        label={strings.legend}
+        entries={IMPLEMENTATION_STATUSES.map((status) => ({
+          key: status,
+          label: labels[status],
+          color: STATUS_COLORS[status],
+          hatch: Boolean(STATUS_PATTERNS[status]),
+          shape: 'square' as const,
+        }))}
+      />
+    </div>
+  );
+}

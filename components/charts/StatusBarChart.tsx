@@ -1,0 +1,166 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps, YAxisTickContentProps } from 'recharts';
+import { ChartLegend } from '@/components/charts/ChartLegend';
+import {
+  AXIS_INK,
+  AXIS_TICK,
+  CHART_MARGIN,
+  GRID_LINE,
+  StatusPatternDefs,
+  statusCountsTotal,
+  TooltipBox,
+  TooltipRow,
+} from '@/components/charts/chart-common';
+import { fillPattern, formatNumber, formatPercent } from '@/lib/charts/format';
+import { STATUS_COLORS, STATUS_PATTERNS, statusFill } from '@/lib/charts/palette';
+import { chartDomId } from '@/lib/charts/layout';
+import type { ChartStrings } from '@/lib/charts/types';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+
+/** One bar: a group (theme, UN regional group...) and its counts per status. */
+export type StatusBarRow = { key: string; label: string } & Record<ImplementationStatusValue, number>;
+
+export interface StatusBarChartProps {
+  /** The same id as the ChartFrame around it. */
+  id: string;
+  /** One row per bar, top to bottom. */
+  data: StatusBarRow[];
+  labels: Record<ImplementationStatusValue, string>;
+  strings: ChartStrings;
+  locale: string;
+  title?: string;
+  /** Optional link per bar key: the bar's label becomes a link (keyboard focusable, full page navigation). */
+  hrefs?: Record<string, string>;
+  /** Width of the label column in CSS pixels (default 160); labels longer than it are shortened with "…". */
+  labelWidth?: number;
+}
+
+const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Rough width of a character of the 12 px tick font: latin ~7 px, CJK ~12 px. */
+const charWidth = (char: string) => (/[\u2E80-\uFFEF]/.test(char) ? 12 : 7);
+
+function shorten(text: string, width: number): string {
+  let used = 0;
+  const chars = Array.from(text);
+  for (let index = 0; index < chars.length; index++) {
+    used += charWidth(chars[index] ?? '');
+    if (used > width - 8) return `${chars.slice(0, Math.max(index - 1, 1)).join('')}…`;
+  }
+  return text;
+}
+
+/**
+ * Horizontal bars stacked to 100 % (shares of each status within a group), counts in the tooltip. With `hrefs`,
+ * each bar label is an SVG link (in the tab order) to that group's page.
+ */
+export function StatusBarChart({
+  id,
+  data,
+  labels,
+  strings,
+  locale,
+  title,
+  hrefs,
+  labelWidth = 160,
+}: StatusBarChartProps) {
+  const byKey = new Map(data.map((row) => [row.key, row]));
+
+  const renderTooltip = ({ active, payload }: TooltipContentProps) => {
+    const row = payload?.[0]?.payload as StatusBarRow | undefined;
+    if (!active || !row) return null;
+    const total = statusCountsTotal(row);
+    return (
+      <TooltipBox heading={row.label}>
+        {IMPLEMENTATION_STATUSES.map((status) => (
+          <TooltipRow
+            key={status}
+            color={STATUS_COLORS[status]}
+            hatch={Boolean(STATUS_PATTERNS[status])}
+            label={labels[status]}
+            value={fillPattern(strings.shareAndCount, {
+              share: formatPercent(locale, total ? row[status] / total : 0),
+              count: formatNumber(locale, row[status]),
+            })}
+          />
+        ))}
+        <TooltipRow label={strings.total} value={formatNumber(locale, total)} />
+      </TooltipBox>
+    );
+  };
+
+  const renderTick = ({ x, y, payload }: YAxisTickContentProps) => {
+    const row = byKey.get(String(payload.value));
+    const label = row?.label ?? String(payload.value);
+    const text = (
+      <text x={Number(x) - 6} y={Number(y)} dy="0.35em" textAnchor="end" fill={AXIS_INK} fontSize={12}>
+        <title>{label}</title>
+        {shorten(label, labelWidth)}
+      </text>
+    );
+    const href = row && hrefs?.[row.key];
+    return href ? (
+      <a href={href} className="chart-link">
+        {text}
+      </a>
+    ) : (
+      text
+    );
+  };
+
+  return (
+    <div className="chart">
+      <div className="chart__plot">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            data={data}
+            layout="vertical"
+            stackOffset="expand"
+            margin={CHART_MARGIN}
+            barCategoryGap="20%"
+            accessibilityLayer
+            title={title}
+            aria-labelledby={title ? undefined : `${chartDomId(id)}-title`}
+          >
+            <StatusPatternDefs chartId={id} />
+            <CartesianGrid stroke={GRID_LINE} horizontal={false} />
+            <XAxis
+              type="number"
+              domain={[0, 1]}
+              ticks={PERCENT_TICKS}
+              tick={AXIS_TICK}
+              stroke={AXIS_INK}
+              tickFormatter={(value: number) => formatPercent(locale, value, 0)}
+            />
+            <YAxis type="category" dataKey="key" width={labelWidth} stroke={AXIS_INK} tick={renderTick} interval={0} />
+            <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ fill: 'rgba(0, 0, 0, 0.06)' }} />
+            {IMPLEMENTATION_STATUSES.map((status) => (
+              <Bar
+                key={status}
+                dataKey={status}
+                name={labels[status]}
+                stackId="status"
+                fill={statusFill(id, status)}
+                stroke="#ffffff"
+                strokeWidth={0.5}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <ChartLegend
+        id={id}
+        label={strings.legend}
+        entries={IMPLEMENTATION_STATUSES.map((status) => ({
+          key: status,
+          label: labels[status],
+          color: STATUS_COLORS[status],
+          hatch: Boolean(STATUS_PATTERNS[status]),
+          shape: 'square' as const,
+        }))}
+      />
+    </div>
+  );
+}

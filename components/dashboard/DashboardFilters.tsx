@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { FilterSelect } from '@/components/forms/FilterSelect';
+import type { DashboardFilter } from '@/lib/dashboard/filter';
+import type { FilterOptions } from '@/lib/data/dashboard';
+import { REGIONAL_GROUPS } from '@/lib/data/labels';
+
+type FilterKey = 'theme' | 'commitment' | 'group' | 'country' | 'from';
+
+/**
+ * The dashboard's filter form. A plain GET form: the filters live in the URL, so every view can be shared and works
+ * without JavaScript. Views fixed by their path (a country page, a commitment page) hide that filter.
+ */
+export async function DashboardFilters({
+  path,
+  filter,
+  options,
+  hide = [],
+}: {
+  path: string;
+  filter: DashboardFilter;
+  options: FilterOptions;
+  hide?: FilterKey[];
+}) {
+  const [t, enums] = await Promise.all([getTranslations('dashboard'), getTranslations('enums')]);
+  const shown = (key: FilterKey) => !hide.includes(key);
+  const filtered = Object.entries(filter).some(([key, value]) => value && !hide.includes(key as FilterKey));
+  return (
+    <form className="filters" method="get" action={path} aria-label={t('filters')}>
+      {shown('theme') && (
+        <FilterSelect
+          id="dashboard-theme"
+          name="theme"
+          label={t('theme')}
+          anyLabel={t('allThemes')}
+          value={filter.theme}
+          options={options.themes.map((theme) => ({ value: theme.code, label: theme.name }))}
+        />
+      )}
+      {shown('commitment') && (
+        <FilterSelect
+          id="dashboard-commitment"
+          name="commitment"
+          label={t('commitment')}
+          anyLabel={t('allCommitments')}
+          value={filter.commitment}
+          options={options.commitments.map((c) => ({ value: c.code, label: `${c.title} (${c.code})` }))}
+        />
+      )}
+      {shown('group') && (
+        <FilterSelect
+          id="dashboard-group"
+          name="group"
+          label={t('group')}
+          anyLabel={t('allGroups')}
+          value={filter.group}
+          options={REGIONAL_GROUPS.map((group) => ({ value: group, label: enums(`regionalGroup.${group}`) }))}
+        />
+      )}
+      {shown('country') && (
+        <FilterSelect
+          id="dashboard-country"
+          name="country"
+          label={t('country')}
+          anyLabel={t('allCountries')}
+          value={filter.country}
+          options={options.countries.map((country) => ({ value: country.code, label: country.name }))}
+        />
+      )}
+      {shown('from') && (
+        <div className="field field--month">
+          <label htmlFor="dashboard-from">{t('from')}</label>
+          <input
+            id="dashboard-from"
+            name="from"
+            type="month"
+            min="1990-01"
+            max="2100-12"
+            pattern="\d{4}-\d{2}"
+            placeholder={t('monthHint')}
+            defaultValue={filter.from ?? ''}
+          />
+        </div>
+      )}
+      <div className="field field--month">
+        <label htmlFor="dashboard-to">{hide.includes('from') ? t('asOf') : t('to')}</label>
+        <input
+          id="dashboard-to"
+          name="to"
+          type="month"
+          min="1990-01"
+          max="2100-12"
+          pattern="\d{4}-\d{2}"
+          placeholder={t('monthHint')}
+          defaultValue={filter.to ?? ''}
+        />
+      </div>
+      <button type="submit" className="button">
+        {t('apply')}
+      </button>
+      {filtered && (
+        <Link className="button button--quiet" href={path}>
+          {t('clear')}
+        </Link>
+      )}
+    </form>
+  );
+}

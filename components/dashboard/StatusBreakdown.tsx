@@ -1,0 +1,70 @@
+import { getTranslations } from 'next-intl/server';
+import { ChartFrame } from '@/components/charts/ChartFrame';
+import { StatusBarChart } from '@/components/charts/StatusBarChart';
+import { NoEvidence } from '@/components/dashboard/NoEvidence';
+import { breakdownChartData, breakdownTable } from '@/components/dashboard/status-tables';
+import { formatMonth } from '@/lib/charts/format';
+import { getChartStrings, getStatusLabels } from '@/lib/charts/strings';
+import { filterQuery, type DashboardFilter } from '@/lib/dashboard/filter';
+import { resolveRange } from '@/lib/dashboard/queries';
+import { getStatusBreakdown } from '@/lib/data/dashboard';
+import type { Locale } from '@/lib/i18n/config';
+
+const TEXT = {
+  theme: { title: 'byThemeTitle', description: 'byThemeDescription' },
+  group: { title: 'byGroupTitle', description: 'byGroupDescription' },
+  countryThemes: { title: 'countryThemesTitle', description: 'countryThemesDescription' },
+} as const;
+
+/** Share of pairs at each status per theme or per UN regional group (stacked bars), each bar a link that filters. */
+export async function StatusBreakdown({
+  id,
+  filter,
+  by,
+  locale,
+  path,
+  text = by,
+  headingLevel = 2,
+}: {
+  id: string;
+  filter: DashboardFilter;
+  by: 'theme' | 'group';
+  locale: Locale;
+  /** The view the bars' links narrow (with the bar's theme or group added to the filter). */
+  path: string;
+  text?: keyof typeof TEXT;
+  headingLevel?: 2 | 3;
+}) {
+  const [t, labels, strings, rows] = await Promise.all([
+    getTranslations('dashboard'),
+    getStatusLabels(),
+    getChartStrings(),
+    getStatusBreakdown(filter, by, locale),
+  ]);
+  const title = t(TEXT[text].title);
+  const hrefs = Object.fromEntries(rows.map((row) => [row.key, `${path}${filterQuery({ ...filter, [by]: row.key })}`]));
+  // One bar per row, plus room for the axis and the legend.
+  const height = Math.max(180, rows.length * 34 + 90);
+  return (
+    <ChartFrame
+      id={id}
+      title={title}
+      headingLevel={headingLevel}
+      description={t(TEXT[text].description, { date: formatMonth(locale, resolveRange(filter).to) })}
+      table={breakdownTable(rows, labels, { category: by === 'theme' ? t('theme') : t('group'), pairs: t('pairs') })}
+      fileName={`${id}-${resolveRange(filter).to}`}
+      empty={<NoEvidence />}
+      height={height}
+    >
+      <StatusBarChart
+        id={id}
+        data={breakdownChartData(rows)}
+        labels={labels}
+        strings={strings}
+        locale={locale}
+        title={title}
+        hrefs={hrefs}
+      />
+    </ChartFrame>
+  );
+}

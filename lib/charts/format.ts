@@ -1,0 +1,110 @@
+import type { ChartCell, ChartColumnKind } from '@/lib/charts/types';
+
+/**
+ * Locale formatting shared by the server-rendered table alternative and the client charts (axis ticks, tooltips),
+ * so both say the same thing. Plain Intl, in UTC like the rest of the app (lib/i18n/request.ts); safe on the client.
+ */
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM' or 'YYYY-MM-DD' as a UTC Date, or null when the text is not such a date. */
+export function parseChartDate(value: string): Date | null {
+  const day = DAY.exec(value);
+  const month = day ? null : MONTH.exec(value);
+  const parts = day ?? month;
+  if (!parts) return null;
+  const [year, monthIndex, date] = [Number(parts[1]), Number(parts[2]) - 1, day ? Number(parts[3]) : 1];
+  const result = new Date(Date.UTC(year, monthIndex, date));
+  // Date.UTC rolls 2024-02-31 over into March; such text is not a date.
+  return result.getUTCMonth() === monthIndex && result.getUTCDate() === date ? result : null;
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let format = cache.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    cache.set(key, format);
+  }
+  return format;
+}
+
+export function formatNumber(locale: string, value: number): string {
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}
+
+/** A fraction 0..1 as a percentage with `digits` decimals (1 in tables and tooltips, 0 on axes). */
+export function formatPercent(locale: string, fraction: number, digits = 1): string {
+  return cached(
+    `p${digits}|${locale}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(fraction);
+}
+
+/** 'YYYY-MM' as "Mar 2024" / "2024年3月". */
+export function formatMonth(locale: string, month: string): string {
+  const date = parseChartDate(month);
+  if (!date) return month;
+  return cached(
+    `m|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
+  ).format(date);
+}
+
+/** 'YYYY-MM-DD' as the app's medium date ("4 May 2012" style per locale). */
+export function formatDate(locale: string, day: string): string {
+  const date = parseChartDate(day);
+  if (!date) return day;
+  return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(
+    date,
+  );
+}
+
+/** 'YYYY-MM' or 'YYYY-MM-DD', whichever it is. */
+export function formatPeriod(locale: string, value: string): string {
+  return DAY.test(value) ? formatDate(locale, value) : formatMonth(locale, value);
+}
+
+/** One table cell as the reader sees it; null and non-finite numbers give an empty string. */
+export function formatCell(locale: string, kind: ChartColumnKind, value: ChartCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    if (kind === 'percent') return formatPercent(locale, value);
+    if (kind === 'number') return formatNumber(locale, value);
+    return String(value);
+  }
+  if (kind === 'month' || kind === 'date') return formatPeriod(locale, value);
+  return value;
+}
+
+/** Whether a column holds numbers (right-aligned, tabular figures in the table). */
+export function isNumericKind(kind: ChartColumnKind): boolean {
+  return kind === 'number' || kind === 'percent';
+}
+
+/** Fills the {name} placeholders of a simple message pattern (no plurals), e.g. ChartStrings.shareAndCount. */
+export function fillPattern(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
+
+/** A UTC timestamp as its year ("2012" / "2012年"), for year ticks of time axes. */
+export function formatYear(locale: string, time: number): string {
+  return cached(`y|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })).format(
+    new Date(time),
+  );
+}
+
+/** A UTC timestamp as its month ("Mar 2024" / "2024年3月"), for month ticks of time axes. */
+export function formatMonthTick(locale: string, time: number): string {
+  return cached(
+    `m|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
+  ).format(new Date(time));
+}

@@ -1,0 +1,136 @@
+import 'server-only';
+import { cache } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { requireReader } from '@/lib/auth/guard';
+import { requestPrisma } from '@/lib/data/request-db';
+import type { DashboardFilter } from '@/lib/dashboard/filter';
+import type { RegionalGroupValue } from '@/lib/data/labels';
+import {
+  headline,
+  partiesOverTime,
+  recentVerifications,
+  statusBreakdown,
+  statusPerState,
+  statusSeries,
+  type Headline,
+  type PartiesOverTime,
+  type RecentVerification,
+  type StateStatus,
+  type StatusBreakdownRow,
+  type StatusSeries,
+} from '@/lib/dashboard/queries';
+import type { Locale } from '@/lib/i18n/config';
+import { localize } from '@/lib/i18n/localized';
+import { can } from '@/lib/permissions';
+import { statementDate } from '@/lib/status/queries';
+
+/**
+ * Reads for the dashboard widgets. Each widget calls one of these from its own Suspense boundary, so a slow
+ * aggregate never holds back the rest of the page; the guard and the audience are resolved once per request.
+ */
+const readerContext = cache(async () => {
+  const user = await requireReader();
+  const prisma = await requestPrisma();
+  return {
+    prisma,
+    audience: { publicOnly: user === null },
+    publicOnly: user === null,
+    canRecordEvidence: can(user, 'write:evidence'),
+  };
+});
+
+/** Who reads: the public (only evidence marked public counts), and whether they may record evidence. */
+export async function getReader(): Promise<{ publicOnly: boolean; canRecordEvidence: boolean }> {
+  const { publicOnly, canRecordEvidence } = await readerContext();
+  return { publicOnly, canRecordEvidence };
+}
+
+export async function getStatusSeries(filter: DashboardFilter): Promise<StatusSeries> {
+  const { prisma, audience } = await readerContext();
+  return statusSeries(prisma, filter, audience);
+}
+
+export async function getHeadline(filter: DashboardFilter): Promise<Headline> {
+  const { prisma, audience } = await readerContext();
+  return headline(prisma, filter, audience);
+}
+
+export async function getStatusBreakdown(
+  filter: DashboardFilter,
+  by: 'theme' | 'group',
+  locale: Locale,
+): Promise<StatusBreakdownRow[]> {
+  const { prisma, audience } = await readerContext();
+  const enums = await getTranslations('enums');
+  return statusBreakdown(prisma, filter, by, locale, audience, (group) =>
+    enums(`regionalGroup.${group as RegionalGroupValue}`),
+  );
+}
+
+export async function getRecentVerifications(filter: DashboardFilter, locale: Locale): Promise<RecentVerification[]> {
+  const { prisma, audience } = await readerContext();
+  return recentVerifications(prisma, filter, locale, audience);
+}
+
+export async function getStatusPerState(
+  of: { commitment: string } | { theme: string },
+  filter: DashboardFilter,
+  locale: Locale,
+): Promise<StateStatus[]> {
+  const { prisma, audience } = await readerContext();
+  return statusPerState(prisma, of, filter, locale, audience);
+}
+
+/** Instruments joined over time by one country, or per state on average; null when nothing can be charted. */
+export async function getPartiesOverTime(
+  scope: { country: string } | { states: DashboardFilter },
+  commitment?: string,
+): Promise<(PartiesOverTime & { statement: { symbol: string; adoptedOn: Date } }) | null> {
+  const { prisma } = await readerContext();
+  const statement = await statementDate(prisma, commitment);
+  if (!statement) return null;
+  let commitmentId: number | null = null;
+  if (commitment) {
+    const found = await prisma.commitment.findUnique({ where: { code: commitment }, select: { id: true } });
+    if (!found) return null;
+    commitmentId = found.id;
+  }
+  let actorScope: { actorId: number } | { states: DashboardFilter };
+  if ('country' in scope) {
+    const actor = await prisma.actor.findUnique({ where: { code: scope.country }, select: { id: true } });
+    if (!actor) return null;
+    actorScope = { actorId: actor.id };
+  } else {
+    actorScope = scope;
+  }
+  const result = await partiesOverTime(prisma, actorScope, commitmentId, statement.adoptedOn);
+  return { ...result, statement: { symbol: statement.symbol, adoptedOn: statement.adoptedOn } };
+}
+
+export interface FilterOptions {
+  themes: { code: string; name: string }[];
+  commitments: { code: string; title: string; themeCode: string }[];
+  countries: { code: string; name: string }[];
+}
+
+/** The choices of the dashboard's filter form, in the reader's language. */
+export async function getFilterOptions(locale: Locale): Promise<FilterOptions> {
+  const { prisma } = await readerContext();
+  const [themes, commitments, countries] = await Promise.all([
+    prisma.theme.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, name: true } }),
+    prisma.commitment.findMany({
+      where: { addressee: 'MEMBER_STATES' },
+      orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
+      select: { code: true, title: true, theme: { select: { code: true } } },
+    }),
+    prisma.actor.findMany({ where: { kind: 'MEMBER_STATE' }, select: { code: true, name: true } }),
+  ]);
+  const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
+  return {
+    themes: themes.map((theme) => ({ code: theme.code, name: localize(theme.name, locale) })),
+    commitments: commitments.map((c) => ({ code: c.code, title: localize(c.title, locale), themeCode: c.theme.code })),
+    countries: countries
+      .map((country) => ({ code: country.code, name: localize(country.name, locale) }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+  };
+}

@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+// The dashboard views over the Nordic evidence that tests/e2e/support/dashboard-data.ts writes before the server
+// starts (no other browser test touches those states): filtered to them, every figure is exact.
+
+const TEXT = {
+  en: {
+    title: 'Overview',
+    country: 'Country',
+    group: 'UN regional group',
+    apply: 'Apply',
+    showTable: 'Show as table',
+    noEvidence: 'No verified evidence yet for this selection.',
+    weog: 'Western European and other States',
+    fully: 'Fully implemented',
+    norway: 'Norway',
+  },
+  zh: {
+    title: '概览',
+    country: '国家',
+    group: '联合国区域组',
+    apply: '应用',
+    showTable: '以表格显示',
+    noEvidence: '此筛选范围内尚无已核实的证据。',
+    weog: '西欧和其他国家组',
+    fully: '已全面执行',
+    norway: '挪威',
+  },
+} as const;
+
+const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
+
+/** The rows of a chart's table alternative, each as its cells' text. */
+async function tableRows(frame: Locator, showTable: string): Promise<string[][]> {
+  await frame.getByText(showTable, { exact: true }).click();
+  const rows = frame.locator('table tbody tr');
+  const result: string[][] = [];
+  for (const row of await rows.all()) result.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
+  return result;
+}
+
+for (const locale of ['en', 'zh'] as const) {
+  const t = TEXT[locale];
+  test.describe(`in ${locale}`, () => {
+    test('the overview draws its charts with data, and the filters change the charts and the URL', async ({ page }) => {
+      await page.goto(`/${locale}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+      for (const id of ['status-over-time', 'status-by-theme', 'status-by-group']) {
+        await expect(chart(page, id).locator('svg.recharts-surface')).toBeVisible();
+      }
+      await expect(page.locator('[data-widget="recent"] li').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel(t.group, { exact: true }).selectOption('WESTERN_EUROPEAN_OTHERS');
+      await page.getByRole('button', { name: t.apply, exact: true }).click();
+      await expect(page).toHaveURL(/[?&]group=WESTERN_EUROPEAN_OTHERS/);
+      await expect(page.locator('[data-stat="states"] .stat__value')).toHaveText('4');
+      // The table alternative holds exactly the bars' data: 841 pairs, 2 fully implemented (Norway's financing,
+      // Denmark's conventions), 1 partially, 1 not started, 1 not applicable; Iceland's returned record not at all.
+      const rows = await tableRows(chart(page, 'status-by-group'), t.showTable);
+      expect(rows).toEqual([[t.weog, '2', '1', '0', '1', '1', '836', '841']]);
+      await expect(chart(page, 'status-by-group').locator('svg.recharts-surface')).toBeVisible();
+    });
+
+    test('a range with no evidence shows each chart’s empty state', async ({ page }) => {
+      await page.goto(`/${locale}?to=1999-12`);
+      for (const id of ['status-over-time', 'status-by-theme', 'status-by-group']) {
+        await expect(chart(page, id)).toContainText(t.noEvidence);
+        await expect(chart(page, id).locator('svg')).toHaveCount(0);
+      }
+      await expectNoAxeViolations(page);
+    });
+
+    test('the map colours every member state, and its table lists them', async ({ page }) => {
+      await page.goto(`/${locale}/map?commitment=P08-financing`);
+      const map = chart(page, 'world-map');
+      await expect(map.locator('svg a')).toHaveCount(193);
+      await expect(map.getByRole('link', { name: `${t.norway}: ${t.fully}` })).toBeVisible();
+      const rows = await tableRows(map, t.showTable);
+      expect(rows).toHaveLength(193);
+      expect(rows).toContainEqual(['NOR', t.norway, t.fully]);
+      await expectNoAxeViolations(page);
+    });
+
+    test('the country page charts the country’s themes, progress and instruments', async ({ page }) => {
+      // axe takes a while over the country page's tables and forms.
+      test.slow();
+      await page.goto(`/${locale}/countries/NOR`);
+      await expect(chart(page, 'country-themes').locator('svg.recharts-surface')).toBeVisible();
+      await expect(chart(page, 'country-progress').locator('svg.recharts-surface')).toBeVisible();
+      const months = await tableRows(chart(page, 'country-progress'), t.showTable);
+      // From January 2005 to this month; the last month: 1 fully, 1 partially implemented, 27 without information.
+      expect(months.at(-1)!.slice(1)).toEqual(['1', '1', '0', '0', '0', '27', '29']);
+      await expect(chart(page, 'country-parties')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('the chart exports download the table as CSV, and the picture as SVG and PNG', async ({ page }) => {
+  await page.goto('/en?country=NOR');
+  const frame = chart(page, 'status-by-group');
+  await expect(frame.locator('svg.recharts-surface')).toBeVisible();
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /CSV/ }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^status-by-group-\d{4}-\d{2}\.csv$/);
+  const text = await readFile((await csv.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = text.replace('\uFEFF', '').trim().split(/\r?\n/);
+  expect(lines[0]).toBe(
+    'UN regional group,Fully implemented,Partially implemented,In progress,Not started,Not applicable,No information,Pairs',
+  );
+  expect(lines.slice(1)).toEqual(['Western European and other States,1,1,0,0,0,27,29']);
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /SVG/ }).click()]);
+  expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+  expect(await readFile((await svg.path())!, 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s\S]*<\/svg>\s*$/);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /PNG/ }).click()]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = await readFile((await png.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test('the matrix sorts by progress, goes back in time and drills down to the country', async ({ page }) => {
+  await page.goto('/en/matrix?group=WESTERN_EUROPEAN_OTHERS&sort=progress');
+  const rows = page.locator('table.matrix tbody tr');
+  await expect(rows).toHaveCount(29);
+  await expect(rows.nth(0).locator('th')).toHaveText('Norway');
+  await expect(rows.nth(1).locator('th')).toHaveText('Denmark');
+  await expect(rows.nth(2).locator('th')).toHaveText('Sweden');
+
+  await page.getByLabel('As of (month)').fill('2013-01');
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(page).toHaveURL(/to=2013-01/);
+  await expect(page).toHaveURL(/sort=progress|group=WESTERN_EUROPEAN_OTHERS/);
+  // At the end of January 2013 Norway's financing was in progress and Denmark had nothing verified yet.
+  const norway = page.locator('table.matrix tbody tr', { has: page.locator('th', { hasText: 'Norway' }) });
+  const financing = page.locator('table.matrix thead th').filter({ hasText: 'P8' });
+  const column = await financing.evaluate((cell) => (cell as HTMLTableCellElement).cellIndex);
+  await expect(norway.locator('td').nth(column - 1)).toHaveClass(/st-prog/);
+
+  await norway
+    .locator('td')
+    .nth(column - 1)
+    .getByRole('link')
+    .click();
+  await expect(page).toHaveURL(/\/en\/countries\/NOR#c-P08-financing$/);
+});
+
+test('the commitment page charts the distribution over time, the map and ratifications', async ({ page }) => {
+  await page.goto('/en/commitments/P12-conventions');
+  await expect(page.locator('[data-chart="commitment-over-time"] svg.recharts-surface')).toBeVisible();
+  await expect(page.locator('[data-chart="commitment-map"] svg a')).toHaveCount(193);
+  await expect(page.locator('[data-chart="commitment-parties"]')).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { filterQuery, monthsBetween, parseDashboardFilter } from '@/lib/dashboard/filter';
+
+describe('dashboard filters in the URL', () => {
+  it('keeps well-formed values and drops the rest, so a stale link still opens', () => {
+    expect(
+      parseDashboardFilter({
+        theme: 'terrorist-financing',
+        commitment: 'P08-financing',
+        group: 'AFRICAN',
+        country: 'KEN',
+        from: '2012-05',
+        to: '2020-12',
+      }),
+    ).toEqual({
+      theme: 'terrorist-financing',
+      commitment: 'P08-financing',
+      group: 'AFRICAN',
+      country: 'KEN',
+      from: '2012-05',
+      to: '2020-12',
+    });
+    expect(
+      parseDashboardFilter({
+        theme: 'DROP TABLE',
+        group: 'MARS',
+        country: 'ken',
+        from: '2012-13',
+        to: '1850-01',
+        commitment: ['P08-financing', 'P12-conventions'],
+      }),
+    ).toEqual({ commitment: 'P08-financing' });
+  });
+
+  it('reads a reversed range as the range it names', () => {
+    expect(parseDashboardFilter({ from: '2020-01', to: '2010-06' })).toMatchObject({ from: '2010-06', to: '2020-01' });
+  });
+
+  it('writes the filter back as a query string, with extras', () => {
+    expect(filterQuery({ group: 'AFRICAN', from: '2012-05' }, { sort: 'progress' })).toBe(
+      '?group=AFRICAN&from=2012-05&sort=progress',
+    );
+    expect(filterQuery({})).toBe('');
+  });
+
+  it('lists every month of a range, and the widest range stays within the ~2,000 points a chart may receive', () => {
+    expect(monthsBetween('2011-11', '2012-02')).toEqual(['2011-11', '2011-12', '2012-01', '2012-02']);
+    expect(monthsBetween('2012-05', '2012-05')).toEqual(['2012-05']);
+    expect(monthsBetween('1990-01', '2100-12')).toHaveLength(1332);
+  });
+});
