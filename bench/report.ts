@@ -8,7 +8,8 @@ const n = (value: number) => value.toLocaleString('en');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 /** No response completed within the run: every request took longer than the run lasted. */
 const ms = (value: number | null) => (value === null || Number.isNaN(value) ? 'none completed' : String(value));
-const ratio = (value: number, base: number) => (base > 0 ? `×${(value / base).toFixed(1)}` : '–');
+const ratio = (value: number, base: number) =>
+  base > 0 && Number.isFinite(value) ? `×${(value / base).toFixed(1)}` : '–';
 
 function runTable(size: SizeResult, concurrency: number): string {
   const runs = size.runs.filter((run) => run.concurrency === concurrency);
