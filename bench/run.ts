@@ -1,0 +1,523 @@
+// npm run bench [-- --sizes s,l --duration 10 --concurrency 10,50 --port 3600 --skip-build --force-data]
+// Builds the app, then for each data size: loads the synthetic data, compares the naive overview with the SQL one,
+// starts the production server on PostgreSQL, signs in as the bench viewer, warms up, load-tests the dashboard pages
+// next to a static page with autocannon, measures the JavaScript the overview sends in Chromium, and writes
+// bench/results.md (and the raw figures to bench/results.json).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '@/lib/db';
+import { statusPerState, statusSeries } from '@/lib/dashboard/queries';
+import { BENCH_SIZES, BENCH_VIEWER, DEFAULT_SEED, GENERATOR_VERSION, type BenchSize } from './data/generator';
+import { defaultBenchUrl, ensureBenchData, tableSizes } from './data/load';
+import { compareOverview, type OverviewComparison } from './naive-overview';
+import { renderResults } from './report';
+
+export interface Target {
+  key: string;
+  label: string;
+  path: string;
+  /** Sent without the session cookie: the static page is what an anonymous reader gets. */
+  anonymous?: boolean;
+  /** Skipped with a note when the server answers 404 (an endpoint that has not landed yet). */
+  optional?: boolean;
+}
+
+export const STATIC_TARGET: Target = {
+  key: 'static',
+  label: 'static page: /en/sign-in, anonymous (renders layout, header and form; no database query)',
+  path: '/en/sign-in',
+  anonymous: true,
+};
+
+export const TARGETS: Target[] = [
+  STATIC_TARGET,
+  { key: 'overview', label: 'overview /en', path: '/en' },
+  { key: 'matrix', label: 'matrix /en/matrix', path: '/en/matrix' },
+  { key: 'country', label: 'country /en/countries/KEN', path: '/en/countries/KEN' },
+  {
+    key: 'commitment',
+    label: 'commitment /en/commitments/P12-conventions',
+    path: '/en/commitments/P12-conventions',
+  },
+  { key: 'progress', label: 'progress API /api/v1/progress', path: '/api/v1/progress', optional: true },
+];
+
+export interface LoadRun {
+  target: string;
+  concurrency: number;
+  requests: number;
+  seconds: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  peakRssMb: number;
+}
+
+export interface SizeResult {
+  size: BenchSize;
+  tables: Record<string, number>;
+  load: { skipped: boolean; seconds: number };
+  naive: OverviewComparison;
+  chartPoints: { overviewSeries: number; overviewValues: number; mapStates: number };
+  runs: LoadRun[];
+  skipped: { target: string; reason: string }[];
+  serverPeakRssMb: number;
+  script: { files: number; transferredBytes: number; decodedBytes: number; error?: string };
+}
+
+export interface BenchResults {
+  machine: Record<string, string>;
+  settings: { duration: number; concurrency: number[]; seed: number; generator: number; commit: string };
+  sizes: SizeResult[];
+}
+
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const ROOT = process.cwd();
+const WORK = join(ROOT, '.tmp', 'bench');
+const AUTH_SECRET = 'bench-only-session-key-0123456789abcdef';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Processes
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    try {
+      const pages = Number(readFileSync(`/proc/${current}/statm`, 'utf8').split(' ')[1]);
+      total += pages * 4096;
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return total;
+}
+
+class RssSampler {
+  peak = 0;
+  private timer: NodeJS.Timeout;
+  constructor(private pid: number) {
+    this.timer = setInterval(() => this.sample(), 100);
+  }
+  sample() {
+    this.peak = Math.max(this.peak, treeRss(this.pid));
+  }
+  reset() {
+    const peak = this.peak;
+    this.peak = 0;
+    return peak;
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+}
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(size: BenchSize, url: string, port: number): Promise<Server> {
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await fetch(`${base}/api/health`);
+    throw new Error(`Port ${port} is already in use: stop that server or pass --port.`);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Port')) throw error;
+  }
+  mkdirSync(WORK, { recursive: true });
+  const logFile = join(WORK, `server-${size}.log`);
+  const out = openSync(logFile, 'w');
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PORT: String(port),
+      AUTH_SECRET,
+      NEXTAUTH_URL: base,
+      DATA_DIR: join(WORK, 'data'),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const stop = async () => {
+    if (exited || child.pid === undefined) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    const timer = setTimeout(() => !exited && process.kill(-child.pid!, 'SIGKILL'), 10_000);
+    await gone;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`The server exited during start; see ${logFile}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return { child, base, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error(`The server did not answer /api/health within 180 s; see ${logFile}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Session
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
+}
+
+/** Signs in once through next-auth's credentials flow; returns the Cookie header of the session. */
+async function signIn(base: string): Promise<{ header: string; name: string; value: string }> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = cookiesOf(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, cookie: jar.join('; ') },
+    body: new URLSearchParams({
+      csrfToken,
+      email: BENCH_VIEWER.email,
+      password: BENCH_VIEWER.password,
+      callbackUrl: `${base}/en`,
+      json: 'true',
+    }),
+  });
+  const session = cookiesOf(response).find((cookie) => cookie.startsWith('next-auth.session-token='));
+  if (!session) throw new Error(`Sign-in as ${BENCH_VIEWER.email} failed (HTTP ${response.status}).`);
+  const [name, value] = [session.slice(0, session.indexOf('=')), session.slice(session.indexOf('=') + 1)];
+  return { header: session, name, value };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Load
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function loadTest(
+  base: string,
+  target: Target,
+  cookie: string,
+  options: { connections: number; duration: number },
+): Promise<Omit<LoadRun, 'peakRssMb' | 'target' | 'concurrency'>> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}${target.path}`,
+        connections: options.connections,
+        duration: options.duration,
+        headers: target.anonymous ? {} : { cookie },
+        timeout: 30,
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  const seconds = result.duration;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: result.requests.total,
+    seconds,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? NaN),
+    rps: round(result.requests.total / seconds),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/**
+ * Requests cut off at the end of a run are still being served: wait until the server answers the health check
+ * promptly again (or two minutes pass), so that one page's backlog is not measured as the next page's latency.
+ */
+async function drain(base: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (Date.now() < deadline && quick < 2) {
+    const started = Date.now();
+    try {
+      await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer();
+    } catch {
+      // Timed out: still busy.
+    }
+    quick = Date.now() - started < 150 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Browser
+
+async function scriptBytes(base: string, cookie: { name: string; value: string }) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  try {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: cookie.name, value: cookie.value, url: base }]);
+    const page = await context.newPage();
+    const pending: Promise<{ transferred: number; decoded: number }>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      pending.push(
+        (async () => {
+          const sizes = await response.request().sizes();
+          const body = await response.body();
+          return { transferred: sizes.responseBodySize, decoded: body.length };
+        })(),
+      );
+    });
+    const response = await page.goto(`${base}/en`, { waitUntil: 'networkidle', timeout: 120_000 });
+    if (!response?.ok() || new URL(page.url()).pathname.includes('sign-in')) {
+      throw new Error(`The overview did not open signed in in Chromium (HTTP ${response?.status()}, ${page.url()}).`);
+    }
+    const scripts = await Promise.all(pending);
+    return {
+      files: scripts.length,
+      transferredBytes: scripts.reduce((sum, s) => sum + s.transferred, 0),
+      decodedBytes: scripts.reduce((sum, s) => sum + s.decoded, 0),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function machine(url: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ version: string }>('SELECT version()');
+  await client.end();
+  return {
+    cores: `${cpus().length}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    postgresql: rows[0]?.version.split(',')[0] ?? 'unknown',
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+  };
+}
+
+function gitCommit(): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', () => resolve(out.trim() || 'unknown'));
+    child.on('error', () => resolve('unknown'));
+  });
+}
+
+async function benchSize(
+  size: BenchSize,
+  options: { port: number; duration: number; concurrency: number[]; force: boolean; naiveRuns: number | null },
+): Promise<SizeResult> {
+  const url = process.env[`BENCH_DATABASE_URL_${size.toUpperCase()}`] || defaultBenchUrl(size);
+  log(`Size ${size}: data in ${url.replace(/\/\/[^@/]*@/, '//…@')}`);
+  const loaded = await ensureBenchData({ url, size, force: options.force, log: (line) => log(line) });
+  const tables = await tableSizes(url);
+
+  log(`Size ${size}: the overview naive (all verified revisions into JavaScript) vs SQL over the rollups…`);
+  const db = await openDatabase({ kind: 'postgresql', url });
+  let naive: OverviewComparison;
+  let chartPoints: SizeResult['chartPoints'];
+  try {
+    // The naive way takes tens of seconds at L: time it once there (the ratio is in the hundreds anyway).
+    naive = await compareOverview(db.prisma, options.naiveRuns ?? (size === 'l' ? 1 : 3));
+    const series = await statusSeries(db.prisma, {}, { publicOnly: false });
+    const map = await statusPerState(db.prisma, { theme: 'legal-framework' }, {}, 'en', { publicOnly: false });
+    chartPoints = {
+      overviewSeries: series.points.length,
+      overviewValues: series.points.length * Object.keys(series.points[0]?.counts ?? {}).length,
+      mapStates: map.length,
+    };
+  } finally {
+    await db.close();
+  }
+  log(
+    `  ${naive.rowsRead.toLocaleString('en')} rows: naive ${naive.naiveMs.toFixed(0)} ms, ` +
+      `SQL ${naive.sqlMs.toFixed(1)} ms (×${naive.ratio.toFixed(0)}); identical results`,
+  );
+
+  log(`Size ${size}: starting the production server on port ${options.port}…`);
+  const server = await startServer(size, url, options.port);
+  const sampler = new RssSampler(server.child.pid!);
+  let serverPeak = 0;
+  try {
+    const session = await signIn(server.base);
+    log('  signed in as the bench viewer');
+    const targets: Target[] = [];
+    const skipped: SizeResult['skipped'] = [];
+    for (const target of TARGETS) {
+      const response = await fetch(`${server.base}${target.path}`, {
+        redirect: 'manual',
+        headers: target.anonymous ? {} : { cookie: session.header },
+      });
+      await response.arrayBuffer();
+      if (response.status === 404 && target.optional) {
+        skipped.push({ target: target.key, reason: `${target.path} answers 404 (not on this branch yet)` });
+        log(`  skipping ${target.path}: 404`);
+        continue;
+      }
+      if (response.status !== 200) {
+        throw new Error(
+          `${target.path} answers HTTP ${response.status} before the load; see ${WORK}/server-${size}.log`,
+        );
+      }
+      targets.push(target);
+    }
+    log('  warming up…');
+    for (const target of targets) await loadTest(server.base, target, session.header, { connections: 5, duration: 3 });
+    serverPeak = sampler.reset();
+    // Measured while the server is idle; a failure is reported in the results rather than losing the run.
+    log('  measuring the JavaScript of the overview in Chromium…');
+    let script: SizeResult['script'];
+    try {
+      script = await scriptBytes(server.base, session);
+      log(`  ${script.files} scripts: ${script.transferredBytes} B transferred, ${script.decodedBytes} B decoded`);
+    } catch (error) {
+      script = { files: 0, transferredBytes: 0, decodedBytes: 0, error: String(error).split('\n')[0] };
+      log(`  could not measure the scripts: ${script.error}`);
+    }
+
+    const runs: LoadRun[] = [];
+    for (const concurrency of options.concurrency) {
+      for (const target of targets) {
+        sampler.reset();
+        const result = await loadTest(server.base, target, session.header, {
+          connections: concurrency,
+          duration: options.duration,
+        });
+        const peakRssMb = Math.round(sampler.reset() / 2 ** 20);
+        serverPeak = Math.max(serverPeak, peakRssMb * 2 ** 20);
+        runs.push({ target: target.key, concurrency, ...result, peakRssMb });
+        await drain(server.base);
+        log(
+          `  c=${concurrency} ${target.key.padEnd(10)} p50 ${result.p50} ms, p95 ${result.p95} ms, ` +
+            `p99 ${result.p99} ms, ${result.rps} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
+            `RSS ${peakRssMb} MB`,
+        );
+      }
+    }
+    return {
+      size,
+      tables,
+      load: { skipped: loaded.skipped, seconds: loaded.marker.seconds },
+      naive,
+      chartPoints,
+      runs,
+      skipped,
+      serverPeakRssMb: Math.round(serverPeak / 2 ** 20),
+      script,
+    };
+  } finally {
+    sampler.stop();
+    await server.stop();
+    log(`Size ${size}: server stopped.`);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 's,l' },
+      duration: { type: 'string', default: '10' },
+      concurrency: { type: 'string', default: '10,50' },
+      port: { type: 'string', default: '3600' },
+      'naive-runs': { type: 'string' },
+      'skip-build': { type: 'boolean', default: false },
+      'force-data': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results.md' },
+    },
+  });
+  const sizes = values.sizes.split(',') as BenchSize[];
+  if (sizes.some((size) => !BENCH_SIZES.includes(size))) throw new Error(`--sizes: any of ${BENCH_SIZES.join(',')}`);
+  const duration = Number(values.duration);
+  const concurrency = values.concurrency.split(',').map(Number);
+  const port = Number(values.port);
+  const naiveRuns = values['naive-runs'] === undefined ? null : Number(values['naive-runs']);
+  if (![duration, port, naiveRuns ?? 1, ...concurrency].every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error('--duration, --port, --naive-runs and --concurrency take positive integers.');
+  }
+  const started = Date.now();
+  if (values['skip-build'] && existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
+    log('Using the existing build (--skip-build); scripts/start.ts still rebuilds a stale one.');
+  } else {
+    log('Building the app (npm run build)…');
+    await run('npm', ['run', 'build']);
+  }
+  const results: BenchResults = {
+    machine: await machine(defaultBenchUrl(sizes[0]!).replace(/\/[^/]*$/, '/postgres')),
+    settings: { duration, concurrency, seed: DEFAULT_SEED, generator: GENERATOR_VERSION, commit: await gitCommit() },
+    sizes: [],
+  };
+  for (const size of sizes) {
+    results.sizes.push(await benchSize(size, { port, duration, concurrency, force: values['force-data'], naiveRuns }));
+  }
+  writeFileSync(values.out, renderResults(results));
+  writeFileSync(values.out.replace(/\.md$/, '.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`Wrote ${values.out} in ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+}

@@ -1,0 +1,132 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBenchData } from '@/bench/data/load';
+import { compareOverview } from '@/bench/naive-overview';
+import { openDatabase } from '@/lib/db';
+import {
+  createPostgresDatabase,
+  POSTGRES_SKIP_MESSAGE,
+  TEST_DATABASE_URL,
+  type ScratchDatabase,
+} from '../support/databases';
+
+/**
+ * The benchmark loader writes with COPY, which only a PostgreSQL server takes, so this file needs
+ * TEST_DATABASE_URL. Two databases filled with the same seed must hold the same rows, down to the timestamps.
+ */
+if (!TEST_DATABASE_URL) console.warn(POSTGRES_SKIP_MESSAGE);
+const enabled = Boolean(TEST_DATABASE_URL);
+
+const FINGERPRINTS = {
+  Evidence: `SELECT e.id, a.code, c.code, e.version, e.state, e."latestRevision", u.email, e."createdAt", e."updatedAt"
+             FROM "Evidence" e JOIN "Actor" a ON a.id = e."actorId" JOIN "Commitment" c ON c.id = e."commitmentId"
+             JOIN "User" u ON u.id = e."createdById" ORDER BY e.id`,
+  EvidenceRevision: `SELECT r.id, r."evidenceId", r.number, r."observedOn", r.status, r.score, r.summary, r.visibility,
+             r.tags, r.state, au.email, r."createdAt", r."submittedAt", rv.email, r."reviewedAt", r."reviewComment"
+             FROM "EvidenceRevision" r JOIN "User" au ON au.id = r."authorId" LEFT JOIN "User" rv ON rv.id = r."reviewerId"
+             ORDER BY r.id`,
+  EvidenceSource: `SELECT * FROM "EvidenceSource" ORDER BY id`,
+  CurrentStatus: `SELECT a.code, c.code, s."publicOnly", s."revisionId", s.status, s.score, s."observedOn", s."verifiedAt"
+             FROM "CurrentStatus" s JOIN "Actor" a ON a.id = s."actorId" JOIN "Commitment" c ON c.id = s."commitmentId"
+             ORDER BY 1, 2, 3`,
+  StatusChange: `SELECT a.code, c.code, s."publicOnly", s.month, s."fromStatus", s."toStatus"
+             FROM "StatusChange" s JOIN "Actor" a ON a.id = s."actorId" JOIN "Commitment" c ON c.id = s."commitmentId"
+             ORDER BY 1, 2, 3, 4`,
+};
+
+async function fingerprints(url: string): Promise<Record<string, { rows: number; md5: string }>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result: Record<string, { rows: number; md5: string }> = {};
+    for (const [table, query] of Object.entries(FINGERPRINTS)) {
+      const { rows } = await client.query<{ rows: number; md5: string }>(
+        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|'), '')) AS md5 FROM (${query}) t`,
+      );
+      result[table] = rows[0]!;
+    }
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('benchmark data loader (PostgreSQL)', () => {
+  let first: ScratchDatabase;
+  let second: ScratchDatabase;
+  const url = (db: ScratchDatabase) => (db.target.kind === 'postgresql' ? db.target.url : '');
+  const log = () => {};
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    first = await createPostgresDatabase();
+    second = await createPostgresDatabase();
+  });
+  afterAll(async () => {
+    await first?.dispose();
+    await second?.dispose();
+  });
+
+  it.skipIf(!enabled)('fills two databases with identical rows from the same seed', async () => {
+    const a = await ensureBenchData({ url: url(first), size: 'xs', log });
+    const b = await ensureBenchData({ url: url(second), size: 'xs', log });
+    expect(a.skipped).toBe(false);
+    expect(a.marker.evidence).toBeGreaterThan(50);
+    expect(a.marker.revisions).toBeGreaterThan(a.marker.evidence);
+    const fa = await fingerprints(url(first));
+    expect(fa.CurrentStatus!.rows).toBeGreaterThan(0);
+    expect(fa.StatusChange!.rows).toBeGreaterThan(fa.CurrentStatus!.rows / 2);
+    expect(fa.Evidence!.rows).toBe(a.marker.evidence);
+    expect(await fingerprints(url(second))).toEqual(fa);
+    expect(b.marker.evidence).toBe(a.marker.evidence);
+  });
+
+  it.skipIf(!enabled)('skips a loaded size, and regenerates the same rows when forced', async () => {
+    const before = await fingerprints(url(first));
+    const again = await ensureBenchData({ url: url(first), size: 'xs', log });
+    expect(again.skipped).toBe(true);
+    const forced = await ensureBenchData({ url: url(first), size: 'xs', force: true, log });
+    expect(forced.skipped).toBe(false);
+    expect(await fingerprints(url(first))).toEqual(before);
+    // Indexes and foreign keys set aside during the load are all back.
+    const client = new pg.Client({ connectionString: url(first) });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f'
+         AND conrelid IN ('"Evidence"'::regclass, '"EvidenceRevision"'::regclass, '"EvidenceSource"'::regclass)`,
+      );
+      expect(rows[0]!.n).toBe(7);
+      const indexes = await client.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE tablename = 'EvidenceRevision' ORDER BY 1`,
+      );
+      expect(indexes.rows.map((row) => row.indexname)).toContain('EvidenceRevision_evidenceId_number_key');
+      expect(indexes.rows).toHaveLength(5);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it.skipIf(!enabled)('computes the same overview naively in JavaScript as in SQL over the rollups', async () => {
+    const db = await openDatabase({ kind: 'postgresql', url: url(first) });
+    try {
+      const comparison = await compareOverview(db.prisma, 1);
+      expect(comparison.rowsRead).toBeGreaterThan(50);
+      expect(comparison.months).toBeGreaterThan(200);
+      expect(comparison.ratio).toBeGreaterThan(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.skipIf(!enabled)('refuses to replace evidence that it did not write', async () => {
+    const client = new pg.Client({ connectionString: url(second) });
+    await client.connect();
+    try {
+      await client.query(`DELETE FROM "Setting" WHERE key = 'benchData'`);
+    } finally {
+      await client.end();
+    }
+    await expect(ensureBenchData({ url: url(second), size: 'xs', log })).rejects.toThrow(/refusing to replace/);
+  });
+});
