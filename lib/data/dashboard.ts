@@ -3,7 +3,8 @@ import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
-import type { DashboardFilter } from '@/lib/dashboard/filter';
+import { cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
+import { monthOf, type DashboardFilter } from '@/lib/dashboard/filter';
 import type { RegionalGroupValue } from '@/lib/data/labels';
 import {
   headline,
@@ -31,13 +32,24 @@ import { statementDate } from '@/lib/status/queries';
 const readerContext = cache(async () => {
   const user = await requireReader();
   const prisma = await requestPrisma();
+  const version = await readRollupVersion(prisma);
+  const audience = { publicOnly: user === null };
   return {
     prisma,
-    audience: { publicOnly: user === null },
-    publicOnly: user === null,
+    audience,
+    publicOnly: audience.publicOnly,
     canRecordEvidence: can(user, 'write:evidence'),
+    /** Cache key prefix: the rollups' version, the audience and the month (open ranges end this month). */
+    scope: `${version}|${audience.publicOnly ? 'public' : 'internal'}|${monthOf(new Date())}`,
   };
 });
+
+/** An aggregate for this reader, cached until the rollups change (lib/dashboard/cache.ts). */
+async function aggregate<T>(name: string, args: unknown[], compute: (context: ReaderContext) => Promise<T>) {
+  const context = await readerContext();
+  return cachedAggregate(`${name}|${context.scope}|${JSON.stringify(args)}`, () => compute(context));
+}
+type ReaderContext = Awaited<ReturnType<typeof readerContext>>;
 
 /** Who reads: the public (only evidence marked public counts), and whether they may record evidence. */
 export async function getReader(): Promise<{ publicOnly: boolean; canRecordEvidence: boolean }> {
@@ -45,14 +57,12 @@ export async function getReader(): Promise<{ publicOnly: boolean; canRecordEvide
   return { publicOnly, canRecordEvidence };
 }
 
-export async function getStatusSeries(filter: DashboardFilter): Promise<StatusSeries> {
-  const { prisma, audience } = await readerContext();
-  return statusSeries(prisma, filter, audience);
+export function getStatusSeries(filter: DashboardFilter): Promise<StatusSeries> {
+  return aggregate('series', [filter], ({ prisma, audience }) => statusSeries(prisma, filter, audience));
 }
 
-export async function getHeadline(filter: DashboardFilter): Promise<Headline> {
-  const { prisma, audience } = await readerContext();
-  return headline(prisma, filter, audience);
+export function getHeadline(filter: DashboardFilter): Promise<Headline> {
+  return aggregate('headline', [filter], ({ prisma, audience }) => headline(prisma, filter, audience));
 }
 
 export async function getStatusBreakdown(
@@ -60,25 +70,28 @@ export async function getStatusBreakdown(
   by: 'theme' | 'group',
   locale: Locale,
 ): Promise<StatusBreakdownRow[]> {
-  const { prisma, audience } = await readerContext();
   const enums = await getTranslations('enums');
-  return statusBreakdown(prisma, filter, by, locale, audience, (group) =>
-    enums(`regionalGroup.${group as RegionalGroupValue}`),
+  return aggregate('breakdown', [filter, by, locale], ({ prisma, audience }) =>
+    statusBreakdown(prisma, filter, by, locale, audience, (group) =>
+      enums(`regionalGroup.${group as RegionalGroupValue}`),
+    ),
   );
 }
 
-export async function getRecentVerifications(filter: DashboardFilter, locale: Locale): Promise<RecentVerification[]> {
-  const { prisma, audience } = await readerContext();
-  return recentVerifications(prisma, filter, locale, audience);
+export function getRecentVerifications(filter: DashboardFilter, locale: Locale): Promise<RecentVerification[]> {
+  return aggregate('recent', [filter, locale], ({ prisma, audience }) =>
+    recentVerifications(prisma, filter, locale, audience),
+  );
 }
 
-export async function getStatusPerState(
+export function getStatusPerState(
   of: { commitment: string } | { theme: string },
   filter: DashboardFilter,
   locale: Locale,
 ): Promise<StateStatus[]> {
-  const { prisma, audience } = await readerContext();
-  return statusPerState(prisma, of, filter, locale, audience);
+  return aggregate('per-state', [of, filter, locale], ({ prisma, audience }) =>
+    statusPerState(prisma, of, filter, locale, audience),
+  );
 }
 
 /** Instruments joined over time by one country, or per state on average; null when nothing can be charted. */

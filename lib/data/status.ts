@@ -24,12 +24,26 @@ import {
   type Timeline,
 } from '@/lib/status/queries';
 import type { StatusSort } from '@/lib/validation/status';
+import { cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
+import { monthOf } from '@/lib/dashboard/filter';
 
 /**
  * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
  * The SQL lives in lib/status/queries.ts; this adds the guard and the reader's audience (the anonymous public
  * sees only evidence marked public and no user names).
  */
+
+/** The verified-evidence timeline, cached until the next review decision (lib/dashboard/cache.ts). */
+async function cachedTimeline(
+  prisma: Awaited<ReturnType<typeof requestPrisma>>,
+  of: { actorId: number } | { commitmentId: number },
+  locale: Locale,
+  audience: { publicOnly: boolean },
+): Promise<Timeline> {
+  const version = await readRollupVersion(prisma);
+  const key = `timeline|${version}|${audience.publicOnly}|${JSON.stringify([of, locale])}`;
+  return cachedAggregate(key, () => evidenceTimeline(prisma, of, locale, audience));
+}
 
 export interface CountryStatusPage {
   country: MemberStateHeader;
@@ -58,7 +72,7 @@ export async function getCountryStatusPage(
     countryScorecard(prisma, country.id, locale, audience),
     statementDate(prisma),
     historyOf ? ratificationHistory(prisma, country.id, historyOf, locale, audience) : null,
-    evidenceTimeline(prisma, { actorId: country.id }, locale, audience),
+    cachedTimeline(prisma, { actorId: country.id }, locale, audience),
   ]);
   const ratification = await ratificationTable(prisma, country.id, statement, locale);
   const inScope = !user || user.countryScope.length === 0 || user.countryScope.includes(country.code);
@@ -101,7 +115,7 @@ export async function getCommitmentStatus(
     commitment.addressee === 'MEMBER_STATES'
       ? commitmentAcrossStates(prisma, commitment.id, sort.sort, sort.dir, locale, audience)
       : null,
-    evidenceTimeline(prisma, { commitmentId: commitment.id }, locale, audience),
+    cachedTimeline(prisma, { commitmentId: commitment.id }, locale, audience),
   ]);
   return { acrossStates, timeline, publicOnly: audience.publicOnly };
 }
@@ -118,8 +132,12 @@ export async function getStatusMatrix(
 ): Promise<Matrix & { themes: ThemeChoice[] }> {
   const user = await requireReader();
   const prisma = await requestPrisma();
+  const audience = { publicOnly: user === null };
+  const version = await readRollupVersion(prisma);
+  // Open-ended (today's) matrices change with the month too: the key names it.
+  const key = `matrix|${version}|${audience.publicOnly}|${monthOf(new Date())}|${JSON.stringify([filter, sort, locale])}`;
   const [matrix, themes] = await Promise.all([
-    statusMatrix(prisma, filter, sort, locale, { publicOnly: user === null }),
+    cachedAggregate(key, () => statusMatrix(prisma, filter, sort, locale, audience)),
     // Only themes that have commitments addressed to member states can filter the matrix.
     prisma.theme.findMany({
       where: { commitments: { some: { addressee: 'MEMBER_STATES' } } },

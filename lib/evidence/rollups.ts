@@ -15,6 +15,9 @@ import { Prisma } from '@/lib/generated/prisma/client';
  */
 type Executor = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
+/** Setting that counts changes to the rollups; cached aggregates are keyed by it (lib/dashboard/cache.ts). */
+export const ROLLUP_VERSION_KEY = 'rollups.version';
+
 /** Verified revisions of the pairs in scope, once per audience that may see them. */
 function verifiedRevisions(pair: { actorId: number; commitmentId: number } | null): Prisma.Sql {
   return Prisma.sql`
@@ -55,6 +58,17 @@ async function rebuild(tx: Executor, pair: { actorId: number; commitmentId: numb
       ) monthly
     ) changes
     WHERE previous IS DISTINCT FROM status`;
+  await bumpRollupVersion(tx);
+}
+
+/**
+ * Marks everything computed from the rollups as stale: call in the transaction of any change to what the dashboard
+ * shows (statuses, and the names and titles it labels them with).
+ */
+export async function bumpRollupVersion(tx: Executor): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Setting" (key, value, "updatedAt") VALUES (${ROLLUP_VERSION_KEY}, '1'::jsonb, now())
+    ON CONFLICT (key) DO UPDATE SET value = to_jsonb(("Setting".value)::text::bigint + 1), "updatedAt" = now()`;
 }
 
 /** Recomputes the rollups of one pair; call inside the transaction that changed its verified evidence. */

@@ -1,6 +1,7 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import { UpdateCommitmentInput } from '@/lib/validation/commitments';
+import { bumpRollupVersion } from '@/lib/evidence/rollups';
 
 function view(row: Prisma.CommitmentGetPayload<{ include: { theme: { select: { code: true } } } }>) {
   return {
@@ -40,6 +41,8 @@ export const updateCommitment = defineOperation({
       },
     });
     if (count === 0) throw new DomainError(409, 'conflict', 'commitmentChangedMeanwhile');
+    // The dashboard labels its cached figures with commitment titles and themes.
+    await bumpRollupVersion(tx);
     const after = view(await tx.commitment.findUniqueOrThrow({ where: { code: input.code }, include }));
     await audit({
       action: 'commitment.update',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
 import type { Database } from '@/lib/db';
 import { parseDashboardFilter } from '@/lib/dashboard/filter';
 import {
@@ -246,5 +247,30 @@ describe('instruments joined over time', () => {
     // Across all member states: the mean per state.
     const mean = await partiesOverTime(db.prisma, { states: filter({}) }, null, statement, 2017);
     expect(mean.points.at(-1)).toEqual({ year: '2017', all: Math.round((3 / 193) * 100) / 100, existing: 0.01 });
+  });
+});
+
+describe('cached aggregates', () => {
+  it('are keyed by a version that every rollup refresh moves on, in its transaction', async () => {
+    const before = await readRollupVersion(db.prisma);
+    const kenya = ids.actor.get('KEN')!;
+    const financing = ids.commitment.get('P08-financing')!;
+    // A refresh that fails with its transaction leaves the version alone.
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await refreshPairRollups(tx, kenya, financing);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await readRollupVersion(db.prisma)).toBe(before);
+    await db.prisma.$transaction((tx) => refreshPairRollups(tx, kenya, financing));
+    const after = await readRollupVersion(db.prisma);
+    expect(Number(after)).toBe(Number(before) + 1);
+
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cachedAggregate(`test|${after}`, compute)).toBe(1);
+    expect(await cachedAggregate(`test|${after}`, compute)).toBe(1);
+    expect(await cachedAggregate(`test|${Number(after) + 1}`, compute)).toBe(2);
   });
 });
