@@ -112,11 +112,12 @@ export const EvidenceFields = z
       .refine((sources) => sources.length > 0, 'sourceRequired'),
     intent: z.enum(['draft', 'submit']).default('draft'),
   })
-  // `when` makes this run even while other fields fail, so that every problem is reported at once.
+  // `when` makes this run even while other fields fail, so that every problem is reported at once, but only on
+  // an object: a JSON body of `null` or `42` must be a validation failure, not a TypeError.
   .refine((input) => input.summaryZh || input.summaryEn, {
     path: ['summaryEn'],
     message: 'summaryRequired',
-    when: () => true,
+    when: ({ value }) => typeof value === 'object' && value !== null,
   });
 
 export const CreateEvidenceInput = EvidenceFields;
@@ -127,12 +128,16 @@ export const SubmitEvidenceInput = z.object({
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
 });
+/** A reviewer's decision; the API's review body. */
+export const ReviewDecisionFields = z.object({
+  decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
+  comment: optionalText(2000),
+});
 export const ReviewEvidenceInput = z
   .object({
     id: z.coerce.number().int().positive(),
     version: z.coerce.number().int().positive(),
-    decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
-    comment: optionalText(2000),
+    ...ReviewDecisionFields.shape,
   })
   .refine((input) => input.decision === 'verify' || input.comment, { path: ['comment'], message: 'commentRequired' });
 
