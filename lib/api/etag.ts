@@ -2,8 +2,9 @@ import { ApiError } from '@/lib/api/errors';
 
 /**
  * Strong ETags from a record's kind, id and optimistic-lock version: `"evidence-12-v3"`. An update must send
- * the tag it read as If-Match; the version in it is what the operation claims, atomically, so a tag that went
- * stale between the read and the write still gets 412.
+ * the tag it read as If-Match. A tag that is not current gets 412 before anything else is checked; the version in
+ * it is also what the operation claims, atomically, so a tag that goes stale between this check and the write
+ * still gets 412.
  */
 export function etagOf(kind: string, id: number | string, version: number): string {
   return `"${kind}-${id}-v${version}"`;
@@ -33,7 +34,9 @@ export function versionFromIfMatch(
     // Weak tags never match for If-Match (RFC 9110, 13.1.1).
     if (tag.startsWith(prefix) && tag.endsWith('"')) {
       const version = Number(tag.slice(prefix.length, -1));
-      if (Number.isSafeInteger(version) && version > 0) return version;
+      // Checked here first (a precondition is evaluated before anything else), and again atomically by the
+      // operation, which claims exactly this version.
+      if (Number.isSafeInteger(version) && version === current) return version;
     }
   }
   throw new ApiError(
