@@ -51,9 +51,12 @@ describe('the OpenAPI document', () => {
     const served: string[] = [];
     for (const file of routeFiles(ROOT)) {
       if (UNDOCUMENTED_ROUTE_FILES.includes(file)) continue;
-      const module = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, '')}`)) as Record<string, unknown>;
+      const routeExports = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, '')}`)) as Record<
+        string,
+        unknown
+      >;
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-        if (typeof module[method] === 'function') served.push(`${method.toLowerCase()} ${openApiPath(file)}`);
+        if (typeof routeExports[method] === 'function') served.push(`${method.toLowerCase()} ${openApiPath(file)}`);
       }
     }
     const document = openApiDocument();
