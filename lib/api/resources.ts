@@ -90,6 +90,13 @@ export async function requireEvidence(prisma: PrismaClient, id: number) {
   return evidence;
 }
 
+/** The current version of a record, for If-Match; 404 when there is none. */
+export async function currentEvidenceVersion(prisma: PrismaClient, id: number): Promise<number> {
+  const row = await prisma.evidence.findUnique({ where: { id }, select: { version: true } });
+  if (!row) throw new ApiError(404, 'not_found', 'There is no such evidence record.');
+  return row.version;
+}
+
 const EvidenceCursor = z.tuple([z.iso.datetime(), z.number().int().positive()]);
 
 /**
