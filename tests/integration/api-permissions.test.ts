@@ -141,7 +141,9 @@ const CASES: Record<string, Case> = {
         method: 'PUT',
         path: '/api/v1/ratification/KEN/bombings-1997',
         params: { actorCode: 'KEN', instrumentCode: 'bombings-1997' },
-        headers: row ? { 'if-match': `"ratification-KEN.bombings-1997-v${row.version}"` } : { 'if-none-match': '*' },
+        headers: row
+          ? ({ 'if-match': `"ratification-KEN.bombings-1997-v${row.version}"` } as Record<string, string>)
+          : { 'if-none-match': '*' },
         body: { status: 'ACCESSION', consentedOn: '2001-11-16' },
       };
     },
