@@ -15,9 +15,13 @@ import { signedInUser } from '../support/users';
 /**
  * Fuzzing every write endpoint with generated bad requests (fast-check): wrong types, missing fields, huge
  * strings, any Unicode, extra fields, broken JSON, wrong content types and preconditions. Every answer must be a
- * 4xx in the one error shape — never a 5xx — and the database must be exactly as before.
+ * 4xx in the one error shape — never a 5xx — and the database must be exactly as before. The same payloads go,
+ * in larger numbers, straight into the operations the endpoints run, which must refuse each without writing.
  */
-const RUNS = Number(process.env.API_FUZZ_RUNS ?? 1000);
+/** Full HTTP requests per endpoint (each goes through the guard and the database); raise it for a deep run. */
+const RUNS = Number(process.env.API_FUZZ_RUNS ?? 400);
+/** Payloads per operation straight into the operation behind each endpoint (no HTTP), which is fast. */
+const OPERATION_RUNS = Number(process.env.API_FUZZ_OPERATION_RUNS ?? 3000);
 const SEED = process.env.API_FUZZ_SEED ? Number(process.env.API_FUZZ_SEED) : undefined;
 
 const EVIDENCE = {
@@ -273,6 +277,48 @@ describe(`fuzzing the write endpoints (${RUNS} requests each)`, () => {
         expect(response.status).toBeLessThan(500);
       }),
       { numRuns: RUNS, seed: SEED },
+    );
+    expect(await fingerprint(db)).toBe(before);
+  });
+});
+
+describe(`fuzzing the operations behind the write endpoints (${OPERATION_RUNS} payloads each)`, () => {
+  const cases = [
+    {
+      name: 'createEvidence',
+      valid: EVIDENCE,
+      required: ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources'],
+      extra: () => ({}),
+    },
+    {
+      name: 'updateEvidence',
+      valid: EVIDENCE,
+      required: ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources'],
+      extra: () => ({ id: draft.id, version: 1 }),
+    },
+    { name: 'reviewEvidence', valid: REVIEW, required: ['decision'], extra: () => ({ id: submitted.id, version: 1 }) },
+    {
+      name: 'updateRatification',
+      valid: RATIFICATION,
+      required: ['status'],
+      extra: () => ({ actorCode: 'KEN', instrumentCode: 'bombings-1997', version: 1 }),
+    },
+  ] as const;
+
+  it.each(cases)('$name', async ({ name, valid, required, extra }) => {
+    const editor = await signedInUser(db.prisma, 'ADMIN');
+    const before = await fingerprint(db);
+    const payloads = fc.oneof(
+      { weight: 4, arbitrary: brokenBody(valid, [...required]).map((body) => ({ ...body, ...extra() })) },
+      { weight: 1, arbitrary: fc.jsonValue() },
+    );
+    await fc.assert(
+      fc.asyncProperty(payloads, async (payload) => {
+        const outcome = await operations[name].run({ user: editor.user, requestId: null, prisma: db.prisma }, payload);
+        expect(outcome.ok).toBe(false);
+        if (!outcome.ok) expect(outcome.status).toBeLessThan(500);
+      }),
+      { numRuns: OPERATION_RUNS, seed: SEED },
     );
     expect(await fingerprint(db)).toBe(before);
   });
