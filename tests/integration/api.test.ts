@@ -163,6 +163,15 @@ describe('API tokens', () => {
     expect(outcome).toMatchObject({ ok: false, status: 403, code: 'token_read_only' });
   });
 
+  it('of a user who must change a one-time password are refused until they do', async () => {
+    const owner = await signedInUser(db.prisma, 'EDITOR');
+    const token = await tokenFor(db, owner.user!);
+    await db.prisma.user.update({ where: { id: owner.id }, data: { mustChangePassword: true } });
+    const refused = await call(meRoute.GET, { path: '/api/v1/me', token: token.secret });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('password_change_required');
+  });
+
   it('that fail too often from one address get 429 with Retry-After, also for a valid token', async () => {
     const ip = '192.0.2.77';
     const bogus = `ct_${'0'.repeat(12)}_${'A'.repeat(43)}`;
