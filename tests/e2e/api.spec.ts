@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { storageStatePath } from './support/users';
+import { E2E_USERS, storageStatePath } from './support/users';
 
 /**
  * The JSON API over real HTTP on the real server: a token made on the account page works with curl-like
@@ -86,5 +86,27 @@ test.describe('anonymous', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'API 参考' })).toBeVisible();
     await page.getByRole('link', { name: 'API 参考' }).last().click();
     await expect(page).toHaveURL(/\/zh\/api-docs$/);
+  });
+});
+
+test.describe('an admin', () => {
+  test.use({ storageState: storageStatePath('admin') });
+
+  test('creates a read-only token for another user on their page, and it reads as that user', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/en/admin/users');
+    await page.getByRole('link', { name: E2E_USERS.viewer.email }).click();
+    await expect(page.getByRole('heading', { name: 'API tokens' })).toBeVisible();
+    await page.getByLabel('Name').fill('Reporting for the viewer');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('api-token-secret').textContent())!;
+    const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } });
+    expect((await me.json()).data).toMatchObject({ email: E2E_USERS.viewer.email, token: { scope: 'READ' } });
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: 'Reporting for the viewer' })).toContainText(
+      E2E_USERS.admin.email,
+    );
   });
 });
