@@ -24,8 +24,17 @@ import {
   RatificationParams,
   RatificationQuery,
 } from '@/lib/validation/api';
-import { CreateEvidenceInput, EvidenceFields, ReviewDecisionFields } from '@/lib/validation/evidence';
-import { RatificationFields } from '@/lib/validation/ratification';
+import { CreateEvidenceInput, EvidenceFields, ReviewEvidenceInput } from '@/lib/validation/evidence';
+import { UpdateRatificationInput } from '@/lib/validation/ratification';
+
+/**
+ * Bodies of routes whose path and If-Match carry some of the operation's input: the operation's own schema
+ * without those fields (the same field schemas; the cross-field rules still apply when the operation runs).
+ */
+const ReviewBody = z.object(ReviewEvidenceInput.shape).omit({ id: true, version: true });
+const RatificationBody = z
+  .object(UpdateRatificationInput.shape)
+  .omit({ actorCode: true, instrumentCode: true, version: true });
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas that validate requests
@@ -215,7 +224,7 @@ export const API_ROUTES: ApiRouteDoc[] = [
     request: {
       params: EvidenceIdParam,
       headers: IfMatch,
-      body: jsonBody(ReviewDecisionFields, 'The decision; returning needs a comment.'),
+      body: jsonBody(ReviewBody, 'The decision; returning needs a comment.'),
     },
     success: { status: 200, description: 'The reviewed record.', schema: one(EvidenceSchema), etag: true },
     errors: WRITE_ERRORS,
@@ -253,7 +262,7 @@ export const API_ROUTES: ApiRouteDoc[] = [
         'if-match': z.string().optional().meta({ description: 'The ETag read, to change a recorded status.' }),
         'if-none-match': z.literal('*').optional().meta({ description: '*, to record the first status.' }),
       }),
-      body: jsonBody(RatificationFields.omit({ actorCode: true, instrumentCode: true, version: true }), 'The status.'),
+      body: jsonBody(RatificationBody, 'The status.'),
     },
     success: {
       status: 200,

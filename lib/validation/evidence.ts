@@ -128,16 +128,12 @@ export const SubmitEvidenceInput = z.object({
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
 });
-/** A reviewer's decision; the API's review body. */
-export const ReviewDecisionFields = z.object({
-  decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
-  comment: optionalText(2000),
-});
 export const ReviewEvidenceInput = z
   .object({
     id: z.coerce.number().int().positive(),
     version: z.coerce.number().int().positive(),
-    ...ReviewDecisionFields.shape,
+    decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
+    comment: optionalText(2000),
   })
   .refine((input) => input.decision === 'verify' || input.comment, { path: ['comment'], message: 'commentRequired' });
 

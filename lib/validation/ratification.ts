@@ -62,45 +62,44 @@ const SourceUrl = z
       .optional(),
   );
 
-/** The fields of a status, without its refinements; the API documents its body from this. */
-export const RatificationFields = z.object({
-  actorCode: z
-    .string()
-    .trim()
-    .transform((code) => code.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{3}$/, 'countryCodeInvalid')),
-  instrumentCode: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{1,60}$/, 'instrumentInvalid'),
-  /** The version the form was read at; 0 or empty when the pair had no row yet. */
-  version: z
-    .union([z.number(), z.string()])
-    .optional()
-    .transform((value) => (value === undefined || value === '' ? 0 : Number(value)))
-    .pipe(z.number().int().min(0)),
-  status: z.enum(RATIFICATION_STATUSES, { message: 'ratificationStatusRequired' }),
-  signedOn: IsoDate,
-  consentedOn: IsoDate,
-  note: z
-    .string()
-    .trim()
-    .max(2000, 'tooLong')
-    .optional()
-    .transform((value) => value || null),
-  sourceUrl: SourceUrl.transform((value) => value ?? null),
-});
-
-export const UpdateRatificationInput = RatificationFields.superRefine((input, context) => {
-  const party = isPartyStatus(input.status);
-  if (party && !input.consentedOn) {
-    context.addIssue({ code: 'custom', path: ['consentedOn'], message: 'consentDateRequired' });
-  }
-  if (!party && input.consentedOn) {
-    context.addIssue({ code: 'custom', path: ['consentedOn'], message: 'consentDateNotAllowed' });
-  }
-  if (input.signedOn && input.consentedOn && input.signedOn > input.consentedOn) {
-    context.addIssue({ code: 'custom', path: ['signedOn'], message: 'signedAfterConsent' });
-  }
-});
+export const UpdateRatificationInput = z
+  .object({
+    actorCode: z
+      .string()
+      .trim()
+      .transform((code) => code.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{3}$/, 'countryCodeInvalid')),
+    instrumentCode: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,60}$/, 'instrumentInvalid'),
+    /** The version the form was read at; 0 or empty when the pair had no row yet. */
+    version: z
+      .union([z.number(), z.string()])
+      .optional()
+      .transform((value) => (value === undefined || value === '' ? 0 : Number(value)))
+      .pipe(z.number().int().min(0)),
+    status: z.enum(RATIFICATION_STATUSES, { message: 'ratificationStatusRequired' }),
+    signedOn: IsoDate,
+    consentedOn: IsoDate,
+    note: z
+      .string()
+      .trim()
+      .max(2000, 'tooLong')
+      .optional()
+      .transform((value) => value || null),
+    sourceUrl: SourceUrl.transform((value) => value ?? null),
+  })
+  .superRefine((input, context) => {
+    const party = isPartyStatus(input.status);
+    if (party && !input.consentedOn) {
+      context.addIssue({ code: 'custom', path: ['consentedOn'], message: 'consentDateRequired' });
+    }
+    if (!party && input.consentedOn) {
+      context.addIssue({ code: 'custom', path: ['consentedOn'], message: 'consentDateNotAllowed' });
+    }
+    if (input.signedOn && input.consentedOn && input.signedOn > input.consentedOn) {
+      context.addIssue({ code: 'custom', path: ['signedOn'], message: 'signedAfterConsent' });
+    }
+  });
 export type UpdateRatificationValues = z.output<typeof UpdateRatificationInput>;
