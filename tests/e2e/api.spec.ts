@@ -97,10 +97,11 @@ test.describe('an admin', () => {
     request,
   }) => {
     await page.goto('/en/admin/users');
-    await page.getByRole('link', { name: E2E_USERS.viewer.email }).click();
-    await expect(page.getByRole('heading', { name: 'API tokens' })).toBeVisible();
-    await page.getByLabel('Name').fill('Reporting for the viewer');
-    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByRole('link', { name: E2E_USERS.viewer.email, exact: true }).click();
+    // The user page has its own Name field: work inside the tokens section.
+    const tokens = page.getByRole('region', { name: 'API tokens' });
+    await tokens.getByLabel('Name').fill('Reporting for the viewer');
+    await tokens.getByRole('button', { name: 'Create token' }).click();
     const secret = (await page.getByTestId('api-token-secret').textContent())!;
     const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } });
     expect((await me.json()).data).toMatchObject({ email: E2E_USERS.viewer.email, token: { scope: 'READ' } });
