@@ -278,7 +278,7 @@ export const API_ROUTES: ApiRouteDoc[] = [
 ];
 
 /** Paths served outside API_ROUTES: the document itself and the catch-all 404. */
-export const UNDOCUMENTED_ROUTE_FILES = ['app/api/v1/openapi.json/route.ts', 'app/api/v1/[...path]/route.ts'];
+export const UNDOCUMENTED_ROUTE_FILES = ['app/api/v1/openapi.json/route.ts', 'app/api/v1/[[...path]]/route.ts'];
 
 const ACCESS_TEXT: Record<Access, string> = {
   'public-read': 'Any reader; anonymous callers only while the public view is on (they then see public evidence only).',

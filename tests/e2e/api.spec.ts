@@ -67,6 +67,9 @@ test.describe('anonymous', () => {
     expect(missing.status()).toBe(404);
     expect(missing.headers()['content-type']).toContain('application/json');
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+    const root = await request.post('/api/v1', { data: {} });
+    expect(root.status()).toBe(404);
+    expect(await root.json()).toMatchObject({ error: { code: 'not_found' } });
     const document = await request.get('/api/v1/openapi.json');
     expect((await document.json()).openapi).toBe('3.1.0');
     const evidence = await request.get('/api/v1/evidence');

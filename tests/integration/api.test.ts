@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as actorsRoute from '@/app/api/v1/actors/route';
-import * as catchAll from '@/app/api/v1/[...path]/route';
+import * as catchAll from '@/app/api/v1/[[...path]]/route';
 import * as evidenceRoute from '@/app/api/v1/evidence/route';
 import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
@@ -365,6 +365,7 @@ describe('errors', () => {
       ],
       [call(catchAll.GET, { path: '/api/v1/nothing/here', params: { path: ['nothing', 'here'] } }), 404, 'not_found'],
       [call(catchAll.DELETE, { method: 'DELETE', path: '/api/v1/x', params: { path: ['x'] } }), 404, 'not_found'],
+      [call(catchAll.GET, { path: '/api/v1' }), 404, 'not_found'],
       [
         post({ body: 'x'.repeat(MAX_BODY_BYTES + 1), headers: { 'content-type': 'application/json' } }),
         413,
