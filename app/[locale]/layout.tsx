@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -24,6 +25,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'nav' });
   const app = await getTranslations({ locale, namespace: 'app' });
+  const api = await getTranslations({ locale, namespace: 'apiTokens' });
   // Client components get only the namespaces they use, not the whole catalogue.
   const { errors, validation, outcomes, auth, account, admin, roles, evidence, ratification, commitmentAdmin } =
     await getMessages({
@@ -56,6 +58,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         </main>
         <footer className="site-footer">
           <p>{app('footer')}</p>
+          <p>
+            <Link href={`/${locale}/api-docs`}>{api('docsLink')}</Link>
+          </p>
         </footer>
       </body>
     </html>

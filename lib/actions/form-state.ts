@@ -9,6 +9,8 @@ export interface FormState {
   values?: Record<string, string | string[]>;
   /** Shown once after creating a user or resetting a password. */
   oneTimePassword?: string;
+  /** Shown once after creating an API token. */
+  apiTokenSecret?: string;
 }
 
 export const initialFormState: FormState = { status: 'idle' };

@@ -10,4 +10,6 @@ export interface CurrentUser {
   /** ISO alpha-3 codes an editor is limited to; empty means no limit. */
   countryScope: string[];
   sessionId: string;
+  /** Set when the request came with an API token instead of a session: a READ token may never write. */
+  apiToken?: { id: number; scope: 'READ' | 'READ_WRITE' };
 }

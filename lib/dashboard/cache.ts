@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { monthOf } from '@/lib/dashboard/filter';
 import { ROLLUP_VERSION_KEY } from '@/lib/evidence/rollups';
 
 /**
@@ -17,6 +18,14 @@ export async function readRollupVersion(prisma: Pick<PrismaClient, '$queryRaw'>)
   const [row] = await prisma.$queryRaw<{ version: string }[]>`
     SELECT value::text AS version FROM "Setting" WHERE key = ${ROLLUP_VERSION_KEY}`;
   return row?.version ?? '0';
+}
+
+/**
+ * The cache key of an aggregate: its name, the rollups' version, the audience, this month (ranges left open end
+ * this month) and its arguments.
+ */
+export function aggregateKey(name: string, version: string, audience: { publicOnly: boolean }, args: unknown[]) {
+  return `${name}|${version}|${audience.publicOnly ? 'public' : 'internal'}|${monthOf(new Date())}|${JSON.stringify(args)}`;
 }
 
 /** The value under `key`, computed once per key; `key` must name the version and everything the value depends on. */

@@ -3,8 +3,8 @@ import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
-import { cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
-import { monthOf, type DashboardFilter } from '@/lib/dashboard/filter';
+import { aggregateKey, cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
+import type { DashboardFilter } from '@/lib/dashboard/filter';
 import type { RegionalGroupValue } from '@/lib/data/labels';
 import {
   headline,
@@ -39,15 +39,14 @@ const readerContext = cache(async () => {
     audience,
     publicOnly: audience.publicOnly,
     canRecordEvidence: can(user, 'write:evidence'),
-    /** Cache key prefix: the rollups' version, the audience and the month (open ranges end this month). */
-    scope: `${version}|${audience.publicOnly ? 'public' : 'internal'}|${monthOf(new Date())}`,
+    version,
   };
 });
 
 /** An aggregate for this reader, cached until the rollups change (lib/dashboard/cache.ts). */
 async function aggregate<T>(name: string, args: unknown[], compute: (context: ReaderContext) => Promise<T>) {
   const context = await readerContext();
-  return cachedAggregate(`${name}|${context.scope}|${JSON.stringify(args)}`, () => compute(context));
+  return cachedAggregate(aggregateKey(name, context.version, context.audience, args), () => compute(context));
 }
 type ReaderContext = Awaited<ReturnType<typeof readerContext>>;
 

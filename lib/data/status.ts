@@ -24,8 +24,7 @@ import {
   type Timeline,
 } from '@/lib/status/queries';
 import type { StatusSort } from '@/lib/validation/status';
-import { cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
-import { monthOf } from '@/lib/dashboard/filter';
+import { aggregateKey, cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
 
 /**
  * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
@@ -41,8 +40,9 @@ async function cachedTimeline(
   audience: { publicOnly: boolean },
 ): Promise<Timeline> {
   const version = await readRollupVersion(prisma);
-  const key = `timeline|${version}|${audience.publicOnly}|${JSON.stringify([of, locale])}`;
-  return cachedAggregate(key, () => evidenceTimeline(prisma, of, locale, audience));
+  return cachedAggregate(aggregateKey('timeline', version, audience, [of, locale]), () =>
+    evidenceTimeline(prisma, of, locale, audience),
+  );
 }
 
 export interface CountryStatusPage {
@@ -134,8 +134,7 @@ export async function getStatusMatrix(
   const prisma = await requestPrisma();
   const audience = { publicOnly: user === null };
   const version = await readRollupVersion(prisma);
-  // Open-ended (today's) matrices change with the month too: the key names it.
-  const key = `matrix|${version}|${audience.publicOnly}|${monthOf(new Date())}|${JSON.stringify([filter, sort, locale])}`;
+  const key = aggregateKey('matrix', version, audience, [filter, sort, locale]);
   const [matrix, themes] = await Promise.all([
     cachedAggregate(key, () => statusMatrix(prisma, filter, sort, locale, audience)),
     // Only themes that have commitments addressed to member states can filter the matrix.

@@ -29,7 +29,7 @@ export type Outcome<T> = { ok: true; value: T } | Failure;
 /** A failure the domain expects (not found, conflict, a field that fails a business rule). */
 export class DomainError extends Error {
   constructor(
-    readonly status: Exclude<FailureStatus, 401 | 403 | 500>,
+    readonly status: Exclude<FailureStatus, 401 | 500>,
     readonly code: string,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
@@ -81,6 +81,10 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
       if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'unauthenticated' };
       if (spec.permission !== 'signed-in' && !roleCan(user.role, spec.permission)) {
         return { ok: false, status: 403, code: 'forbidden', message: 'forbidden' };
+      }
+      // A read-only API token never writes, whatever its owner's role allows.
+      if (user.apiToken && user.apiToken.scope !== 'READ_WRITE') {
+        return { ok: false, status: 403, code: 'token_read_only', message: 'tokenReadOnly' };
       }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {

@@ -1,3 +1,4 @@
+import { createApiToken, revokeApiToken } from '@/lib/operations/api-tokens';
 import { updateCommitment } from '@/lib/operations/commitments';
 import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
@@ -21,5 +22,7 @@ export const operations = {
   submitEvidence,
   reviewEvidence,
   updateCommitment,
+  createApiToken,
+  revokeApiToken,
 };
 export type OperationName = keyof typeof operations;

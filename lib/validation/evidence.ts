@@ -112,11 +112,12 @@ export const EvidenceFields = z
       .refine((sources) => sources.length > 0, 'sourceRequired'),
     intent: z.enum(['draft', 'submit']).default('draft'),
   })
-  // `when` makes this run even while other fields fail, so that every problem is reported at once.
+  // `when` makes this run even while other fields fail, so that every problem is reported at once, but only on
+  // an object: a JSON body of `null` or `42` must be a validation failure, not a TypeError.
   .refine((input) => input.summaryZh || input.summaryEn, {
     path: ['summaryEn'],
     message: 'summaryRequired',
-    when: () => true,
+    when: ({ value }) => typeof value === 'object' && value !== null,
   });
 
 export const CreateEvidenceInput = EvidenceFields;

@@ -4,6 +4,7 @@ import { operations, type OperationName } from '@/lib/operations';
 import type { RoleName } from '@/lib/permissions';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabase } from '../support/test-database';
+import { fingerprint } from '../support/fingerprint';
 import { signedInUser, TEST_PASSWORD } from '../support/users';
 
 /**
@@ -112,6 +113,28 @@ const TABLE: Record<OperationName, Case> = {
       };
     },
   },
+  createApiToken: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async () => ({ name: 'Script', scope: 'READ', expiresInDays: '30' }),
+  },
+  revokeApiToken: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    // The caller's own token (everyone may revoke their own; only admins anyone's).
+    input: async (db, self) => {
+      const token = await db.prisma.apiToken.create({
+        data: {
+          userId: self.id,
+          createdById: self.id,
+          name: 'Old script',
+          scope: 'READ',
+          prefix: `ct_${Math.random().toString(16).slice(2, 14).padEnd(12, '0')}`,
+          secretHash: '0'.repeat(64),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return { id: token.id };
+    },
+  },
   reviewEvidence: {
     allowed: ['REVIEWER', 'ADMIN'],
     input: async (db) => ({ ...(await evidenceRecord(db, 'submit')), decision: 'verify' }),
@@ -125,25 +148,6 @@ beforeAll(async () => {
   ({ db, dispose } = await createTestDatabase());
 });
 afterAll(async () => dispose?.());
-
-/** A fingerprint of everything an operation could write. */
-async function fingerprint(db: Database): Promise<string> {
-  const [row] = await db.prisma.$queryRaw<{ digest: string }[]>`
-    SELECT md5(
-      (SELECT coalesce(string_agg(concat_ws('|', id, email, name, role, disabled, "mustChangePassword", "sessionVersion", version, "passwordHash"), ',' ORDER BY id), '') FROM "User") ||
-      (SELECT coalesce(string_agg(concat_ws('|', "userId", "actorId"), ',' ORDER BY "userId", "actorId"), '') FROM "UserCountryScope") ||
-      (SELECT coalesce(string_agg(concat_ws('|', key, value::text), ',' ORDER BY key), '') FROM "Setting") ||
-      (SELECT count(*)::text FROM "AuditEvent") ||
-      (SELECT coalesce(string_agg(concat_ws('|', id, version, state, "latestRevision"), ',' ORDER BY id), '') FROM "Evidence") ||
-      (SELECT coalesce(string_agg(concat_ws('|', id, state, "reviewerId"), ',' ORDER BY id), '') FROM "EvidenceRevision") ||
-      (SELECT count(*)::text FROM "EvidenceSource") || (SELECT count(*)::text FROM "Attachment") ||
-      (SELECT coalesce(string_agg(concat_ws('|', "actorId", "commitmentId", "revisionId"), ','), '') FROM "CurrentStatus") ||
-      (SELECT coalesce(string_agg(concat_ws('|', id, version, status), ',' ORDER BY id), '') FROM "InstrumentStatus") ||
-      (SELECT coalesce(string_agg(concat_ws('|', id, version, title::text, "themeId", strength), ',' ORDER BY id), '') FROM "Commitment") ||
-      (SELECT count(*)::text FROM "InstrumentStatusRevision")
-    ) AS digest`;
-  return row!.digest;
-}
 
 describe('the permission table', () => {
   it('has a row for every operation, and every server action runs one', async () => {

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ApiTokens } from '@/components/account/ApiTokens';
 import { ChangePasswordForm } from '@/components/auth/ChangePasswordForm';
 import { requireUser } from '@/lib/auth/guard';
+import { listOwnApiTokens } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -27,6 +29,7 @@ export default async function ChangePasswordPage({ params }: Props) {
         </p>
       )}
       <ChangePasswordForm continueHref={`/${locale}`} />
+      {!user.mustChangePassword && <ApiTokens locale={locale} tokens={await listOwnApiTokens()} />}
     </div>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ApiTokens } from '@/components/account/ApiTokens';
 import { DisableUserForm, EditUserForm, ResetPasswordForm } from '@/components/admin/UserForms';
+import { listUserApiTokens } from '@/lib/data/api-tokens';
 import { getUser } from '@/lib/data/users';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -36,6 +38,7 @@ export default async function UserPage({ params }: Props) {
       <h2>{t('resetPassword')}</h2>
       <p className="muted">{t('resetPasswordHint')}</p>
       <ResetPasswordForm user={user} />
+      <ApiTokens locale={locale} tokens={await listUserApiTokens(user.id)} userId={user.id} />
     </>
   );
 }

@@ -1,0 +1,10 @@
+import { ApiError } from '@/lib/api/errors';
+import { listActors } from '@/lib/api/reference';
+import { apiRoute, json } from '@/lib/api/route';
+
+/** GET /api/v1/actors/{code} — one member state or UN entity. */
+export const GET = apiRoute<{ code: string }>('public-read', async ({ prisma, params }) => {
+  const [actor] = await listActors(prisma, {}, params.code.toUpperCase());
+  if (!actor) throw new ApiError(404, 'not_found', 'There is no such actor.');
+  return json({ data: actor });
+});

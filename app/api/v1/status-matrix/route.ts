@@ -1,0 +1,34 @@
+import { apiRoute, json, parseQuery } from '@/lib/api/route';
+import { statusMatrix } from '@/lib/status/queries';
+import { MatrixQuery } from '@/lib/validation/api';
+
+/**
+ * GET /api/v1/status-matrix — the current status of every member state on every commitment addressed to
+ * member states. Anonymous callers (public view on) see only evidence marked public, exactly as on the site.
+ */
+export const GET = apiRoute('public-read', async ({ prisma, url, caller }) => {
+  const filter = parseQuery(url, MatrixQuery);
+  const publicOnly = caller.user === null;
+  const matrix = await statusMatrix(prisma, filter, 'name', 'en', { publicOnly });
+  const titles = new Map(
+    (await prisma.commitment.findMany({ select: { code: true, title: true } })).map((c) => [c.code, c.title]),
+  );
+  return json({
+    data: {
+      columns: matrix.columns.map((column) => ({
+        code: column.code,
+        shortCode: column.shortCode,
+        themeCode: column.themeCode,
+        title: titles.get(column.code) as Record<string, string>,
+      })),
+      rows: matrix.rows.map((row) => ({
+        code: row.code,
+        name: { zh: row.nameZh, en: row.nameEn },
+        regionalGroup: row.regionalGroup,
+        cells: row.cells,
+      })),
+      counts: matrix.counts,
+      audience: publicOnly ? 'public' : 'internal',
+    },
+  });
+});

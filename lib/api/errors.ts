@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import common from '@/messages/en.json';
+import api from '@/messages/en/api.json';
+import evidence from '@/messages/en/evidence.json';
+import type { Failure } from '@/lib/operations/define';
+
+/**
+ * The one error shape of the JSON API: `{ error: { code, message, fields?, requestId? } }`. `code` is stable
+ * and machine-readable; `message` is English text; `fields` maps a field path to the keys of what is wrong
+ * with it (the same keys the forms translate, e.g. "dateInFuture").
+ */
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ApiErrorStatus,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+const OUTCOMES: Record<string, string> = { ...common.outcomes, ...evidence.outcomes, ...api.outcomes };
+
+/** English text for an outcome key of the operations, or the key itself when it has none. */
+export function outcomeText(key: string): string {
+  return OUTCOMES[key] ?? key;
+}
+
+export function errorResponse(error: ApiError, requestId?: string): Response {
+  return Response.json(
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+        ...(requestId ? { requestId } : {}),
+      },
+    },
+    {
+      status: error.status,
+      headers: { 'Cache-Control': 'no-store', ...(requestId ? { 'X-Request-Id': requestId } : {}), ...error.headers },
+    },
+  );
+}
+
+/**
+ * An operation's failure as an API error. Validation failures (the zod schemas, or a business rule on a field)
+ * are 422 with `fields`; a stale version is 412, since in the API the version comes from If-Match.
+ */
+export function failureToApiError(failure: Failure): ApiError {
+  const message = outcomeText(failure.message);
+  switch (failure.status) {
+    case 400:
+      return new ApiError(422, 'validation_failed', message, failure.fieldErrors);
+    case 409:
+      if (failure.code === 'conflict' && !failure.fieldErrors?.email) {
+        return new ApiError(412, 'precondition_failed', `${message} Read the record again for its current ETag.`);
+      }
+      return new ApiError(409, failure.code, message, failure.fieldErrors);
+    case 401:
+    case 403:
+    case 404:
+    case 429:
+      return new ApiError(failure.status, failure.code, message, failure.fieldErrors);
+    default:
+      return new ApiError(500, 'internal', 'Something went wrong; nothing was changed.');
+  }
+}
+
+export function newRequestId(headers: Headers): string {
+  const incoming = headers.get('x-request-id');
+  return incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+}

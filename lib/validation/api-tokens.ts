@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * API token input, for the account and admin pages (FormData strings) and the operations behind them.
+ * Messages are keys of the "validation" namespace.
+ */
+export const API_TOKEN_SCOPES = ['READ', 'READ_WRITE'] as const;
+export type ApiTokenScopeValue = (typeof API_TOKEN_SCOPES)[number];
+/** The lifetimes offered, in days; a token never lives longer than a year. */
+export const API_TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
+export const MAX_API_TOKEN_LIFETIME_DAYS = 366;
+
+export const CreateApiTokenInput = z.object({
+  name: z.string().trim().min(1, 'tokenNameRequired').max(100, 'tooLong'),
+  scope: z.enum(API_TOKEN_SCOPES, { message: 'tokenScopeRequired' }),
+  expiresInDays: z.coerce
+    .number({ message: 'tokenExpiryInvalid' })
+    .int('tokenExpiryInvalid')
+    .min(1, 'tokenExpiryInvalid')
+    .max(MAX_API_TOKEN_LIFETIME_DAYS, 'tokenExpiryInvalid'),
+  /** The owner; empty means the signed-in user. Only an admin may name someone else. */
+  userId: z
+    .union([z.literal(''), z.coerce.number().int().positive()])
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+});
+
+export const RevokeApiTokenInput = z.object({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
+import { PageQuery } from '@/lib/api/cursor';
+import { IMPLEMENTATION_STATUSES } from '@/lib/validation/evidence';
+
+/**
+ * Query parameters of the JSON API. Unlike the pages' URL filters (lib/validation/filters.ts), which drop a
+ * malformed value so that an old link still opens, the API refuses one with 400: a program should learn of its
+ * mistake rather than get unfiltered data.
+ */
+const themeCode = z.string().regex(/^[a-z0-9-]{1,40}$/, 'themeInvalid');
+const actorCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(z.string().regex(/^[A-Z0-9-]{2,40}$/, 'actorInvalid'));
+const isoDate = z.iso.date('dateInvalid');
+
+export const CommitmentQuery = z.object({
+  theme: themeCode.optional(),
+  addressee: z.enum(ADDRESSEES).optional(),
+  strength: z.enum(STRENGTHS).optional(),
+});
+
+export const ActorQuery = z.object({
+  kind: z.enum(['MEMBER_STATE', 'UN_ENTITY']).optional(),
+  group: z.enum(REGIONAL_GROUPS).optional(),
+});
+
+export const MatrixQuery = z.object({ theme: themeCode.optional(), group: z.enum(REGIONAL_GROUPS).optional() });
+
+const month = z
+  .string()
+  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'monthInvalid')
+  .meta({ description: 'A month, YYYY-MM, from 1990-01 to 2100-12.' });
+
+export const ProgressQuery = z
+  .object({
+    theme: themeCode.optional(),
+    commitment: z
+      .string()
+      .regex(/^P\d{2}-[a-z0-9-]+$/, 'commitmentInvalid')
+      .optional(),
+    group: z.enum(REGIONAL_GROUPS).optional(),
+    country: actorCode.optional(),
+    from: month.optional().meta({ description: 'First month (default 2005-01).' }),
+    to: month.optional().meta({ description: 'Last month (default: this month).' }),
+  })
+  .refine((query) => !(query.from && query.to && query.from > query.to), {
+    message: 'rangeReversed',
+    path: ['from'],
+  });
+
+export const EvidenceQuery = PageQuery.extend({
+  actor: actorCode.optional().meta({ description: 'Actor code (ISO alpha-3 or UN entity code).' }),
+  commitment: z
+    .string()
+    .regex(/^P\d{2}-[a-z0-9-]+$/, 'commitmentInvalid')
+    .optional(),
+  theme: themeCode.optional(),
+  state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']).optional().meta({ description: 'Review state.' }),
+  status: z
+    .enum(IMPLEMENTATION_STATUSES)
+    .optional()
+    .meta({ description: 'Implementation status of the latest revision.' }),
+  observedFrom: isoDate.optional().meta({ description: 'Latest revision observed on or after (YYYY-MM-DD).' }),
+  observedTo: isoDate.optional().meta({ description: 'Latest revision observed on or before (YYYY-MM-DD).' }),
+  updatedSince: z.iso.datetime({ offset: true }).optional().meta({ description: 'Changed at or after (ISO 8601).' }),
+});
+
+export const RatificationQuery = PageQuery.extend({
+  actor: actorCode.optional(),
+  instrument: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, 'instrumentInvalid')
+    .optional(),
+});
+
+export const EvidenceIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .meta({ description: 'Evidence id.' }),
+});
+export const CodeParam = z.object({ code: z.string().max(60) });
+export const RatificationParams = z.object({
+  actorCode: z.string().max(40).meta({ description: 'ISO 3166-1 alpha-3 code of a member state.' }),
+  instrumentCode: z.string().max(60).meta({ description: 'Instrument code, e.g. bombings-1997.' }),
+});

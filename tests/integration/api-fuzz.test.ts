@@ -1,0 +1,331 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as evidenceRoute from '@/app/api/v1/evidence/route';
+import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
+import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
+import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
+import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
+import type { Database } from '@/lib/db';
+import { operations } from '@/lib/operations';
+import { call, serveRoutesFrom, tokenFor, type CallOptions } from '../support/api';
+import { fingerprint } from '../support/fingerprint';
+import { createTestDatabase } from '../support/test-database';
+import { signedInUser } from '../support/users';
+
+/**
+ * Fuzzing every write endpoint with generated bad requests (fast-check): wrong types, missing fields, huge
+ * strings, any Unicode, extra fields, broken JSON, wrong content types and preconditions. Every answer must be a
+ * 4xx in the one error shape — never a 5xx — and the database must be exactly as before. The same payloads go,
+ * in larger numbers, straight into the operations the endpoints run, which must refuse each without writing.
+ */
+/** Full HTTP requests per endpoint (each goes through the guard and the database); raise it for a deep run. */
+const RUNS = Number(process.env.API_FUZZ_RUNS ?? 400);
+/** Payloads per operation straight into the operation behind each endpoint (no HTTP), which is fast. */
+const OPERATION_RUNS = Number(process.env.API_FUZZ_OPERATION_RUNS ?? 3000);
+const SEED = process.env.API_FUZZ_SEED ? Number(process.env.API_FUZZ_SEED) : undefined;
+
+const EVIDENCE = {
+  actorCode: 'KEN',
+  commitmentCode: 'P08-financing',
+  observedOn: '2024-03-01',
+  status: 'IN_PROGRESS',
+  score: 0,
+  summaryEn: 'Terrorist financing bill tabled in parliament.',
+  summaryZh: '议会提交了反恐融资法案。',
+  visibility: 'INTERNAL',
+  tags: ['finance'],
+  intent: 'draft',
+  sources: [{ type: 'NATIONAL_LEGISLATION', url: 'https://example.org/bill' }],
+};
+const RATIFICATION = {
+  status: 'ACCESSION',
+  consentedOn: '2001-11-16',
+  signedOn: '1998-01-12',
+  note: 'n',
+  sourceUrl: 'https://treaties.un.org/',
+};
+const REVIEW = { decision: 'return', comment: 'Cite the bill.' };
+
+/** Values of the wrong type for any field: none of them is a string. */
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
+);
+/** Strings that no field accepts where a code, date, enum or URL is required. */
+const badString = fc.oneof(
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((s) => `\u0000${s}`),
+  fc.constant(''),
+  fc.constant('   '),
+  fc.string({ maxLength: 20 }).map((s) => `${'x'.repeat(6000)}${s}`),
+  fc.constantFrom(
+    '2999-12-31',
+    '1900-01-01',
+    '2024-02-30',
+    'javascript:alert(1)',
+    'DROP TABLE "Evidence";--',
+    '🙂🙂🙂',
+  ),
+);
+const extraFields = fc.dictionary(
+  fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter((key) => !(key in EVIDENCE) && !(key in RATIFICATION) && !(key in REVIEW)),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 4 },
+);
+
+/**
+ * A valid body broken in at least one required field (removed, given a wrong type or a bad string), with other
+ * fields perhaps also broken, plus unknown extra fields.
+ */
+function brokenBody(valid: Record<string, unknown>, required: string[]) {
+  const keys = Object.keys(valid);
+  return fc
+    .record({
+      broken: fc.constantFrom(...required),
+      how: fc.constantFrom('remove', 'wrongType', 'badString'),
+      wrong: wrongType,
+      bad: badString,
+      noise: fc.dictionary(fc.constantFrom(...keys), fc.oneof(wrongType, badString, fc.string({ unit: 'grapheme' })), {
+        maxKeys: 3,
+      }),
+      extra: extraFields,
+    })
+    .map(({ broken, how, wrong, bad, noise, extra }) => {
+      const body: Record<string, unknown> = { ...valid, ...noise, ...extra };
+      if (how === 'remove') delete body[broken];
+      else body[broken] = how === 'wrongType' ? wrong : bad;
+      return body;
+    });
+}
+
+/** Anything: arbitrary JSON, broken JSON text, or a body broken as above; with a JSON content type or not. */
+function badRequest(valid: Record<string, unknown>, required: string[]) {
+  return fc.oneof(
+    {
+      weight: 5,
+      arbitrary: brokenBody(valid, required).map((body) => ({ body: JSON.stringify(body), type: 'application/json' })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.jsonValue().map((value) => ({ body: JSON.stringify(value), type: 'application/json' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .string({ unit: 'binary', maxLength: 200 })
+        .map((body) => ({ body: `{${body}`, type: 'application/json' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        body: fc.constant(JSON.stringify(valid)),
+        type: fc.constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data',
+          '',
+          'application/jsonx',
+        ),
+      }),
+    },
+  );
+}
+
+let db: Database;
+let dispose: () => Promise<void>;
+let editorToken: string;
+let reviewerToken: string;
+let draft: { id: number; etag: string };
+let submitted: { id: number; etag: string };
+
+beforeAll(async () => {
+  ({ db, dispose } = await createTestDatabase());
+  serveRoutesFrom(db);
+  const editor = await signedInUser(db.prisma, 'EDITOR');
+  const reviewer = await signedInUser(db.prisma, 'REVIEWER');
+  editorToken = (await tokenFor(db, editor.user!)).secret;
+  reviewerToken = (await tokenFor(db, reviewer.user!)).secret;
+  const make = async (intent: 'draft' | 'submit') => {
+    const created = await operations.createEvidence.run(
+      { user: editor.user, requestId: null, prisma: db.prisma },
+      { ...EVIDENCE, intent },
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    return { id: created.value.id, etag: `"evidence-${created.value.id}-v1"` };
+  };
+  draft = await make('draft');
+  submitted = await make('submit');
+  const ratified = await operations.updateRatification.run(
+    { user: editor.user, requestId: null, prisma: db.prisma },
+    { actorCode: 'KEN', instrumentCode: 'bombings-1997', version: 0, ...RATIFICATION },
+  );
+  if (!ratified.ok) throw new Error(JSON.stringify(ratified));
+});
+afterAll(async () => dispose?.());
+
+async function fuzz(
+  request: fc.Arbitrary<{ body: string; type: string }>,
+  target: (generated: { body: string; type: string }) => { handler: unknown; options: CallOptions },
+) {
+  const before = await fingerprint(db);
+  const statuses = new Map<number, number>();
+  await fc.assert(
+    fc.asyncProperty(request, async (generated) => {
+      const { handler, options } = target(generated);
+      const response = await call(handler, {
+        ...options,
+        body: generated.body,
+        headers: { ...options.headers, 'content-type': generated.type },
+      });
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(typeof response.json?.error?.code).toBe('string');
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+  expect(await fingerprint(db)).toBe(before);
+  return statuses;
+}
+
+/** Generous for deep runs on a busy machine: up to 50 ms a request. */
+const TIMEOUT = 30_000 + RUNS * 50;
+
+describe(`fuzzing the write endpoints (${RUNS} requests each)`, { timeout: TIMEOUT }, () => {
+  it('POST /api/v1/evidence', async () => {
+    const statuses = await fuzz(
+      badRequest(EVIDENCE, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']),
+      () => ({
+        handler: evidenceRoute.POST,
+        options: { method: 'POST', path: '/api/v1/evidence', token: editorToken },
+      }),
+    );
+    expect(statuses.get(422)).toBeGreaterThan(RUNS / 3);
+  });
+
+  it('PUT /api/v1/evidence/{id}', async () => {
+    await fuzz(badRequest(EVIDENCE, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']), () => ({
+      handler: evidenceItem.PUT,
+      options: {
+        method: 'PUT',
+        path: `/api/v1/evidence/${draft.id}`,
+        params: { id: String(draft.id) },
+        token: editorToken,
+        headers: { 'if-match': draft.etag },
+      },
+    }));
+  });
+
+  it('POST /api/v1/evidence/{id}/review', async () => {
+    await fuzz(badRequest(REVIEW, ['decision']), () => ({
+      handler: reviewRoute.POST,
+      options: {
+        method: 'POST',
+        path: `/api/v1/evidence/${submitted.id}/review`,
+        params: { id: String(submitted.id) },
+        token: reviewerToken,
+        headers: { 'if-match': submitted.etag },
+      },
+    }));
+  });
+
+  it('PUT /api/v1/ratification/{actorCode}/{instrumentCode}', async () => {
+    await fuzz(badRequest(RATIFICATION, ['status']), () => ({
+      handler: ratificationItem.PUT,
+      options: {
+        method: 'PUT',
+        path: '/api/v1/ratification/KEN/bombings-1997',
+        params: { actorCode: 'KEN', instrumentCode: 'bombings-1997' },
+        token: editorToken,
+        headers: { 'if-match': '"ratification-KEN.bombings-1997-v1"' },
+      },
+    }));
+  });
+
+  it('POST /api/v1/evidence/{id}/submit, and every write with bad ids and preconditions', async () => {
+    const ids = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.bigInt().map(String),
+      fc.constant(String(draft.id)),
+    );
+    const ifMatch = fc.oneof(
+      fc.constant(undefined),
+      // Header values are bytes: anything printable.
+      // `*` or the current tag would make a valid request (these must all be bad ones).
+      fc
+        .stringMatching(/^[\x20-\x7e]{0,60}$/)
+        .filter((tag) => !tag.split(',').some((part) => ['*', draft.etag].includes(part.trim()))),
+      fc.nat().map((n) => `"evidence-${draft.id}-v${n + 2}"`),
+      fc.constant(`W/${draft.etag}`),
+    );
+    const handlers = fc.constantFrom(
+      { handler: submitRoute.POST, method: 'POST', suffix: '/submit' },
+      { handler: evidenceItem.PUT, method: 'PUT', suffix: '' },
+      { handler: reviewRoute.POST, method: 'POST', suffix: '/review' },
+    );
+    const before = await fingerprint(db);
+    await fc.assert(
+      fc.asyncProperty(ids, ifMatch, handlers, fc.jsonValue(), async (id, tag, target, body) => {
+        const response = await call(target.handler, {
+          method: target.method,
+          path: `/api/v1/evidence/${encodeURIComponent(id)}${target.suffix}`,
+          params: { id },
+          token: editorToken,
+          headers: tag === undefined ? {} : { 'if-match': tag },
+          body: JSON.stringify(body),
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    expect(await fingerprint(db)).toBe(before);
+  });
+});
+
+describe(`fuzzing the operations behind the write endpoints (${OPERATION_RUNS} payloads each)`, () => {
+  const cases = [
+    {
+      name: 'createEvidence',
+      valid: EVIDENCE,
+      required: ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources'],
+      extra: () => ({}),
+    },
+    {
+      name: 'updateEvidence',
+      valid: EVIDENCE,
+      required: ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources'],
+      extra: () => ({ id: draft.id, version: 1 }),
+    },
+    { name: 'reviewEvidence', valid: REVIEW, required: ['decision'], extra: () => ({ id: submitted.id, version: 1 }) },
+    {
+      name: 'updateRatification',
+      valid: RATIFICATION,
+      required: ['status'],
+      extra: () => ({ actorCode: 'KEN', instrumentCode: 'bombings-1997', version: 1 }),
+    },
+  ] as const;
+
+  it.each(cases)('$name', async ({ name, valid, required, extra }) => {
+    const editor = await signedInUser(db.prisma, 'ADMIN');
+    const before = await fingerprint(db);
+    const payloads = fc.oneof(
+      { weight: 4, arbitrary: brokenBody(valid, [...required]).map((body) => ({ ...body, ...extra() })) },
+      { weight: 1, arbitrary: fc.jsonValue() },
+    );
+    await fc.assert(
+      fc.asyncProperty(payloads, async (payload) => {
+        const outcome = await operations[name].run({ user: editor.user, requestId: null, prisma: db.prisma }, payload);
+        expect(outcome.ok).toBe(false);
+        if (!outcome.ok) expect(outcome.status).toBeLessThan(500);
+      }),
+      { numRuns: OPERATION_RUNS, seed: SEED },
+    );
+    expect(await fingerprint(db)).toBe(before);
+  });
+});

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as actorsRoute from '@/app/api/v1/actors/route';
+import * as commitmentsRoute from '@/app/api/v1/commitments/route';
+import * as evidenceRoute from '@/app/api/v1/evidence/route';
+import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
+import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
+import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
+import * as meRoute from '@/app/api/v1/me/route';
+import * as ratificationRoute from '@/app/api/v1/ratification/route';
+import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
+import * as matrixRoute from '@/app/api/v1/status-matrix/route';
+import * as progressRoute from '@/app/api/v1/progress/route';
+import type { Database } from '@/lib/db';
+import { operations } from '@/lib/operations';
+import { ROLES, type RoleName } from '@/lib/permissions';
+import { call, serveRoutesFrom, tokenFor, type CallOptions } from '../support/api';
+import { fingerprint } from '../support/fingerprint';
+import { createTestDatabase } from '../support/test-database';
+import { signedInUser } from '../support/users';
+
+/**
+ * Every API endpoint × every kind of caller, as tests/integration/permissions.test.ts does for the operations:
+ * the same roles may do the same things through the API as on the site; anonymous callers and disabled users'
+ * tokens get 401, roles without the permission and read-only tokens 403 — and a refusal writes nothing.
+ */
+type Caller = 'anonymous' | 'disabled' | RoleName | `${RoleName}:READ`;
+const CALLERS: Caller[] = ['anonymous', 'disabled', ...ROLES, ...ROLES.map((role) => `${role}:READ` as const)];
+const WRITERS: RoleName[] = ['EDITOR', 'REVIEWER', 'ADMIN'];
+
+const EVIDENCE = {
+  actorCode: 'KEN',
+  commitmentCode: 'P08-financing',
+  observedOn: '2024-03-01',
+  status: 'IN_PROGRESS',
+  summaryEn: 'Terrorist financing bill tabled in parliament.',
+  sources: [{ type: 'NATIONAL_LEGISLATION', url: 'https://example.org/bill' }],
+};
+
+let db: Database;
+let dispose: () => Promise<void>;
+
+/** A record by another editor, as a draft or submitted, with its ETag. */
+async function record(intent: 'draft' | 'submit') {
+  const author = await signedInUser(db.prisma, 'EDITOR');
+  const created = await operations.createEvidence.run(
+    { user: author.user, requestId: null, prisma: db.prisma },
+    { ...EVIDENCE, intent },
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id: created.value.id } });
+  return { id: created.value.id, etag: `"evidence-${created.value.id}-v${version}"` };
+}
+
+interface Case {
+  handler: unknown;
+  /** Roles that may; undefined for reads, which every role may. */
+  writers?: RoleName[];
+  success: number;
+  prepare(): Promise<CallOptions>;
+}
+
+const read = (handler: unknown, path: string): Case => ({
+  handler,
+  success: 200,
+  prepare: async () => ({ path }),
+});
+
+const CASES: Record<string, Case> = {
+  'GET me': read(meRoute.GET, '/api/v1/me'),
+  'GET commitments': read(commitmentsRoute.GET, '/api/v1/commitments'),
+  'GET actors': read(actorsRoute.GET, '/api/v1/actors'),
+  'GET status-matrix': read(matrixRoute.GET, '/api/v1/status-matrix'),
+  'GET progress': read(progressRoute.GET, '/api/v1/progress'),
+  'GET ratification': read(ratificationRoute.GET, '/api/v1/ratification'),
+  'GET evidence': read(evidenceRoute.GET, '/api/v1/evidence'),
+  'GET evidence/{id}': {
+    handler: evidenceItem.GET,
+    success: 200,
+    prepare: async () => {
+      const { id } = await record('draft');
+      return { path: `/api/v1/evidence/${id}`, params: { id: String(id) } };
+    },
+  },
+  'POST evidence': {
+    handler: evidenceRoute.POST,
+    writers: WRITERS,
+    success: 201,
+    prepare: async () => ({ method: 'POST', path: '/api/v1/evidence', body: EVIDENCE }),
+  },
+  'PUT evidence/{id}': {
+    handler: evidenceItem.PUT,
+    writers: WRITERS,
+    success: 200,
+    prepare: async () => {
+      const { id, etag } = await record('draft');
+      return {
+        method: 'PUT',
+        path: `/api/v1/evidence/${id}`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+        body: { ...EVIDENCE, status: 'NOT_STARTED' },
+      };
+    },
+  },
+  'POST evidence/{id}/submit': {
+    handler: submitRoute.POST,
+    writers: WRITERS,
+    success: 200,
+    prepare: async () => {
+      const { id, etag } = await record('draft');
+      return {
+        method: 'POST',
+        path: `/api/v1/evidence/${id}/submit`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  'POST evidence/{id}/review': {
+    handler: reviewRoute.POST,
+    writers: ['REVIEWER', 'ADMIN'],
+    success: 200,
+    prepare: async () => {
+      const { id, etag } = await record('submit');
+      return {
+        method: 'POST',
+        path: `/api/v1/evidence/${id}/review`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+        body: { decision: 'return', comment: 'Cite the bill number.' },
+      };
+    },
+  },
+  'PUT ratification/{actor}/{instrument}': {
+    handler: ratificationItem.PUT,
+    writers: WRITERS,
+    success: 200,
+    prepare: async () => {
+      const row = await db.prisma.instrumentStatus.findFirst({
+        where: { actor: { code: 'KEN' }, instrument: { code: 'bombings-1997' } },
+      });
+      return {
+        method: 'PUT',
+        path: '/api/v1/ratification/KEN/bombings-1997',
+        params: { actorCode: 'KEN', instrumentCode: 'bombings-1997' },
+        headers: row
+          ? ({ 'if-match': `"ratification-KEN.bombings-1997-v${row.version}"` } as Record<string, string>)
+          : { 'if-none-match': '*' },
+        body: { status: 'ACCESSION', consentedOn: '2001-11-16' },
+      };
+    },
+  },
+};
+
+const tokens = new Map<Caller, string>();
+
+beforeAll(async () => {
+  ({ db, dispose } = await createTestDatabase());
+  serveRoutesFrom(db);
+  for (const role of ROLES) {
+    const { user } = await signedInUser(db.prisma, role);
+    tokens.set(role, (await tokenFor(db, user!, 'READ_WRITE')).secret);
+    tokens.set(`${role}:READ`, (await tokenFor(db, user!, 'READ')).secret);
+  }
+  const disabled = await signedInUser(db.prisma, 'ADMIN');
+  tokens.set('disabled', (await tokenFor(db, disabled.user!)).secret);
+  await db.prisma.user.update({ where: { id: disabled.id }, data: { disabled: true } });
+});
+afterAll(async () => dispose?.());
+
+describe('the API permission table', () => {
+  const cases = Object.entries(CASES).flatMap(([name, entry]) => CALLERS.map((caller) => ({ name, caller, entry })));
+
+  it.each(cases)('$name as $caller', async ({ caller, entry }) => {
+    const options = await entry.prepare();
+    const before = await fingerprint(db);
+    const response = await call(entry.handler, { ...options, token: tokens.get(caller) });
+    const [role, scope] = caller.split(':') as [string, string | undefined];
+
+    let expected: number;
+    if (caller === 'anonymous' || caller === 'disabled') expected = 401;
+    else if (!entry.writers) expected = entry.success;
+    else if (scope === 'READ') expected = 403;
+    else expected = entry.writers.includes(role as RoleName) ? entry.success : 403;
+
+    const status = options.headers?.['if-none-match'] && expected === 200 ? 201 : expected;
+    expect({ status: response.status, body: response.status >= 400 ? response.json : undefined }).toMatchObject({
+      status,
+    });
+    if (response.status >= 400 || !entry.writers) expect(await fingerprint(db)).toBe(before);
+  });
+});
