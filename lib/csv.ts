@@ -114,12 +114,12 @@ export class CsvSyntaxError extends Error {
  * each cell has its formula prefix removed. Blank lines are skipped. Throws CsvSyntaxError with the line.
  */
 export function parseCsv(text: string): CsvRecord[] {
-  let rows: { record: string[]; info: { records: number; lines: number } }[];
+  let rows: string[][];
   try {
-    rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as typeof rows;
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (error) {
     const { lines, message } = error as { lines?: number; message: string };
     throw new CsvSyntaxError(lines ?? 0, message);
   }
-  return rows.map(({ record }, index) => ({ line: index + 1, cells: record.map(restoreFormula) }));
+  return rows.map((record, index) => ({ line: index + 1, cells: record.map(restoreFormula) }));
 }

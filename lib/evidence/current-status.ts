@@ -37,3 +37,28 @@ export async function refreshCurrentStatus(
     update: fields,
   });
 }
+
+/**
+ * refreshCurrentStatus for many pairs at once (bulk imports): the same rule in two set-based statements.
+ */
+export async function refreshCurrentStatusMany(
+  tx: Prisma.TransactionClient,
+  pairs: { actorId: number; commitmentId: number }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  const unique = [...new Map(pairs.map((pair) => [`${pair.actorId}:${pair.commitmentId}`, pair])).values()];
+  const actorIds = unique.map((pair) => pair.actorId);
+  const commitmentIds = unique.map((pair) => pair.commitmentId);
+  await tx.$executeRaw`
+    DELETE FROM "CurrentStatus" cs
+    USING unnest(${actorIds}::int[], ${commitmentIds}::int[]) AS p("actorId", "commitmentId")
+    WHERE cs."actorId" = p."actorId" AND cs."commitmentId" = p."commitmentId"`;
+  await tx.$executeRaw`
+    INSERT INTO "CurrentStatus" ("actorId", "commitmentId", "revisionId", status, score, "observedOn", "verifiedAt")
+    SELECT DISTINCT ON (e."actorId", e."commitmentId")
+           e."actorId", e."commitmentId", r.id, r.status, r.score, r."observedOn", r."reviewedAt"
+    FROM unnest(${actorIds}::int[], ${commitmentIds}::int[]) AS p("actorId", "commitmentId")
+    JOIN "Evidence" e ON e."actorId" = p."actorId" AND e."commitmentId" = p."commitmentId"
+    JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.state = 'VERIFIED'
+    ORDER BY e."actorId", e."commitmentId", r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC`;
+}

@@ -2,6 +2,7 @@ import { updateCommitment } from '@/lib/operations/commitments';
 import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
+import { importEvidence } from '@/lib/operations/transfer';
 import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, updateUser } from '@/lib/operations/users';
 
 /**
@@ -21,5 +22,6 @@ export const operations = {
   submitEvidence,
   reviewEvidence,
   updateCommitment,
+  importEvidence,
 };
 export type OperationName = keyof typeof operations;
