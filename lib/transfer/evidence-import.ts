@@ -305,7 +305,7 @@ export async function planEvidenceImport(
       plan.problems.push({
         line: record.line,
         column: '',
-        reason: `importColumnCount:${width}|${record.cells.length}`,
+        reason: `importColumnCount:${record.cells.length}`,
       });
       continue;
     }

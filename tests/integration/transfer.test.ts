@@ -232,7 +232,7 @@ describe('bad rows', () => {
     ]);
     const csv = (await evidenceCsv([evidenceRow()])) + 'only,three,cells\r\n';
     expect((await planEvidenceImport(db.prisma, editor, csv)).problems).toEqual([
-      { line: 3, column: '', reason: 'importColumnCount:17|3' },
+      { line: 3, column: '', reason: 'importColumnCount:3' },
     ]);
     const broken = (await evidenceCsv([evidenceRow()])) + ',,"unterminated\r\n';
     expect((await planEvidenceImport(db.prisma, editor, broken)).problems[0]).toMatchObject({

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import { getStatusMatrix } from '@/lib/data/status';
@@ -37,7 +38,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
       <h1>{t('matrixTitle')}</h1>
       <p className="lead">{t('matrixIntro')}</p>
 
-      <form className="filters" method="get" aria-label={t('filters')}>
+      <form className="filters" method="get" aria-label="filters">
         <div className="field">
           <label htmlFor="matrix-theme">{t('theme')}</label>
           <select id="matrix-theme" name="theme" defaultValue={filter.theme ?? ''}>
@@ -70,6 +71,12 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         )}
       </form>
 
+      <DownloadCsv path="/api/export/matrix" params={{ theme: filter.theme, group: filter.group }} label="matrixCsv" />
+      <DownloadCsv
+        path="/api/export/evidence"
+        params={{ theme: filter.theme, group: filter.group }}
+        label="evidenceCsv"
+      />
       <p className="result-count" role="status">
         {t('matrixCount', { states: matrix.rows.length, commitments: matrix.columns.length })}
       </p>
@@ -85,7 +92,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
           ))}
         </ul>
         <p className="muted">{t('columnKey')}</p>
-        <StatusCounts counts={matrix.counts} label={t('cellsByStatus')} />
+        <StatusCounts counts={matrix.counts} label="cellsByStatus" />
       </section>
 
       {matrix.columns.length === 0 ? (

@@ -4,6 +4,7 @@ import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { reviewQueue } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseReviewFilter } from '@/lib/validation/evidence-filters';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -24,6 +25,10 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t('reviewQueue')}</h1>
+      <DownloadCsv
+        path="/api/export/evidence"
+        params={{ state: 'SUBMITTED', country: filter.country, commitment: filter.commitment }}
+      />
       <form className="filters" method="get" role="search" aria-label={t('reviewFilters')}>
         <div className="field">
           <label htmlFor="review-country">{t('actor')}</label>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { RatificationForm } from '@/components/ratification/RatificationForm';
 import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
 import { StatusCounts } from '@/components/status/StatusCounts';
@@ -69,6 +70,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <dd>{country.regionalGroup ? enums(`regionalGroup.${country.regionalGroup}`) : t('noGroup')}</dd>
       </dl>
 
+      <DownloadCsv path="/api/export/evidence" params={{ country: country.code }} label="evidenceCsv" />
       <section aria-labelledby="by-theme">
         <h2 id="by-theme">{t('byTheme')}</h2>
         <p className="muted">{t('byThemeIntro', { total: scorecard.total })}</p>
