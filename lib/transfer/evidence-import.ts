@@ -116,7 +116,18 @@ interface ParsedRow {
   fields: Fields;
 }
 
-function readRow(record: CsvRecord, sourceGroups: number, problems: ImportProblem[]): ParsedRow | null {
+/** A row that failed its own checks, kept so that its codes are still checked against the database. */
+interface FailedRow {
+  line: number;
+  actorCode: string | null;
+  commitmentCode: string | null;
+}
+
+function readRow(
+  record: CsvRecord,
+  sourceGroups: number,
+  problems: ImportProblem[],
+): { ok: true; row: ParsedRow } | { ok: false; row: FailedRow } {
   const { line, cells } = record;
   const at = (name: (typeof BASE_COLUMNS)[number]) => cells[COLUMN[name]] ?? '';
   const before = problems.length;
@@ -160,8 +171,19 @@ function readRow(record: CsvRecord, sourceGroups: number, problems: ImportProble
       problems.push({ line, column: columnOf(issue.path, groups), reason: issue.message });
     }
   }
-  if (problems.length > before || !parsed.success) return null;
-  return { line, id, version, fields: parsed.data };
+  if (problems.length > before || !parsed.success) {
+    // Every problem of the row is reported at once: codes the schema accepted are still looked up.
+    const flagged = new Set(problems.slice(before).map((problem) => problem.column));
+    return {
+      ok: false,
+      row: {
+        line,
+        actorCode: flagged.has('actor_code') ? null : at('actor_code').trim().toUpperCase() || null,
+        commitmentCode: flagged.has('commitment_code') ? null : at('commitment_code').trim() || null,
+      },
+    };
+  }
+  return { ok: true, row: { line, id, version, fields: parsed.data } };
 }
 
 interface ExistingRecord {
@@ -300,6 +322,7 @@ export async function planEvidenceImport(
   const width = headerRecord.cells.length;
 
   const rows: ParsedRow[] = [];
+  const failed: FailedRow[] = [];
   for (const record of dataRecords) {
     if (record.cells.length !== width) {
       plan.problems.push({
@@ -309,8 +332,9 @@ export async function planEvidenceImport(
       });
       continue;
     }
-    const row = readRow(record, header.sourceGroups, plan.problems);
-    if (row) rows.push(row);
+    const read = readRow(record, header.sourceGroups, plan.problems);
+    if (read.ok) rows.push(read.row);
+    else failed.push(read.row);
   }
 
   const [actors, commitments] = await Promise.all([
@@ -321,6 +345,18 @@ export async function planEvidenceImport(
   const actorByCode = new Map(actors.map((actor) => [actor.code, actor]));
   const commitmentByCode = new Map(commitments.map((commitment) => [commitment.code, commitment]));
   const scope = user.countryScope.length > 0 ? new Set(user.countryScope) : null;
+
+  for (const row of failed) {
+    const actor = row.actorCode === null ? undefined : actorByCode.get(row.actorCode);
+    if (row.actorCode !== null && !actor)
+      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'unknownCountry' });
+    else if (actor && scope && !scope.has(actor.code)) {
+      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'outsideCountryScope' });
+    }
+    if (row.commitmentCode !== null && !commitmentByCode.has(row.commitmentCode)) {
+      plan.problems.push({ line: row.line, column: 'commitment_code', reason: 'unknownCommitment' });
+    }
+  }
 
   const ids = [...new Set(rows.flatMap((row) => (row.id === null ? [] : [row.id])))];
   const existing = await existingRecords(db, ids, lock);

@@ -194,10 +194,11 @@ describe('bad rows', () => {
       evidenceRow({ id: String(inReview), version: '1', status: 'NOT_STARTED' }), // 18
       evidenceRow({ id: String(outside), version: '1' }), // 19
       evidenceRow({ source_1_type: 'BLOG' }), // 20
+      evidenceRow({ actor_code: 'XXX', observed_on: '2999-01-01' }), // 21: every problem of a row at once
     ]);
     const before = await fingerprint();
     const plan = await planEvidenceImport(db.prisma, editor, csv);
-    expect(plan.rows).toBe(19);
+    expect(plan.rows).toBe(20);
     expect(plan.problems.map(({ line, column, reason }) => `${line} ${column} ${reason}`)).toEqual([
       '3 actor_code unknownCountry',
       '4 actor_code outsideCountryScope',
@@ -217,6 +218,8 @@ describe('bad rows', () => {
       '18 id evidenceInReview',
       '19 id outsideCountryScope',
       '20 source_1_type sourceTypeRequired',
+      '21 observed_on dateInFuture',
+      '21 actor_code unknownCountry',
     ]);
     const outcome = await importCsv(editor, csv);
     expect(outcome).toMatchObject({ ok: false, status: 400, message: 'importHasProblems' });

@@ -80,7 +80,21 @@ describe('CSV round trip', () => {
     expect(await csvText(csvStream(['a'], from([['=1']]), { bom: true }))).toBe("\uFEFFa\r\n'=1\r\n");
   });
 
-  it('reports a syntax error with its line', () => {
-    expect(() => parseCsv('a,b\r\n1,"unterminated\r\n')).toThrow(/Quote Not Closed|quote/i);
+  it('reports malformed quotes with their line', () => {
+    expect(() => parseCsv('a,b\r\n1,"unterminated\r\n')).toThrow(/Quote not closed: the cell opened on line 2/);
+    expect(() => parseCsv('a,b\n1,x"y\n')).toThrow(/quote inside an unquoted cell on line 2/);
+    expect(() => parseCsv('a,b\n"1\n2"x,y\n')).toThrow(/after a closing quote on line 3/);
+  });
+
+  it('reads LF, CR and CRLF line ends, skips blank lines and numbers records as a spreadsheet does', () => {
+    expect(parseCsv('a,b\n\n1,2\r3,"4\r\n5"\r\n,\n')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['3', '4\r\n5'] },
+      { line: 4, cells: ['', ''] },
+    ]);
+    expect(countCsvRecords(new TextEncoder().encode('a,b\n\n1,2\r3,"4\r\n5"\r\n,\n'))).toBe(4);
+    expect(parseCsv('')).toEqual([]);
+    expect(parseCsv('\uFEFFa,"b ""c"""')).toEqual([{ line: 1, cells: ['a', 'b "c"'] }]);
   });
 });
