@@ -47,17 +47,26 @@ export function csvStream(
       stringifier.destroy(error as Error);
     }
   })();
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      try {
-        for await (const chunk of stringifier)
-          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-        controller.close();
-      } catch (error) {
-        controller.error(error);
-      }
+  // Pulled, not pushed: a slow reader (a slow download) stops the stringifier, whose full buffer stops the loop
+  // above, which stops reading rows from the database. Memory stays at about one batch.
+  const chunks = stringifier[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = (await chunks.next()) as IteratorResult<string | Buffer>;
+          if (done) controller.close();
+          else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel(reason) {
+        stringifier.destroy(reason instanceof Error ? reason : undefined);
+      },
     },
-  });
+    { highWaterMark: 1 },
+  );
 }
 
 /** A whole CSV stream as text (tests, small exports). */
