@@ -7,6 +7,7 @@ import {
   ImportLimitError,
   planEvidenceImport,
   type ImportProblem,
+  type ImportResult,
 } from '@/lib/transfer/evidence-import';
 import { ImportEvidenceInput } from '@/lib/validation/transfer';
 
@@ -56,13 +57,24 @@ export const importEvidence = defineOperation({
       if (!(error instanceof ImportLimitError)) throw error;
       throw new DomainError(400, 'too_large', error.code, { csv: [`${error.code}:${error.limit}`] });
     }
-    const plan = await planEvidenceImport(tx, user, input.csv, { lock: true });
+    // Each chunk is written as soon as it is checked, while the next one is checked; a problem anywhere throws
+    // below, which rolls the whole transaction back.
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, createdIds: [] };
+    const plan = await planEvidenceImport(tx, user, input.csv, {
+      lock: true,
+      async onChunk(part) {
+        const written = await applyEvidenceImport(tx, user, part, input.intent);
+        result.created += written.created;
+        result.updated += written.updated;
+        result.createdIds.push(...written.createdIds);
+      },
+    });
     if (plan.problems.length > 0) {
       throw new DomainError(400, 'invalid_rows', 'importHasProblems', {
         csv: plan.problems.slice(0, PROBLEMS_IN_ERROR).map(problemKey),
       });
     }
-    const result = await applyEvidenceImport(tx, user, plan, input.intent);
+    result.unchanged = plan.unchanged;
     await audit({
       action: 'evidence.import',
       entityType: 'Evidence',

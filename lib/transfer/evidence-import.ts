@@ -289,15 +289,25 @@ function canonicalOfRecord(record: ExistingRecord): string {
   });
 }
 
+/** Rows checked between two writes when an import is applied: large enough for efficient statements. */
+const PLAN_CHUNK = 5000;
+/** Rows checked between two turns of the event loop, so that a pending write keeps moving meanwhile. */
+const YIELD_EVERY = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * What importing `text` would do for `user`. Reads only; with `lock` (inside the applying transaction) the
  * records to update are locked first, so that nobody can change them between the check and the write.
+ *
+ * With `onChunk`, the rows are checked in chunks and each chunk's plan is handed over as long as no problem has
+ * been found, so that the caller writes one chunk while the next is being checked (the database and the checks
+ * then run at the same time). The caller must still refuse, and roll back, when the returned plan has problems.
  */
 export async function planEvidenceImport(
   db: Db,
   user: CurrentUser,
   text: string,
-  { lock = false }: { lock?: boolean } = {},
+  { lock = false, onChunk }: { lock?: boolean; onChunk?: (part: ImportPlan) => Promise<void> } = {},
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { rows: 0, creates: [], updates: [], unchanged: 0, problems: [] };
   let records: CsvRecord[];
@@ -321,22 +331,6 @@ export async function planEvidenceImport(
   }
   const width = headerRecord.cells.length;
 
-  const rows: ParsedRow[] = [];
-  const failed: FailedRow[] = [];
-  for (const record of dataRecords) {
-    if (record.cells.length !== width) {
-      plan.problems.push({
-        line: record.line,
-        column: '',
-        reason: `importColumnCount:${record.cells.length}`,
-      });
-      continue;
-    }
-    const read = readRow(record, header.sourceGroups, plan.problems);
-    if (read.ok) rows.push(read.row);
-    else failed.push(read.row);
-  }
-
   const [actors, commitments] = await Promise.all([
     db.$queryRaw<{ id: number; code: string; kind: string }[]>`SELECT id, code, kind::text AS kind FROM "Actor"`,
     db.$queryRaw<{ id: number; code: string; addressee: string }[]>`
@@ -345,24 +339,16 @@ export async function planEvidenceImport(
   const actorByCode = new Map(actors.map((actor) => [actor.code, actor]));
   const commitmentByCode = new Map(commitments.map((commitment) => [commitment.code, commitment]));
   const scope = user.countryScope.length > 0 ? new Set(user.countryScope) : null;
-
-  for (const row of failed) {
-    const actor = row.actorCode === null ? undefined : actorByCode.get(row.actorCode);
-    if (row.actorCode !== null && !actor)
-      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'unknownCountry' });
-    else if (actor && scope && !scope.has(actor.code)) {
-      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'outsideCountryScope' });
-    }
-    if (row.commitmentCode !== null && !commitmentByCode.has(row.commitmentCode)) {
-      plan.problems.push({ line: row.line, column: 'commitment_code', reason: 'unknownCommitment' });
-    }
+  // The records the file names, read (and locked) once, before any row is checked.
+  const ids = new Set<number>();
+  for (const record of dataRecords) {
+    const id = record.cells[0]?.trim() ?? '';
+    if (/^\d{1,9}$/.test(id) && Number(id) > 0) ids.add(Number(id));
   }
-
-  const ids = [...new Set(rows.flatMap((row) => (row.id === null ? [] : [row.id])))];
-  const existing = await existingRecords(db, ids, lock);
+  const existing = await existingRecords(db, [...ids], lock);
   const seenIds = new Set<number>();
 
-  for (const row of rows) {
+  function checkRow(row: ParsedRow, part: ImportPlan) {
     const { line, fields } = row;
     const problem = (column: string, reason: string) => plan.problems.push({ line, column, reason });
     const before = plan.problems.length;
@@ -383,17 +369,17 @@ export async function planEvidenceImport(
       else if (record.version !== row.version) problem('version', `importStaleVersion:${record.version}`);
       seenIds.add(row.id);
     }
-    if (plan.problems.length > before) continue;
+    if (plan.problems.length > before) return;
     const planned = { line, fields, actorId: actor!.id, commitmentId: commitment!.id };
     if (!record) {
-      plan.creates.push(planned);
+      part.creates.push(planned);
     } else if (canonicalOfFields(fields) === canonicalOfRecord(record)) {
-      plan.unchanged++;
+      part.unchanged++;
     } else if (record.state === 'SUBMITTED') {
       problem('id', 'evidenceInReview');
     } else {
       const moved = record.actorId !== planned.actorId || record.commitmentId !== planned.commitmentId;
-      plan.updates.push({
+      part.updates.push({
         ...planned,
         id: record.id,
         version: record.version,
@@ -403,6 +389,48 @@ export async function planEvidenceImport(
       });
     }
   }
+
+  /** Codes of a row that failed its own checks are still looked up, so that every problem shows at once. */
+  function checkFailedRow(row: FailedRow) {
+    const actor = row.actorCode === null ? undefined : actorByCode.get(row.actorCode);
+    if (row.actorCode !== null && !actor) {
+      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'unknownCountry' });
+    } else if (actor && scope && !scope.has(actor.code)) {
+      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'outsideCountryScope' });
+    }
+    if (row.commitmentCode !== null && !commitmentByCode.has(row.commitmentCode)) {
+      plan.problems.push({ line: row.line, column: 'commitment_code', reason: 'unknownCommitment' });
+    }
+  }
+
+  let writing: Promise<void> | null = null;
+  for (let start = 0; start < dataRecords.length; start += PLAN_CHUNK) {
+    const part: ImportPlan = { rows: 0, creates: [], updates: [], unchanged: 0, problems: [] };
+    const chunk = dataRecords.slice(start, start + PLAN_CHUNK);
+    for (let index = 0; index < chunk.length; index++) {
+      if (onChunk && writing && index % YIELD_EVERY === 0) await nextTurn();
+      const record = chunk[index]!;
+      part.rows++;
+      if (record.cells.length !== width) {
+        plan.problems.push({ line: record.line, column: '', reason: `importColumnCount:${record.cells.length}` });
+        continue;
+      }
+      const read = readRow(record, header.sourceGroups, plan.problems);
+      if (read.ok) checkRow(read.row, part);
+      else checkFailedRow(read.row);
+    }
+    plan.creates.push(...part.creates);
+    plan.updates.push(...part.updates);
+    plan.unchanged += part.unchanged;
+    if (onChunk && plan.problems.length === 0) {
+      await writing;
+      writing = onChunk(part);
+      // Handled when awaited below; this only keeps a failure from counting as unhandled meanwhile.
+      writing.catch(() => {});
+      await nextTurn();
+    }
+  }
+  await writing;
   plan.problems.sort((a, b) => a.line - b.line);
   return plan;
 }

@@ -7,6 +7,7 @@ import { matrixCsv, ratificationCsv } from '@/lib/transfer/status-csv';
 import { createTestDatabase } from '../support/test-database';
 import { evidenceCsv, evidenceRow, exportEvidenceCsv } from '../support/transfer';
 import { signedInUser } from '../support/users';
+import { syntheticEvidenceCsv } from '../../scripts/lib/synthetic-evidence';
 
 let db: Database;
 let dispose: () => Promise<void>;
@@ -224,6 +225,23 @@ describe('bad rows', () => {
     const outcome = await importCsv(editor, csv);
     expect(outcome).toMatchObject({ ok: false, status: 400, message: 'importHasProblems' });
     if (!outcome.ok) expect(outcome.fieldErrors?.csv).toContain('importRow:3|actor_code|unknownCountry');
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('writes nothing when the only bad row comes after chunks that were already written', async () => {
+    const editor = await user('EDITOR');
+    // Two source groups, 6,000 good rows: the first 5,000 are written before the last chunk is checked.
+    const good = await syntheticEvidenceCsv(db.prisma, { perPair: 2, limit: 6000 });
+    const header = parseCsv(good.slice(0, good.indexOf('\r\n')))[0]!.cells;
+    const bad = await toCsv([{ ...evidenceRow({ observed_on: '2024-13-45' }), source_2_type: '' }], header);
+    const csv = good + bad.slice(bad.indexOf('\r\n') + 2);
+    const before = await fingerprint();
+    const outcome = await importCsv(editor, csv);
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { csv: ['importRow:6002|observed_on|dateInvalid'] },
+    });
     expect(await fingerprint()).toBe(before);
   });
 
