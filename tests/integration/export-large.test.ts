@@ -99,5 +99,5 @@ describe('a large evidence export', () => {
     expect(bytes).toBeGreaterThan(20e6);
     // The file is tens of megabytes; what stays alive while it streams is a few batches.
     expect(peak).toBeLessThan(bytes / 4);
-  });
+  }, 300_000);
 });
