@@ -23,6 +23,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // export-large.test.ts measures live memory after forced collections.
+          execArgv: ['--expose-gc'],
         },
       },
     ],

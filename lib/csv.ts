@@ -1,12 +1,15 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify';
-import { neutraliseFormula } from '@/lib/csv-formula';
+import { neutraliseFormula, restoreFormula } from '@/lib/csv-formula';
 
-/** CSV for spreadsheets; cells that would run as formulas are neutralised (see lib/csv-formula.ts). */
-export { neutraliseFormula };
+/** The one CSV module, for exports and imports alike; formula neutralisation lives in lib/csv-formula.ts. */
+export { neutraliseFormula, restoreFormula };
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
+  // A number is never a formula; "-1" stays a number in the spreadsheet.
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'object') return neutraliseFormula(JSON.stringify(value));
   return neutraliseFormula(String(value));
 }
@@ -17,7 +20,8 @@ export function csvStream(
   rows: AsyncIterable<unknown[]>,
   { bom = false } = {},
 ): ReadableStream<Uint8Array> {
-  const stringifier = stringify({ bom, record_delimiter: '\r\n' });
+  // csv-stringify quotes only the record delimiter itself (CRLF): a lone LF or CR in a cell must be quoted too.
+  const stringifier = stringify({ bom, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   const encoder = new TextEncoder();
   void (async () => {
     try {
@@ -30,15 +34,114 @@ export function csvStream(
       stringifier.destroy(error as Error);
     }
   })();
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      try {
-        for await (const chunk of stringifier)
-          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-        controller.close();
-      } catch (error) {
-        controller.error(error);
-      }
+  // Pulled, not pushed: a slow reader (a slow download) stops the stringifier, whose full buffer stops the loop
+  // above, which stops reading rows from the database. Memory stays at about one batch.
+  const chunks = stringifier[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = (await chunks.next()) as IteratorResult<string | Buffer>;
+          if (done) controller.close();
+          else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel(reason) {
+        stringifier.destroy(reason instanceof Error ? reason : undefined);
+      },
     },
-  });
+    { highWaterMark: 1 },
+  );
+}
+
+/** A whole CSV stream as text (tests, small exports). */
+export async function csvText(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+}
+
+/** Whether the bytes start with the UTF-8 byte order mark. */
+export function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * Counts the records of a CSV file (header included) without parsing it: line breaks outside quotes (blank lines
+ * not counted), plus a last line without one. Cheap enough to refuse a file over the row limit before the full parse.
+ */
+export function countCsvRecords(bytes: Uint8Array): number {
+  let records = 0;
+  let quoted = false;
+  let lineHasContent = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x22) {
+      quoted = !quoted;
+      lineHasContent = true;
+    } else if ((byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) && !quoted) {
+      // LF, CRLF (counted at its LF) or a lone CR ends a record.
+      if (lineHasContent) records++;
+      lineHasContent = false;
+    } else if (byte !== 0x0d) {
+      lineHasContent = true;
+    }
+  }
+  return lineHasContent ? records + 1 : records;
+}
+
+export interface CsvRecord {
+  /** 1-based record number in the file, the header being 1: the row number a spreadsheet shows. */
+  line: number;
+  cells: string[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What csv-parse reports, in the words the import shows with each bad file. */
+const SYNTAX_MESSAGES: Record<string, (line: number) => string> = {
+  CSV_QUOTE_NOT_CLOSED: (line) => `Quote not closed: a quoted cell is still open at the end of the file (line ${line})`,
+  CSV_INVALID_CLOSING_QUOTE: (line) => `Unexpected text after a closing quote on line ${line}`,
+  INVALID_OPENING_QUOTE: (line) => `A quote inside an unquoted cell on line ${line}`,
+};
+
+/**
+ * Parses CSV text (RFC 4180, as csvStream writes it and spreadsheets save it) with csv-parse: a leading BOM is
+ * dropped, quoted cells keep their quotes ("") and line breaks, records end with CRLF, LF or CR, blank lines are
+ * skipped, and each cell has its formula prefix removed. The property test in tests/unit/csv.test.ts holds it to
+ * parse(export(x)) = x. Throws CsvSyntaxError with the line of a malformed quote.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  let rows: string[][];
+  try {
+    // Spreadsheets and editors mix line ends; each of the three ends a record wherever it appears.
+    rows = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = quoteLine(error);
+      const message = SYNTAX_MESSAGES[error.code];
+      throw new CsvSyntaxError(line, message ? message(line) : `${error.message}`);
+    }
+    throw error;
+  }
+  return rows
+    .filter((cells) => !(cells.length === 1 && cells[0] === ''))
+    .map((cells, index) => ({ line: index + 1, cells: cells.map(restoreFormula) }));
+}
+
+/** The physical line a csv-parse error points at. */
+function quoteLine(error: CsvError): number {
+  return (error as CsvError & { lines?: number }).lines ?? 0;
 }

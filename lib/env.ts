@@ -38,6 +38,9 @@ const EnvSchema = z.object({
   /** Where evidence attachments are stored; default DATA_DIR/attachments. */
   ATTACHMENT_DIR: z.string().trim().min(1).optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** The largest CSV file an import accepts, and the most data rows; both checked before the file is parsed. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(30),
 });

@@ -18,29 +18,41 @@ type Executor = Pick<Prisma.TransactionClient, '$executeRaw'>;
 /** Setting that counts changes to the rollups; cached aggregates are keyed by it (lib/dashboard/cache.ts). */
 export const ROLLUP_VERSION_KEY = 'rollups.version';
 
-/** Verified revisions of the pairs in scope, once per audience that may see them. */
-function verifiedRevisions(pair: { actorId: number; commitmentId: number } | null): Prisma.Sql {
+type Pair = { actorId: number; commitmentId: number };
+
+/** The pairs as a table p("actorId", "commitmentId"). */
+function pairTable(pairs: Pair[]): Prisma.Sql {
+  return Prisma.sql`unnest(${pairs.map((pair) => pair.actorId)}::int[], ${pairs.map((pair) => pair.commitmentId)}::int[])
+    AS p("actorId", "commitmentId")`;
+}
+
+/** Verified revisions of the pairs in scope (all pairs when null), once per audience that may see them. */
+function verifiedRevisions(pairs: Pair[] | null): Prisma.Sql {
   return Prisma.sql`
     FROM "EvidenceRevision" r
     JOIN "Evidence" e ON e.id = r."evidenceId"
+    ${pairs ? Prisma.sql`JOIN ${pairTable(pairs)} ON e."actorId" = p."actorId" AND e."commitmentId" = p."commitmentId"` : Prisma.empty}
     CROSS JOIN (VALUES (false), (true)) AS audience("publicOnly")
     WHERE r.state = 'VERIFIED'
-      AND (NOT audience."publicOnly" OR r.visibility = 'PUBLIC')
-      ${pair ? Prisma.sql`AND e."actorId" = ${pair.actorId} AND e."commitmentId" = ${pair.commitmentId}` : Prisma.empty}`;
+      AND (NOT audience."publicOnly" OR r.visibility = 'PUBLIC')`;
 }
 
-async function rebuild(tx: Executor, pair: { actorId: number; commitmentId: number } | null): Promise<void> {
-  const scope = pair
-    ? Prisma.sql`WHERE "actorId" = ${pair.actorId} AND "commitmentId" = ${pair.commitmentId}`
-    : Prisma.empty;
-  await tx.$executeRaw`DELETE FROM "CurrentStatus" ${scope}`;
-  await tx.$executeRaw`DELETE FROM "StatusChange" ${scope}`;
+async function rebuild(tx: Executor, pairs: Pair[] | null): Promise<void> {
+  if (pairs) {
+    // Each pair once: duplicates would double its rows.
+    pairs = [...new Map(pairs.map((pair) => [`${pair.actorId}:${pair.commitmentId}`, pair])).values()];
+    if (pairs.length === 0) return;
+  }
+  for (const table of [Prisma.sql`"CurrentStatus"`, Prisma.sql`"StatusChange"`]) {
+    await tx.$executeRaw`DELETE FROM ${table} t
+      ${pairs ? Prisma.sql`USING ${pairTable(pairs)} WHERE t."actorId" = p."actorId" AND t."commitmentId" = p."commitmentId"` : Prisma.empty}`;
+  }
   await tx.$executeRaw`
     INSERT INTO "CurrentStatus"
       ("actorId", "commitmentId", "publicOnly", "revisionId", status, score, "observedOn", "verifiedAt")
     SELECT DISTINCT ON (e."actorId", e."commitmentId", audience."publicOnly")
            e."actorId", e."commitmentId", audience."publicOnly", r.id, r.status, r.score, r."observedOn", r."reviewedAt"
-    ${verifiedRevisions(pair)}
+    ${verifiedRevisions(pairs)}
     ORDER BY e."actorId", e."commitmentId", audience."publicOnly", r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC`;
   await tx.$executeRaw`
     INSERT INTO "StatusChange" ("actorId", "commitmentId", "publicOnly", month, "fromStatus", "toStatus")
@@ -52,7 +64,7 @@ async function rebuild(tx: Executor, pair: { actorId: number; commitmentId: numb
         SELECT DISTINCT ON (e."actorId", e."commitmentId", audience."publicOnly", date_trunc('month', r."observedOn"))
                e."actorId", e."commitmentId", audience."publicOnly",
                date_trunc('month', r."observedOn")::date AS month, r.status
-        ${verifiedRevisions(pair)}
+        ${verifiedRevisions(pairs)}
         ORDER BY e."actorId", e."commitmentId", audience."publicOnly", date_trunc('month', r."observedOn"),
                  r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC
       ) monthly
@@ -73,7 +85,12 @@ export async function bumpRollupVersion(tx: Executor): Promise<void> {
 
 /** Recomputes the rollups of one pair; call inside the transaction that changed its verified evidence. */
 export function refreshPairRollups(tx: Executor, actorId: number, commitmentId: number): Promise<void> {
-  return rebuild(tx, { actorId, commitmentId });
+  return rebuild(tx, [{ actorId, commitmentId }]);
+}
+
+/** The same for many pairs in a few set-based statements (bulk imports). */
+export function refreshRollupsForPairs(tx: Executor, pairs: Pair[]): Promise<void> {
+  return rebuild(tx, pairs);
 }
 
 /** Recomputes the rollups of every pair; for bulk loads. Run it in a transaction so readers never see a gap. */

@@ -2,7 +2,7 @@ import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 
-const MESSAGE_AREAS = ['evidence', 'status', 'charts', 'dashboard', 'api'] as const;
+const MESSAGE_AREAS = ['evidence', 'status', 'charts', 'dashboard', 'api', 'transfer'] as const;
 
 type Messages = Record<string, unknown>;
 const isObject = (value: unknown): value is Messages =>

@@ -73,6 +73,8 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
   permission: Permission | 'signed-in';
   input: Schema;
   execute(context: ExecuteContext, input: z.output<Schema>): Promise<Output>;
+  /** Transaction timeout in milliseconds (default 30 s); bulk operations need more. */
+  timeout?: number;
 }): Operation<z.input<Schema>, Output> {
   return {
     name: spec.name,
@@ -107,7 +109,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
               },
               parsed.data,
             ),
-          { timeout: 30_000 },
+          { timeout: spec.timeout ?? 30_000 },
         );
         return { ok: true, value };
       } catch (error) {

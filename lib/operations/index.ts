@@ -3,6 +3,7 @@ import { updateCommitment } from '@/lib/operations/commitments';
 import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
+import { importEvidence } from '@/lib/operations/transfer';
 import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, updateUser } from '@/lib/operations/users';
 
 /**
@@ -24,5 +25,6 @@ export const operations = {
   updateCommitment,
   createApiToken,
   revokeApiToken,
+  importEvidence,
 };
 export type OperationName = keyof typeof operations;

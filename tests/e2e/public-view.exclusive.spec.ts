@@ -1,3 +1,4 @@
+import { parseCsv } from '../../lib/csv';
 import { expect, test } from './fixtures';
 import { storageStatePath } from './support/users';
 
@@ -24,6 +25,13 @@ test('with the public view on, the anonymous read the dashboard but nothing inte
     await expect(page).toHaveURL(/\/en\/sign-in/);
     await page.goto('/en/account/password');
     await expect(page).toHaveURL(/\/en\/sign-in/);
+    // CSV downloads give the anonymous public data only: verified evidence marked public.
+    const evidence = await page.request.get('/api/export/evidence');
+    expect(evidence.status()).toBe(200);
+    const [header, ...rows] = parseCsv(await evidence.text()).map((record) => record.cells);
+    expect(header!.slice(0, 3)).toEqual(['id', 'version', 'state']);
+    for (const row of rows) expect([row[2], row[header!.indexOf('visibility')]]).toEqual(['VERIFIED', 'PUBLIC']);
+    expect((await page.request.get('/api/export/matrix')).status()).toBe(200);
   } finally {
     await adminPage.goto('/en/admin/settings');
     await adminPage.getByRole('button', { name: 'Turn the public view off' }).click();
@@ -32,6 +40,9 @@ test('with the public view on, the anonymous read the dashboard but nothing inte
   }
   await page.goto('/en/commitments');
   await expect(page).toHaveURL(/\/en\/sign-in/);
+  for (const path of ['/api/export/evidence', '/api/export/matrix', '/api/export/ratification']) {
+    expect((await page.request.get(path)).status(), path).toBe(401);
+  }
 });
 
 test('a server action replayed from another origin, or with no origin at all, is refused and changes nothing', async ({

@@ -135,6 +135,17 @@ const TABLE: Record<OperationName, Case> = {
       return { id: token.id };
     },
   },
+  importEvidence: {
+    allowed: ['EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async () => ({
+      csv:
+        'id,version,state,actor_code,commitment_code,observed_on,status,score,summary_zh,summary_en,visibility,tags,' +
+        'source_1_type,source_1_url,source_1_reference,source_1_title,source_1_published_on\r\n' +
+        ',,,KEN,P08-financing,2024-03-01,IN_PROGRESS,,,Bill tabled.,INTERNAL,,NATIONAL_LEGISLATION,' +
+        'https://example.org/bill,,,\r\n',
+      intent: 'submit',
+    }),
+  },
   reviewEvidence: {
     allowed: ['REVIEWER', 'ADMIN'],
     input: async (db) => ({ ...(await evidenceRecord(db, 'submit')), decision: 'verify' }),

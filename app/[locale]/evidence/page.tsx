@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { listMyEvidence } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -16,7 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MyEvidencePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [{ items }, t] = await Promise.all([listMyEvidence(locale), getTranslations('evidence')]);
+  const [{ items }, t, transfer] = await Promise.all([
+    listMyEvidence(locale),
+    getTranslations('evidence'),
+    getTranslations('transfer'),
+  ]);
   const returned = items.filter((item) => item.state === 'RETURNED');
   const drafts = items.filter((item) => item.state === 'DRAFT');
   const waiting = items.filter((item) => item.state === 'SUBMITTED');
@@ -26,8 +31,12 @@ export default async function MyEvidencePage({ params }: Props) {
       <p>
         <Link className="button" href={`/${locale}/evidence/new`}>
           {t('newTitle')}
+        </Link>{' '}
+        <Link className="button button--quiet" href={`/${locale}/evidence/import`}>
+          {transfer('importLink')}
         </Link>
       </p>
+      <DownloadCsv path="/api/export/evidence" params={{ mine: '1' }} label="evidenceCsv" />
       {items.length === 0 && <p>{t('nothingYet')}</p>}
       {returned.length > 0 && <EvidenceTable items={returned} locale={locale} caption={t('returnedToYou')} />}
       {drafts.length > 0 && <EvidenceTable items={drafts} locale={locale} caption={t('yourDrafts')} />}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { listDocuments } from '@/lib/data/documents';
 import { adoptedBy, listInstruments } from '@/lib/data/instruments';
 import type { Locale } from '@/lib/i18n/config';
@@ -38,6 +39,7 @@ export default async function InstrumentsPage({ params }: Props) {
           })}
         </p>
       ))}
+      <DownloadCsv path="/api/export/ratification" label="ratificationCsv" />
       <div className="table-scroll">
         <table>
           <caption className="muted">{t('tableCaption')}</caption>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
 import { getStatusMatrix } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
@@ -59,6 +60,12 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         ))}
       </p>
 
+      <DownloadCsv path="/api/export/matrix" params={{ ...filter, sort }} label="matrixCsv" />
+      <DownloadCsv
+        path="/api/export/evidence"
+        params={{ theme: filter.theme, group: filter.group }}
+        label="evidenceCsv"
+      />
       <p className="result-count" role="status">
         {t('matrixCount', { states: matrix.rows.length, commitments: matrix.columns.length })}
       </p>
@@ -74,7 +81,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
           ))}
         </ul>
         <p className="muted">{t('columnKey')}</p>
-        <StatusCounts counts={matrix.counts} label={t('cellsByStatus')} />
+        <StatusCounts counts={matrix.counts} label="cellsByStatus" />
       </section>
 
       {matrix.columns.length === 0 ? (

@@ -5,6 +5,7 @@ import { reviewQueue } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseReviewFilter } from '@/lib/validation/evidence-filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -25,6 +26,10 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t('reviewQueue')}</h1>
+      <DownloadCsv
+        path="/api/export/evidence"
+        params={{ state: 'SUBMITTED', country: filter.country, commitment: filter.commitment }}
+      />
       <form className="filters" method="get" role="search" aria-label={t('reviewFilters')}>
         <div className="field">
           <label htmlFor="review-country">{t('actor')}</label>

@@ -10,6 +10,7 @@ import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
 import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
 import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { RatificationForm } from '@/components/ratification/RatificationForm';
 import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
 import { StatusCounts } from '@/components/status/StatusCounts';
@@ -112,6 +113,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
         </Suspense>
       </section>
 
+      <DownloadCsv path="/api/export/evidence" params={{ country: country.code }} label="evidenceCsv" />
       <section aria-labelledby="by-theme">
         <h2 id="by-theme">{t('byTheme')}</h2>
         <p className="muted">{t('byThemeIntro', { total: scorecard.total })}</p>

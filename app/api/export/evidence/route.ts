@@ -1,0 +1,26 @@
+import type { NextRequest } from 'next/server';
+import { exportPrisma, exportReader } from '@/lib/data/transfer';
+import { evidenceExportCells, evidenceHeader, exportSourceGroups } from '@/lib/transfer/evidence-csv';
+import { csvResponse, errorJson } from '@/lib/transfer/http';
+import { parseEvidenceExportFilter, wantsBom } from '@/lib/validation/transfer';
+
+/**
+ * GET /api/export/evidence?country=&commitment=&state=&theme=&group=&mine=1&bom=1 — one row per evidence record
+ * (its latest revision; for the public, its latest verified public revision), streamed in batches. The file is
+ * the import format: edit it in a spreadsheet and import it to update the same records.
+ */
+export async function GET(request: NextRequest) {
+  const reader = await exportReader();
+  if (!reader.ok) return errorJson(reader.status, reader.code, reader.message);
+  const params = Object.fromEntries(request.nextUrl.searchParams);
+  const filter = parseEvidenceExportFilter(params);
+  const audience = { publicOnly: reader.publicOnly, userId: reader.user?.id ?? null };
+  const prisma = await exportPrisma();
+  const groups = await exportSourceGroups(prisma, filter, audience);
+  return csvResponse(
+    'evidence',
+    evidenceHeader(groups),
+    evidenceExportCells(prisma, filter, audience, groups),
+    wantsBom(params),
+  );
+}

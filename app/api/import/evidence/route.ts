@@ -1,0 +1,80 @@
+import { getCurrentUser } from '@/lib/auth/session';
+import { requestPrisma } from '@/lib/data/request-db';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { importLimits } from '@/lib/operations/transfer';
+import { roleCan } from '@/lib/permissions';
+import { checkImportLimits, ImportLimitError, planEvidenceImport } from '@/lib/transfer/evidence-import';
+import { errorJson } from '@/lib/transfer/http';
+import { pruneImports, saveImport } from '@/lib/transfer/import-store';
+
+/** The preview lists at most this many bad rows (and says how many there are). */
+const PROBLEMS_SHOWN = 1000;
+/** Room for the multipart envelope around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+function limitError(error: ImportLimitError) {
+  return errorJson(413, error.code, error.message, { limit: error.limit });
+}
+
+/**
+ * POST /api/import/evidence (multipart, field "file") — the preview (dry run) of an evidence import: keeps the
+ * file on the server under a token and answers with the counts of records to create, update and leave unchanged
+ * and every bad row. Nothing is written to the database; the import page applies the token afterwards. The size
+ * limit is checked from Content-Length before the body is read, the row limit by a scan before parsing.
+ */
+export async function POST(request: Request) {
+  if (!isSameOriginRequest(request.headers)) {
+    return errorJson(403, 'crossSite', 'The request did not come from this site and was refused.');
+  }
+  const user = await getCurrentUser();
+  if (!user) return errorJson(401, 'unauthenticated', 'Sign in first.');
+  if (user.mustChangePassword || !roleCan(user.role, 'write:evidence')) {
+    return errorJson(403, 'forbidden', 'Your role may not import evidence.');
+  }
+  const limits = importLimits();
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limits.maxBytes + MULTIPART_OVERHEAD) {
+    return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
+  }
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await request.formData()).get('file');
+  } catch {
+    return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
+  }
+  if (!(file instanceof File) || file.size === 0) {
+    return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
+  }
+  if (file.size > limits.maxBytes) {
+    return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    checkImportLimits(bytes, limits);
+  } catch (error) {
+    if (error instanceof ImportLimitError) return limitError(error);
+    throw error;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return errorJson(400, 'importNotUtf8', 'The file is not UTF-8 text.');
+  }
+  await pruneImports();
+  const stored = await saveImport(bytes, { userId: user.id, fileName: file.name || 'import.csv' });
+  const plan = await planEvidenceImport(await requestPrisma(), user, text);
+  return Response.json(
+    {
+      token: stored.token,
+      fileName: stored.fileName,
+      rows: plan.rows,
+      creates: plan.creates.length,
+      updates: plan.updates.length,
+      unchanged: plan.unchanged,
+      problems: plan.problems.slice(0, PROBLEMS_SHOWN),
+      problemsTotal: plan.problems.length,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}

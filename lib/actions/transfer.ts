@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import type { FormState } from '@/lib/actions/form-state';
+import { getCurrentUser } from '@/lib/auth/session';
+import { requestPrisma } from '@/lib/data/request-db';
+import { getRequestId } from '@/lib/http/request-id';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { operations } from '@/lib/operations';
+import { claimImport } from '@/lib/transfer/import-store';
+
+export interface ImportApplyState extends FormState {
+  result?: { created: number; updated: number; unchanged: number };
+}
+
+/**
+ * Applies a previewed import: the file stays on the server between preview and apply (by its token), is claimed
+ * by exactly one apply, and is deleted once applied or put back when the import is refused.
+ */
+export async function importEvidenceAction(_state: ImportApplyState, formData: FormData): Promise<ImportApplyState> {
+  if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
+  const user = await getCurrentUser();
+  if (!user) redirect(`/${await getLocale()}/sign-in`);
+  const token = String(formData.get('token') ?? '');
+  const intent = String(formData.get('intent') ?? 'draft');
+  const claimed = await claimImport(token, user.id);
+  if (!claimed) return { status: 'error', message: 'importGone' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(claimed.bytes);
+  } catch {
+    await claimed.release();
+    return { status: 'error', message: 'importNotUtf8' };
+  }
+  const outcome = await operations.importEvidence.run(
+    { user, requestId: await getRequestId(), prisma: await requestPrisma() },
+    { csv: text, intent, fileName: claimed.meta.fileName },
+  );
+  if (!outcome.ok) {
+    await claimed.release();
+    return { status: 'error', message: outcome.message, fieldErrors: outcome.fieldErrors };
+  }
+  await claimed.done();
+  revalidatePath('/[locale]', 'layout');
+  const { created, updated, unchanged } = outcome.value;
+  return { status: 'ok', message: 'importApplied', result: { created, updated, unchanged } };
+}

@@ -1,0 +1,95 @@
+import { env } from '@/lib/env';
+import { DomainError, defineOperation } from '@/lib/operations/define';
+import { roleCan } from '@/lib/permissions';
+import {
+  applyEvidenceImport,
+  checkImportLimits,
+  ImportLimitError,
+  planEvidenceImport,
+  type ImportProblem,
+  type ImportResult,
+} from '@/lib/transfer/evidence-import';
+import { ImportEvidenceInput } from '@/lib/validation/transfer';
+
+/** How many bad rows a refusal lists in its field errors (the preview lists them all). */
+const PROBLEMS_IN_ERROR = 100;
+
+export function importLimits() {
+  return { maxBytes: env().IMPORT_MAX_MB * 1024 * 1024, maxRows: env().IMPORT_MAX_ROWS };
+}
+
+/** A bad row as a field error: "importRow:line|column|reason". */
+export function problemKey(problem: ImportProblem): string {
+  return `importRow:${problem.line}|${problem.column}|${problem.reason}`;
+}
+
+/** Ids as ranges ("1-5,9,12-14"), so that the audit event of a large import stays small. */
+export function idRanges(ids: number[]): string {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    parts.push(start === end ? String(sorted[start]) : `${sorted[start]}-${sorted[end]}`);
+    start = end + 1;
+  }
+  return parts.join(',');
+}
+
+/**
+ * Imports evidence from the export's CSV format: all rows or none, in one transaction. Every row is checked again
+ * here (a preview may be stale), the records to update are locked, and any bad row refuses the whole file. New
+ * and changed records enter as drafts or submitted for review; as verified only when a reviewer asks for it.
+ * One audit event records the import with its counts; each record gets a revision as the entry form gives it.
+ */
+export const importEvidence = defineOperation({
+  name: 'importEvidence',
+  permission: 'write:evidence',
+  input: ImportEvidenceInput,
+  timeout: 600_000,
+  async execute({ tx, user, audit }, input) {
+    if (input.intent === 'verify' && !roleCan(user.role, 'review:evidence')) {
+      throw new DomainError(400, 'invalid', 'fieldsInvalid', { intent: ['importVerifyNeedsReviewer'] });
+    }
+    try {
+      checkImportLimits(new TextEncoder().encode(input.csv), importLimits());
+    } catch (error) {
+      if (!(error instanceof ImportLimitError)) throw error;
+      throw new DomainError(400, 'too_large', error.code, { csv: [`${error.code}:${error.limit}`] });
+    }
+    // Each chunk is written as soon as it is checked, while the next one is checked; a problem anywhere throws
+    // below, which rolls the whole transaction back.
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, createdIds: [] };
+    const plan = await planEvidenceImport(tx, user, input.csv, {
+      lock: true,
+      async onChunk(part) {
+        const written = await applyEvidenceImport(tx, user, part, input.intent);
+        result.created += written.created;
+        result.updated += written.updated;
+        result.createdIds.push(...written.createdIds);
+      },
+    });
+    if (plan.problems.length > 0) {
+      throw new DomainError(400, 'invalid_rows', 'importHasProblems', {
+        csv: plan.problems.slice(0, PROBLEMS_IN_ERROR).map(problemKey),
+      });
+    }
+    result.unchanged = plan.unchanged;
+    await audit({
+      action: 'evidence.import',
+      entityType: 'Evidence',
+      entityId: null,
+      after: {
+        fileName: input.fileName ?? null,
+        rows: plan.rows,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        intent: input.intent,
+        updatedIds: idRanges(plan.updates.map((row) => row.id)),
+        createdIds: idRanges(result.createdIds),
+      },
+    });
+    return result;
+  },
+});

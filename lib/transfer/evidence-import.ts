@@ -1,0 +1,597 @@
+import { type z } from 'zod';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { countCsvRecords, CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
+import { refreshRollupsForPairs } from '@/lib/evidence/rollups';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { BASE_COLUMNS, readHeader, SOURCE_FIELDS, sourceColumn, type ExportSource } from '@/lib/transfer/evidence-csv';
+import { EvidenceFields } from '@/lib/validation/evidence';
+import type { ImportIntent } from '@/lib/validation/transfer';
+
+/**
+ * Evidence import from the export's own CSV format. `planEvidenceImport` reads and checks every row — the same zod
+ * schema as the entry form, the same country-scope rule, the version each updated row names — and says what an
+ * import would do: rows to create (no id), rows to update (an id whose fields differ from its latest revision),
+ * rows unchanged, and every bad row with its line, column and reason. `applyEvidenceImport` does it inside the
+ * caller's transaction, in set-based statements (INSERT … SELECT FROM unnest), never one round trip per row.
+ */
+type Fields = z.output<typeof EvidenceFields>;
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+/** `reason` is a key of the "validation" namespace, optionally followed by ":" and a detail. */
+export interface ImportProblem {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface PlannedRow {
+  line: number;
+  fields: Fields;
+  actorId: number;
+  commitmentId: number;
+}
+
+export interface PlannedUpdate extends PlannedRow {
+  id: number;
+  version: number;
+  number: number;
+  previousRevisionId: number;
+  /** The pair the record belonged to before, when the import moves it to another actor or commitment. */
+  previousPair: { actorId: number; commitmentId: number } | null;
+}
+
+export interface ImportPlan {
+  /** Data rows in the file (the header not counted). */
+  rows: number;
+  creates: PlannedRow[];
+  updates: PlannedUpdate[];
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export class ImportLimitError extends Error {
+  constructor(
+    /** "importTooLarge" or "importTooManyRows": a key of the "transfer" namespace, with `limit` as its value. */
+    readonly code: 'importTooLarge' | 'importTooManyRows',
+    readonly limit: number,
+  ) {
+    super(
+      code === 'importTooLarge'
+        ? `The file is larger than the import limit of ${limit} MB (IMPORT_MAX_MB).`
+        : `The file has more rows than the import limit of ${limit} (IMPORT_MAX_ROWS).`,
+    );
+  }
+}
+
+/** Refuses a file over the size or row limit before it is parsed (the row count is a quote-aware byte scan). */
+export function checkImportLimits(bytes: Uint8Array, limits: ImportLimits): void {
+  if (bytes.length > limits.maxBytes) throw new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024);
+  // The header is not a data row.
+  if (countCsvRecords(bytes) - 1 > limits.maxRows) throw new ImportLimitError('importTooManyRows', limits.maxRows);
+}
+
+const FIELD_COLUMNS: Record<string, string> = {
+  actorCode: 'actor_code',
+  commitmentCode: 'commitment_code',
+  observedOn: 'observed_on',
+  status: 'status',
+  score: 'score',
+  summaryZh: 'summary_zh',
+  summaryEn: 'summary_en',
+  visibility: 'visibility',
+  tags: 'tags',
+};
+const SOURCE_FIELD_COLUMNS: Record<string, (typeof SOURCE_FIELDS)[number]> = {
+  type: 'type',
+  url: 'url',
+  reference: 'reference',
+  title: 'title',
+  publishedOn: 'published_on',
+};
+
+/** The column a zod issue path points at; `groups` maps the index of a non-empty source to its column group. */
+function columnOf(path: PropertyKey[], groups: number[]): string {
+  const [head, index, field] = path;
+  if (head === 'sources') {
+    if (typeof index !== 'number') return sourceColumn(0, 'type');
+    return sourceColumn(groups[index] ?? index, SOURCE_FIELD_COLUMNS[String(field)] ?? 'type');
+  }
+  return FIELD_COLUMNS[String(head)] ?? String(head ?? '');
+}
+
+const COLUMN = Object.fromEntries(BASE_COLUMNS.map((name, index) => [name, index])) as Record<
+  (typeof BASE_COLUMNS)[number],
+  number
+>;
+
+interface ParsedRow {
+  line: number;
+  id: number | null;
+  version: number | null;
+  fields: Fields;
+}
+
+/** A row that failed its own checks, kept so that its codes are still checked against the database. */
+interface FailedRow {
+  line: number;
+  actorCode: string | null;
+  commitmentCode: string | null;
+}
+
+function readRow(
+  record: CsvRecord,
+  sourceGroups: number,
+  problems: ImportProblem[],
+): { ok: true; row: ParsedRow } | { ok: false; row: FailedRow } {
+  const { line, cells } = record;
+  const at = (name: (typeof BASE_COLUMNS)[number]) => cells[COLUMN[name]] ?? '';
+  const before = problems.length;
+  const idText = at('id').trim();
+  const versionText = at('version').trim();
+  const id = idText === '' ? null : /^\d{1,9}$/.test(idText) && Number(idText) > 0 ? Number(idText) : NaN;
+  if (Number.isNaN(id)) problems.push({ line, column: 'id', reason: 'importIdInvalid' });
+  const version = versionText === '' ? null : /^\d{1,9}$/.test(versionText) ? Number(versionText) : NaN;
+  if (id !== null && (version === null || Number.isNaN(version) || version < 1)) {
+    problems.push({ line, column: 'version', reason: 'importVersionRequired' });
+  }
+  const sources: Record<string, string>[] = [];
+  const groups: number[] = [];
+  for (let group = 0; group < sourceGroups; group++) {
+    const offset = BASE_COLUMNS.length + group * SOURCE_FIELDS.length;
+    const values = cells.slice(offset, offset + SOURCE_FIELDS.length);
+    if (values.every((value) => value.trim() === '')) continue;
+    groups.push(group);
+    sources.push({
+      type: values[0]!.trim(),
+      url: values[1]!,
+      reference: values[2]!,
+      title: values[3]!,
+      publishedOn: values[4]!,
+    });
+  }
+  const parsed = EvidenceFields.safeParse({
+    actorCode: at('actor_code'),
+    commitmentCode: at('commitment_code'),
+    observedOn: at('observed_on'),
+    status: at('status').trim(),
+    score: at('score').trim(),
+    summaryZh: at('summary_zh'),
+    summaryEn: at('summary_en'),
+    visibility: at('visibility').trim() || undefined,
+    tags: at('tags'),
+    sources,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ line, column: columnOf(issue.path, groups), reason: issue.message });
+    }
+  }
+  if (problems.length > before || !parsed.success) {
+    // Every problem of the row is reported at once: codes the schema accepted are still looked up.
+    const flagged = new Set(problems.slice(before).map((problem) => problem.column));
+    return {
+      ok: false,
+      row: {
+        line,
+        actorCode: flagged.has('actor_code') ? null : at('actor_code').trim().toUpperCase() || null,
+        commitmentCode: flagged.has('commitment_code') ? null : at('commitment_code').trim() || null,
+      },
+    };
+  }
+  return { ok: true, row: { line, id, version, fields: parsed.data } };
+}
+
+interface ExistingRecord {
+  id: number;
+  version: number;
+  state: string;
+  latestRevision: number;
+  actorId: number;
+  commitmentId: number;
+  actorCode: string;
+  commitmentCode: string;
+  revisionId: number;
+  observedOn: string;
+  status: string;
+  score: number | null;
+  summary: { zh?: string; en?: string } | null;
+  visibility: string;
+  tags: string[];
+  sources: ExportSource[];
+}
+
+const LOOKUP_CHUNK = 5000;
+
+async function existingRecords(db: Db, ids: number[], lock: boolean): Promise<Map<number, ExistingRecord>> {
+  const found = new Map<number, ExistingRecord>();
+  for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+    const chunk = ids.slice(start, start + LOOKUP_CHUNK);
+    const rows = await db.$queryRaw<ExistingRecord[]>`
+      SELECT e.id, e.version, e.state::text AS state, e."latestRevision", e."actorId", e."commitmentId",
+             a.code AS "actorCode", c.code AS "commitmentCode", r.id AS "revisionId",
+             to_char(r."observedOn", 'YYYY-MM-DD') AS "observedOn", r.status::text AS status, r.score, r.summary,
+             r.visibility::text AS visibility, r.tags,
+             COALESCE((
+               SELECT json_agg(json_build_object('type', s.type, 'url', s.url, 'reference', s.reference,
+                                                 'title', s.title, 'publishedOn', s."publishedOn")
+                               ORDER BY s."sortOrder")
+               FROM "EvidenceSource" s WHERE s."revisionId" = r.id
+             ), '[]'::json) AS sources
+      FROM "Evidence" e
+      JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.number = e."latestRevision"
+      JOIN "Actor" a ON a.id = e."actorId"
+      JOIN "Commitment" c ON c.id = e."commitmentId"
+      WHERE e.id = ANY(${chunk}::int[])
+      ${lock ? Prisma.sql`FOR UPDATE OF e` : Prisma.empty}`;
+    for (const row of rows) found.set(row.id, row);
+  }
+  return found;
+}
+
+/** A comparable form of a record's fields, so that a row that changes nothing is counted, not written. */
+function canonical(fields: {
+  actorCode: string;
+  commitmentCode: string;
+  observedOn: string;
+  status: string;
+  score: number | null;
+  summaryZh: string | null;
+  summaryEn: string | null;
+  visibility: string;
+  tags: string[];
+  sources: ExportSource[];
+}): string {
+  return JSON.stringify([
+    fields.actorCode,
+    fields.commitmentCode,
+    fields.observedOn,
+    fields.status,
+    fields.score,
+    fields.summaryZh,
+    fields.summaryEn,
+    fields.visibility,
+    fields.tags,
+    fields.sources.map((source) => [
+      source.type,
+      source.url ?? null,
+      source.reference ?? null,
+      source.title ?? null,
+      source.publishedOn ?? null,
+    ]),
+  ]);
+}
+
+function canonicalOfFields(fields: Fields): string {
+  return canonical({
+    ...fields,
+    summaryZh: fields.summaryZh ?? null,
+    summaryEn: fields.summaryEn ?? null,
+    sources: fields.sources.map((source) => ({
+      type: source.type,
+      url: source.url ?? null,
+      reference: source.reference ?? null,
+      title: source.title ?? null,
+      publishedOn: source.publishedOn ?? null,
+    })),
+  });
+}
+
+function canonicalOfRecord(record: ExistingRecord): string {
+  return canonical({
+    ...record,
+    summaryZh: record.summary?.zh ?? null,
+    summaryEn: record.summary?.en ?? null,
+  });
+}
+
+/** Rows checked between two writes when an import is applied: large enough for efficient statements. */
+const PLAN_CHUNK = 5000;
+/** Rows checked between two turns of the event loop, so that a pending write keeps moving meanwhile. */
+const YIELD_EVERY = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * What importing `text` would do for `user`. Reads only; with `lock` (inside the applying transaction) the
+ * records to update are locked first, so that nobody can change them between the check and the write.
+ *
+ * With `onChunk`, the rows are checked in chunks and each chunk's plan is handed over as long as no problem has
+ * been found, so that the caller writes one chunk while the next is being checked (the database and the checks
+ * then run at the same time). The caller must still refuse, and roll back, when the returned plan has problems.
+ */
+export async function planEvidenceImport(
+  db: Db,
+  user: CurrentUser,
+  text: string,
+  { lock = false, onChunk }: { lock?: boolean; onChunk?: (part: ImportPlan) => Promise<void> } = {},
+): Promise<ImportPlan> {
+  const plan: ImportPlan = { rows: 0, creates: [], updates: [], unchanged: 0, problems: [] };
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    plan.problems.push({ line: error.line, column: '', reason: `importCsvSyntax:${error.message}` });
+    return plan;
+  }
+  const [headerRecord, ...dataRecords] = records;
+  plan.rows = dataRecords.length;
+  if (!headerRecord) {
+    plan.problems.push({ line: 1, column: '', reason: 'importEmpty' });
+    return plan;
+  }
+  const header = readHeader(headerRecord.cells);
+  if (!header.ok) {
+    plan.problems.push({ line: 1, column: header.column, reason: 'importHeaderMismatch' });
+    return plan;
+  }
+  const width = headerRecord.cells.length;
+
+  const [actors, commitments] = await Promise.all([
+    db.$queryRaw<{ id: number; code: string; kind: string }[]>`SELECT id, code, kind::text AS kind FROM "Actor"`,
+    db.$queryRaw<{ id: number; code: string; addressee: string }[]>`
+      SELECT id, code, addressee::text AS addressee FROM "Commitment"`,
+  ]);
+  const actorByCode = new Map(actors.map((actor) => [actor.code, actor]));
+  const commitmentByCode = new Map(commitments.map((commitment) => [commitment.code, commitment]));
+  const scope = user.countryScope.length > 0 ? new Set(user.countryScope) : null;
+  // The records the file names, read (and locked) once, before any row is checked.
+  const ids = new Set<number>();
+  for (const record of dataRecords) {
+    const id = record.cells[0]?.trim() ?? '';
+    if (/^\d{1,9}$/.test(id) && Number(id) > 0) ids.add(Number(id));
+  }
+  const existing = await existingRecords(db, [...ids], lock);
+  const seenIds = new Set<number>();
+
+  function checkRow(row: ParsedRow, part: ImportPlan) {
+    const { line, fields } = row;
+    const problem = (column: string, reason: string) => plan.problems.push({ line, column, reason });
+    const before = plan.problems.length;
+    const actor = actorByCode.get(fields.actorCode);
+    const commitment = commitmentByCode.get(fields.commitmentCode);
+    if (!actor) problem('actor_code', 'unknownCountry');
+    else if (scope && !scope.has(actor.code)) problem('actor_code', 'outsideCountryScope');
+    if (!commitment) problem('commitment_code', 'unknownCommitment');
+    else if (actor && (actor.kind === 'MEMBER_STATE') !== (commitment.addressee === 'MEMBER_STATES')) {
+      problem('commitment_code', actor.kind === 'MEMBER_STATE' ? 'commitmentNotForStates' : 'commitmentNotForUnSystem');
+    }
+    let record: ExistingRecord | undefined;
+    if (row.id !== null) {
+      record = existing.get(row.id);
+      if (seenIds.has(row.id)) problem('id', 'importDuplicateId');
+      else if (!record) problem('id', 'evidenceNotFound');
+      else if (scope && !scope.has(record.actorCode)) problem('id', 'outsideCountryScope');
+      else if (record.version !== row.version) problem('version', `importStaleVersion:${record.version}`);
+      seenIds.add(row.id);
+    }
+    if (plan.problems.length > before) return;
+    const planned = { line, fields, actorId: actor!.id, commitmentId: commitment!.id };
+    if (!record) {
+      part.creates.push(planned);
+    } else if (canonicalOfFields(fields) === canonicalOfRecord(record)) {
+      part.unchanged++;
+    } else if (record.state === 'SUBMITTED') {
+      problem('id', 'evidenceInReview');
+    } else {
+      const moved = record.actorId !== planned.actorId || record.commitmentId !== planned.commitmentId;
+      part.updates.push({
+        ...planned,
+        id: record.id,
+        version: record.version,
+        number: record.latestRevision + 1,
+        previousRevisionId: record.revisionId,
+        previousPair: moved ? { actorId: record.actorId, commitmentId: record.commitmentId } : null,
+      });
+    }
+  }
+
+  /** Codes of a row that failed its own checks are still looked up, so that every problem shows at once. */
+  function checkFailedRow(row: FailedRow) {
+    const actor = row.actorCode === null ? undefined : actorByCode.get(row.actorCode);
+    if (row.actorCode !== null && !actor) {
+      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'unknownCountry' });
+    } else if (actor && scope && !scope.has(actor.code)) {
+      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'outsideCountryScope' });
+    }
+    if (row.commitmentCode !== null && !commitmentByCode.has(row.commitmentCode)) {
+      plan.problems.push({ line: row.line, column: 'commitment_code', reason: 'unknownCommitment' });
+    }
+  }
+
+  let writing: Promise<void> | null = null;
+  for (let start = 0; start < dataRecords.length; start += PLAN_CHUNK) {
+    const part: ImportPlan = { rows: 0, creates: [], updates: [], unchanged: 0, problems: [] };
+    const chunk = dataRecords.slice(start, start + PLAN_CHUNK);
+    for (let index = 0; index < chunk.length; index++) {
+      if (onChunk && writing && index % YIELD_EVERY === 0) await nextTurn();
+      const record = chunk[index]!;
+      part.rows++;
+      if (record.cells.length !== width) {
+        plan.problems.push({ line: record.line, column: '', reason: `importColumnCount:${record.cells.length}` });
+        continue;
+      }
+      const read = readRow(record, header.sourceGroups, plan.problems);
+      if (read.ok) checkRow(read.row, part);
+      else checkFailedRow(read.row);
+    }
+    plan.creates.push(...part.creates);
+    plan.updates.push(...part.updates);
+    plan.unchanged += part.unchanged;
+    if (onChunk && plan.problems.length === 0) {
+      await writing;
+      writing = onChunk(part);
+      // Handled when awaited below; this only keeps a failure from counting as unhandled meanwhile.
+      writing.catch(() => {});
+      await nextTurn();
+    }
+  }
+  await writing;
+  plan.problems.sort((a, b) => a.line - b.line);
+  return plan;
+}
+
+const WRITE_CHUNK = 5000;
+
+function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+async function nextIds(tx: Prisma.TransactionClient, table: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    SELECT nextval(pg_get_serial_sequence(${`"${table}"`}, 'id'))::int AS id FROM generate_series(1, ${count})`;
+  return rows.map((row) => row.id);
+}
+
+interface RevisionRow {
+  id: number;
+  evidenceId: number;
+  number: number;
+  fields: Fields;
+}
+
+const REVIEW_STATE: Record<ImportIntent, 'DRAFT' | 'SUBMITTED' | 'VERIFIED'> = {
+  draft: 'DRAFT',
+  submit: 'SUBMITTED',
+  verify: 'VERIFIED',
+};
+
+async function insertRevisions(
+  tx: Prisma.TransactionClient,
+  rows: RevisionRow[],
+  user: CurrentUser,
+  intent: ImportIntent,
+) {
+  const state = REVIEW_STATE[intent];
+  const submitted = intent !== 'draft';
+  const reviewed = intent === 'verify';
+  for (const chunk of chunks(rows)) {
+    await tx.$executeRaw`
+      INSERT INTO "EvidenceRevision" (id, "evidenceId", number, "observedOn", status, score, summary, visibility, tags,
+                                      state, "authorId", "createdAt", "submittedAt", "reviewerId", "reviewedAt")
+      SELECT u.id, u.evidence, u.number, u.observed, u.status::"ImplementationStatus", u.score, u.summary::jsonb,
+             u.visibility::"Visibility", ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
+             ${state}::"ReviewState", ${user.id}, now(), ${submitted ? Prisma.sql`now()` : Prisma.sql`NULL`},
+             ${reviewed ? user.id : null}::int, ${reviewed ? Prisma.sql`now()` : Prisma.sql`NULL`}
+      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.evidenceId)}::int[],
+                  ${chunk.map((row) => row.number)}::int[], ${chunk.map((row) => row.fields.observedOn)}::date[],
+                  ${chunk.map((row) => row.fields.status)}::text[], ${chunk.map((row) => row.fields.score)}::int[],
+                  ${chunk.map((row) =>
+                    JSON.stringify({
+                      ...(row.fields.summaryZh ? { zh: row.fields.summaryZh } : {}),
+                      ...(row.fields.summaryEn ? { en: row.fields.summaryEn } : {}),
+                    }),
+                  )}::text[],
+                  ${chunk.map((row) => row.fields.visibility)}::text[],
+                  ${chunk.map((row) => JSON.stringify(row.fields.tags))}::text[])
+           AS u(id, evidence, number, observed, status, score, summary, visibility, tags)`;
+    const sources = chunk.flatMap((row) =>
+      row.fields.sources.map((source, sortOrder) => ({ revisionId: row.id, sortOrder, ...source })),
+    );
+    for (const part of chunks(sources)) {
+      await tx.$executeRaw`
+        INSERT INTO "EvidenceSource" ("revisionId", type, url, reference, title, "publishedOn", "sortOrder")
+        SELECT u.revision, u.type::"SourceType", u.url, u.reference, u.title, u.published, u.sort
+        FROM unnest(${part.map((s) => s.revisionId)}::int[], ${part.map((s) => s.type)}::text[],
+                    ${part.map((s) => s.url ?? null)}::text[], ${part.map((s) => s.reference ?? null)}::text[],
+                    ${part.map((s) => s.title ?? null)}::text[], ${part.map((s) => s.publishedOn ?? null)}::date[],
+                    ${part.map((s) => s.sortOrder)}::int[])
+             AS u(revision, type, url, reference, title, published, sort)`;
+    }
+  }
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Ids of the records created, in the order of their rows. */
+  createdIds: number[];
+}
+
+/** Carries out a plan without problems inside the caller's transaction. */
+export async function applyEvidenceImport(
+  tx: Prisma.TransactionClient,
+  user: CurrentUser,
+  plan: ImportPlan,
+  intent: ImportIntent,
+): Promise<ImportResult> {
+  if (plan.problems.length > 0) throw new Error('applyEvidenceImport: the plan has problems');
+  const state = REVIEW_STATE[intent];
+
+  const evidenceIds = await nextIds(tx, 'Evidence', plan.creates.length);
+  for (const chunk of chunks(plan.creates.map((row, index) => ({ ...row, id: evidenceIds[index]! })))) {
+    await tx.$executeRaw`
+      INSERT INTO "Evidence" (id, "actorId", "commitmentId", version, state, "latestRevision", "createdById",
+                              "createdAt", "updatedAt")
+      SELECT u.id, u.actor, u.commitment, 1, ${state}::"ReviewState", 1, ${user.id}, now(), now()
+      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.actorId)}::int[],
+                  ${chunk.map((row) => row.commitmentId)}::int[]) AS u(id, actor, commitment)`;
+  }
+
+  for (const chunk of chunks(plan.updates)) {
+    const count = await tx.$executeRaw`
+      UPDATE "Evidence" e
+      SET version = e.version + 1, state = ${state}::"ReviewState", "latestRevision" = u.number,
+          "actorId" = u.actor, "commitmentId" = u.commitment, "updatedAt" = now()
+      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.version)}::int[],
+                  ${chunk.map((row) => row.number)}::int[], ${chunk.map((row) => row.actorId)}::int[],
+                  ${chunk.map((row) => row.commitmentId)}::int[]) AS u(id, version, number, actor, commitment)
+      WHERE e.id = u.id AND e.version = u.version`;
+    // The rows were locked when planned, so this holds; if not, the transaction rolls back as a whole.
+    if (count !== chunk.length) throw new Error('applyEvidenceImport: a record changed while it was locked');
+  }
+
+  const revisionIds = await nextIds(tx, 'EvidenceRevision', plan.creates.length + plan.updates.length);
+  const revisions: RevisionRow[] = [
+    ...plan.creates.map((row, index) => ({
+      id: revisionIds[index]!,
+      evidenceId: evidenceIds[index]!,
+      number: 1,
+      fields: row.fields,
+    })),
+    ...plan.updates.map((row, index) => ({
+      id: revisionIds[plan.creates.length + index]!,
+      evidenceId: row.id,
+      number: row.number,
+      fields: row.fields,
+    })),
+  ];
+  await insertRevisions(tx, revisions, user, intent);
+
+  // An edit keeps the attachments of the revision it replaces, as the entry form does.
+  const updateRevisionIds = revisionIds.slice(plan.creates.length);
+  for (const chunk of chunks(
+    plan.updates.map((row, index) => ({ from: row.previousRevisionId, to: updateRevisionIds[index]! })),
+  )) {
+    await tx.$executeRaw`
+      INSERT INTO "Attachment" ("revisionId", "fileName", "contentType", size, sha256, "storagePath", "uploadedById",
+                                "createdAt")
+      SELECT m.target, a."fileName", a."contentType", a.size, a.sha256, a."storagePath", a."uploadedById", a."createdAt"
+      FROM "Attachment" a
+      JOIN unnest(${chunk.map((m) => m.from)}::int[], ${chunk.map((m) => m.to)}::int[]) AS m(source, target)
+        ON a."revisionId" = m.source
+      ORDER BY a.id`;
+  }
+
+  // The current status changes when verified evidence arrives, or when a record moves to another pair.
+  const pairs = [
+    ...(intent === 'verify' ? [...plan.creates, ...plan.updates] : []),
+    ...plan.updates.flatMap((row) => (row.previousPair ? [row.previousPair, row] : [])),
+  ].map(({ actorId, commitmentId }) => ({ actorId, commitmentId }));
+  await refreshRollupsForPairs(tx, pairs);
+
+  return {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged,
+    createdIds: evidenceIds,
+  };
+}

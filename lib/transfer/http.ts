@@ -1,0 +1,21 @@
+import { csvStream } from '@/lib/csv';
+
+/** The response of every CSV download: streamed, never cached, named after what it holds and the day. */
+export function csvResponse(name: string, header: string[], rows: AsyncIterable<unknown[]>, bom: boolean): Response {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(csvStream(header, rows, { bom }), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}-${stamp}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+export function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export async function* iterate<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}

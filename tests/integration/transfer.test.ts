@@ -1,0 +1,320 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '@/lib/csv';
+import type { Database } from '@/lib/db';
+import { operations } from '@/lib/operations';
+import { planEvidenceImport, checkImportLimits, ImportLimitError } from '@/lib/transfer/evidence-import';
+import { matrixCsv, ratificationCsv } from '@/lib/transfer/status-csv';
+import { createTestDatabase } from '../support/test-database';
+import { evidenceCsv, evidenceRow, exportEvidenceCsv } from '../support/transfer';
+import { signedInUser } from '../support/users';
+import { syntheticEvidenceCsv } from '../../scripts/lib/synthetic-evidence';
+
+let db: Database;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, dispose } = await createTestDatabase());
+});
+afterAll(async () => dispose?.());
+
+type User = NonNullable<Awaited<ReturnType<typeof signedInUser>>['user']>;
+
+async function user(role: 'EDITOR' | 'REVIEWER' | 'VIEWER' | 'ADMIN', countryCodes?: string[]): Promise<User> {
+  return (await signedInUser(db.prisma, role, { countryCodes })).user!;
+}
+
+function importCsv(as: User, csv: string, intent = 'draft') {
+  return operations.importEvidence.run({ user: as, requestId: 'test', prisma: db.prisma }, { csv, intent });
+}
+
+async function createRecord(as: User, overrides: Record<string, unknown> = {}) {
+  const created = await operations.createEvidence.run(
+    { user: as, requestId: null, prisma: db.prisma },
+    {
+      actorCode: 'UGA',
+      commitmentCode: 'P12-conventions',
+      observedOn: '2023-01-10',
+      status: 'IN_PROGRESS',
+      summaryEn: 'Ratification bill, "phase 1", drafted',
+      summaryZh: '批准法案草案，第一阶段',
+      tags: 'law, treaty',
+      sources: [
+        { type: 'GOVERNMENT_REPORT', url: 'https://example.org/report', title: '=HYPERLINK("x")' },
+        { type: 'MEDIA', reference: 'Daily Monitor, 3 Jan 2023\nline two', publishedOn: '2023-01-03' },
+      ],
+      ...overrides,
+    },
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  return created.value.id;
+}
+
+/** Rows of an exported CSV as objects keyed by column. */
+function rowsOf(csv: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(csv);
+  return rows.map((row) => Object.fromEntries(header!.cells.map((column, index) => [column, row.cells[index]!])));
+}
+
+async function toCsv(rows: Record<string, string>[], header: string[]): Promise<string> {
+  const { csvStream, csvText } = await import('@/lib/csv');
+  async function* cells() {
+    for (const row of rows) yield header.map((column) => row[column] ?? '');
+  }
+  return csvText(csvStream(header, cells()));
+}
+
+async function fingerprint(): Promise<string> {
+  const [row] = await db.prisma.$queryRaw<{ digest: string }[]>`
+    SELECT md5(
+      (SELECT coalesce(string_agg(concat_ws('|', id, version, state, "latestRevision"), ',' ORDER BY id), '') FROM "Evidence") ||
+      (SELECT count(*)::text FROM "EvidenceRevision") || (SELECT count(*)::text FROM "EvidenceSource") ||
+      (SELECT count(*)::text FROM "AuditEvent") || (SELECT count(*)::text FROM "CurrentStatus")
+    ) AS digest`;
+  return row!.digest;
+}
+
+describe('evidence CSV round trip', () => {
+  it('export → edit → import updates the same records, creates rows without id, counts unchanged rows', async () => {
+    const editor = await user('EDITOR');
+    const first = await createRecord(editor);
+    const second = await createRecord(editor, { actorCode: 'TZA', commitmentCode: 'P08-financing' });
+    const exported = await exportEvidenceCsv(db.prisma, editor, { mine: '1' });
+    const rows = rowsOf(exported);
+    expect(rows.map((row) => Number(row.id))).toEqual([first, second]);
+    // Two source groups because the records have two sources; the tricky cells come back as they were.
+    expect(rows[0]).toMatchObject({
+      version: '1',
+      state: 'DRAFT',
+      actor_code: 'UGA',
+      summary_en: 'Ratification bill, "phase 1", drafted',
+      tags: 'law, treaty',
+      source_1_title: '=HYPERLINK("x")',
+      source_2_reference: 'Daily Monitor, 3 Jan 2023\nline two',
+      source_2_published_on: '2023-01-03',
+    });
+    // On disk the formula is neutralised for spreadsheets.
+    expect(exported).toContain(`'=HYPERLINK(""x"")`);
+
+    const header = parseCsv(exported)[0]!.cells;
+    const edited = [
+      { ...rows[0]!, status: 'PARTIALLY_IMPLEMENTED', summary_en: 'Bill passed, 第一阶段 done' },
+      rows[1]!,
+      {
+        ...rows[1]!,
+        id: '',
+        version: '',
+        state: '',
+        actor_code: 'RWA',
+        source_2_type: '',
+        source_2_reference: '',
+        source_2_published_on: '',
+      },
+    ];
+    const csv = await toCsv(edited, header);
+
+    const preview = await planEvidenceImport(db.prisma, editor, csv);
+    expect(preview.problems).toEqual([]);
+    expect({ creates: preview.creates.length, updates: preview.updates.length, unchanged: preview.unchanged }).toEqual({
+      creates: 1,
+      updates: 1,
+      unchanged: 1,
+    });
+
+    const outcome = await importCsv(editor, csv, 'submit');
+    expect(outcome).toMatchObject({ ok: true, value: { created: 1, updated: 1, unchanged: 1 } });
+    if (!outcome.ok) return;
+
+    const updated = await db.prisma.evidence.findUniqueOrThrow({
+      where: { id: first },
+      include: { revisions: { orderBy: { number: 'asc' }, include: { sources: { orderBy: { sortOrder: 'asc' } } } } },
+    });
+    expect(updated).toMatchObject({ version: 2, state: 'SUBMITTED', latestRevision: 2 });
+    expect(updated.revisions.map((revision) => revision.status)).toEqual(['IN_PROGRESS', 'PARTIALLY_IMPLEMENTED']);
+    expect(updated.revisions[1]!.summary).toEqual({ en: 'Bill passed, 第一阶段 done', zh: '批准法案草案，第一阶段' });
+    expect(updated.revisions[1]!.sources.map((source) => source.title)).toEqual(['=HYPERLINK("x")', null]);
+    expect(updated.revisions[1]!.submittedAt).not.toBeNull();
+    expect(await db.prisma.evidence.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ version: 1 });
+    const [createdId] = outcome.value.createdIds;
+    const created = await db.prisma.evidence.findUniqueOrThrow({
+      where: { id: createdId },
+      include: { actor: true, revisions: { include: { sources: true } } },
+    });
+    expect(created).toMatchObject({ state: 'SUBMITTED', version: 1, createdById: editor.id, actor: { code: 'RWA' } });
+    expect(created.revisions[0]!.sources).toHaveLength(1);
+
+    // Importing the new export again changes nothing.
+    const again = await exportEvidenceCsv(db.prisma, editor, { mine: '1' });
+    const replay = await planEvidenceImport(db.prisma, editor, again);
+    expect(replay).toMatchObject({ rows: 3, unchanged: 3, problems: [] });
+    expect(replay.creates).toHaveLength(0);
+
+    // One audit event for the import, with its counts.
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'evidence.import' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.after).toMatchObject({ rows: 3, created: 1, updated: 1, unchanged: 1, intent: 'submit' });
+  });
+
+  it('reads a file saved with a BOM, and exports one when asked', async () => {
+    const editor = await user('EDITOR');
+    const csv = await evidenceCsv([evidenceRow({ summary_en: 'With BOM' })]);
+    const plan = await planEvidenceImport(db.prisma, editor, `\uFEFF${csv}`);
+    expect(plan).toMatchObject({ rows: 1, problems: [] });
+    expect(plan.creates).toHaveLength(1);
+    const exported = await exportEvidenceCsv(db.prisma, editor, {}, { bom: true });
+    expect(exported.startsWith('\uFEFFid,version,state,')).toBe(true);
+  });
+});
+
+describe('bad rows', () => {
+  it('reports every bad row with its line, column and reason, and writes nothing', async () => {
+    const editor = await user('EDITOR', ['KEN', 'UGA']);
+    const other = await user('EDITOR');
+    const stale = await createRecord(editor);
+    await importCsv(editor, await toCsvOfRecord(editor, stale, { status: 'NOT_STARTED' }));
+    const inReview = await createRecord(editor, { intent: 'submit' });
+    const outside = await createRecord(other, { actorCode: 'TZA' });
+    const csv = await evidenceCsv([
+      evidenceRow(), // line 2: fine
+      evidenceRow({ actor_code: 'XXX' }), // 3
+      evidenceRow({ actor_code: 'TZA' }), // 4 outside scope
+      evidenceRow({ commitment_code: 'P99-nothing' }), // 5
+      evidenceRow({ commitment_code: 'P28-gctf' }), // 6 addressed to the UN system
+      evidenceRow({ observed_on: '2024-02-30' }), // 7
+      evidenceRow({ observed_on: '2999-01-01' }), // 8
+      evidenceRow({ status: 'DONE' }), // 9
+      evidenceRow({ score: '2' }), // 10
+      evidenceRow({ summary_en: '' }), // 11
+      evidenceRow({ source_1_type: '', source_1_url: '', source_1_reference: '' }), // 12 no source
+      evidenceRow({ source_1_url: 'ftp://example.org' }), // 13
+      evidenceRow({ id: 'abc', version: '1' }), // 14
+      evidenceRow({ id: String(stale), version: '' }), // 15
+      evidenceRow({ id: String(stale), version: '1' }), // 16 stale: it is at version 2
+      evidenceRow({ id: '999999', version: '1' }), // 17
+      evidenceRow({ id: String(inReview), version: '1', status: 'NOT_STARTED' }), // 18
+      evidenceRow({ id: String(outside), version: '1' }), // 19
+      evidenceRow({ source_1_type: 'BLOG' }), // 20
+      evidenceRow({ actor_code: 'XXX', observed_on: '2999-01-01' }), // 21: every problem of a row at once
+    ]);
+    const before = await fingerprint();
+    const plan = await planEvidenceImport(db.prisma, editor, csv);
+    expect(plan.rows).toBe(20);
+    expect(plan.problems.map(({ line, column, reason }) => `${line} ${column} ${reason}`)).toEqual([
+      '3 actor_code unknownCountry',
+      '4 actor_code outsideCountryScope',
+      '5 commitment_code unknownCommitment',
+      '6 commitment_code commitmentNotForStates',
+      '7 observed_on dateInvalid',
+      '8 observed_on dateInFuture',
+      '9 status statusRequired',
+      '10 score Invalid input',
+      '11 summary_en summaryRequired',
+      '12 source_1_type sourceRequired',
+      '13 source_1_url urlNotHttp',
+      '14 id importIdInvalid',
+      '15 version importVersionRequired',
+      '16 version importStaleVersion:2',
+      '17 id evidenceNotFound',
+      '18 id evidenceInReview',
+      '19 id outsideCountryScope',
+      '20 source_1_type sourceTypeRequired',
+      '21 observed_on dateInFuture',
+      '21 actor_code unknownCountry',
+    ]);
+    const outcome = await importCsv(editor, csv);
+    expect(outcome).toMatchObject({ ok: false, status: 400, message: 'importHasProblems' });
+    if (!outcome.ok) expect(outcome.fieldErrors?.csv).toContain('importRow:3|actor_code|unknownCountry');
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('writes nothing when the only bad row comes after chunks that were already written', async () => {
+    const editor = await user('EDITOR');
+    // Two source groups, 6,000 good rows: the first 5,000 are written before the last chunk is checked.
+    const good = await syntheticEvidenceCsv({ limit: 6000 });
+    const header = parseCsv(good.slice(0, good.indexOf('\r\n')))[0]!.cells;
+    const bad = await toCsv([{ ...evidenceRow({ observed_on: '2024-13-45' }), source_2_type: '' }], header);
+    const csv = good + bad.slice(bad.indexOf('\r\n') + 2);
+    const before = await fingerprint();
+    const outcome = await importCsv(editor, csv);
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { csv: ['importRow:6002|observed_on|dateInvalid'] },
+    });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('refuses a file whose header is not the export format, or whose rows have the wrong number of cells', async () => {
+    const editor = await user('EDITOR');
+    const wrongHeader = 'id,version,state,actor,commitment_code\r\n1,1,DRAFT,KEN,P08-financing\r\n';
+    expect((await planEvidenceImport(db.prisma, editor, wrongHeader)).problems).toEqual([
+      { line: 1, column: 'actor_code', reason: 'importHeaderMismatch' },
+    ]);
+    const csv = (await evidenceCsv([evidenceRow()])) + 'only,three,cells\r\n';
+    expect((await planEvidenceImport(db.prisma, editor, csv)).problems).toEqual([
+      { line: 3, column: '', reason: 'importColumnCount:3' },
+    ]);
+    const broken = (await evidenceCsv([evidenceRow()])) + ',,"unterminated\r\n';
+    expect((await planEvidenceImport(db.prisma, editor, broken)).problems[0]).toMatchObject({
+      reason: expect.stringMatching(/^importCsvSyntax:/),
+    });
+  });
+
+  it('refuses a file over the size or row limit before parsing it, naming the limit', async () => {
+    const bytes = new TextEncoder().encode(await evidenceCsv([evidenceRow(), evidenceRow(), evidenceRow()]));
+    expect(() => checkImportLimits(bytes, { maxBytes: 100, maxRows: 10 })).toThrow(ImportLimitError);
+    expect(() => checkImportLimits(bytes, { maxBytes: 100, maxRows: 10 })).toThrow(/limit of .* MB \(IMPORT_MAX_MB\)/);
+    expect(() => checkImportLimits(bytes, { maxBytes: 1e6, maxRows: 2 })).toThrow(/limit of 2 \(IMPORT_MAX_ROWS\)/);
+    expect(() => checkImportLimits(bytes, { maxBytes: 1e6, maxRows: 3 })).not.toThrow();
+  });
+});
+
+async function toCsvOfRecord(reader: User, id: number, changes: Record<string, string>) {
+  const exported = await exportEvidenceCsv(db.prisma, reader, {});
+  const header = parseCsv(exported)[0]!.cells;
+  const row = rowsOf(exported).find((candidate) => Number(candidate.id) === id)!;
+  return toCsv([{ ...row, ...changes }], header);
+}
+
+describe('review states on import', () => {
+  it('lets only reviewers import straight to verified, and then refreshes the current status', async () => {
+    const editor = await user('EDITOR');
+    const reviewer = await user('REVIEWER');
+    const csv = await evidenceCsv([
+      evidenceRow({ actor_code: 'GHA', status: 'FULLY_IMPLEMENTED', visibility: 'PUBLIC', observed_on: '2024-05-01' }),
+    ]);
+    expect(await importCsv(editor, csv, 'verify')).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { intent: ['importVerifyNeedsReviewer'] },
+    });
+    const outcome = await importCsv(reviewer, csv, 'verify');
+    expect(outcome).toMatchObject({ ok: true, value: { created: 1 } });
+    const status = await db.prisma.currentStatus.findFirstOrThrow({
+      where: { actor: { code: 'GHA' }, commitment: { code: 'P08-financing' } },
+      include: { revision: true },
+    });
+    expect(status).toMatchObject({
+      status: 'FULLY_IMPLEMENTED',
+      revision: { state: 'VERIFIED', reviewerId: reviewer.id },
+    });
+
+    // The public export shows verified public evidence only.
+    const publicRows = rowsOf(await exportEvidenceCsv(db.prisma, null));
+    expect(publicRows.length).toBeGreaterThan(0);
+    expect(publicRows.every((row) => row.state === 'VERIFIED' && row.visibility === 'PUBLIC')).toBe(true);
+    expect(publicRows.map((row) => row.actor_code)).toContain('GHA');
+    // And the matrix export shows it to everyone.
+    const matrix = await matrixCsv(db.prisma, { group: 'AFRICAN' }, 'name', { publicOnly: true });
+    const ghana = matrix.rows.find((row) => row[0] === 'GHA')!;
+    expect(ghana[matrix.header.indexOf('P08-financing')]).toBe('FULLY_IMPLEMENTED');
+    expect(matrix.rows.every((row) => row[3] === 'AFRICAN')).toBe(true);
+  });
+
+  it('exports the ratification table: every member state × the 19 instruments', async () => {
+    const table = await ratificationCsv(db.prisma, {});
+    expect(table.rows).toHaveLength(193);
+    expect(table.header).toHaveLength(4 + 19 + 1);
+  });
+});
