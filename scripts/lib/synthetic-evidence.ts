@@ -24,13 +24,9 @@ export async function syntheticEvidenceCsv(options: SyntheticOptions = {}): Prom
     for (const record of generateEvidence({ size, seed })) {
       if (count++ >= limit) return;
       const revision = record.revisions.at(-1)!;
-      const sources = revision.sources.slice(0, SOURCE_GROUPS).flatMap((source) => [
-        source.type,
-        source.url ?? '',
-        source.reference ?? '',
-        source.title,
-        source.publishedOn,
-      ]);
+      const sources = revision.sources
+        .slice(0, SOURCE_GROUPS)
+        .flatMap((source) => [source.type, source.url ?? '', source.reference ?? '', source.title, source.publishedOn]);
       yield [
         '',
         '',
