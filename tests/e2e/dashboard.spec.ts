@@ -124,6 +124,28 @@ test('the chart exports download the table as CSV, and the picture as SVG and PN
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });
 
+test('views with no evidence in range say so: the map and the country page', async ({ page }) => {
+  await page.goto('/en/map?commitment=P08-financing&to=1999-12');
+  const map = chart(page, 'world-map');
+  await expect(map.locator('svg a')).toHaveCount(193);
+  await expect(map.getByRole('link', { name: 'Norway: No information' })).toBeVisible();
+
+  await page.goto('/en/countries/NOR?to=1999-12');
+  for (const id of ['country-themes', 'country-progress']) {
+    await expect(chart(page, id)).toContainText(TEXT.en.noEvidence);
+  }
+});
+
+test('the map exports a picture that stands alone', async ({ page }) => {
+  await page.goto('/en/map?commitment=P08-financing');
+  const frame = chart(page, 'world-map');
+  const [svg] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /SVG/ }).click()]);
+  const text = await readFile((await svg.path())!, 'utf8');
+  // The outlines come from the cached sprite on screen; the file carries them itself.
+  expect(text).not.toContain('world-map.svg');
+  expect(text.match(/<path/g)?.length ?? 0).toBeGreaterThan(150);
+});
+
 test('the matrix sorts by progress, goes back in time and drills down to the country', async ({ page }) => {
   await page.goto('/en/matrix?group=WESTERN_EUROPEAN_OTHERS&sort=progress');
   const rows = page.locator('table.matrix tbody tr');

@@ -101,7 +101,8 @@ describe('benchmark data loader (PostgreSQL)', () => {
         `SELECT indexname FROM pg_indexes WHERE tablename = 'EvidenceRevision' ORDER BY 1`,
       );
       expect(indexes.rows.map((row) => row.indexname)).toContain('EvidenceRevision_evidenceId_number_key');
-      expect(indexes.rows).toHaveLength(5);
+      expect(indexes.rows.map((row) => row.indexname)).toContain('EvidenceRevision_state_observedOn_idx');
+      expect(indexes.rows).toHaveLength(6);
     } finally {
       await client.end();
     }
