@@ -141,7 +141,7 @@ export async function* evidenceExportRecords(
     const batch = await prisma.$queryRaw<ExportRow[]>`
       SELECT e.id, e.version, ${audience.publicOnly ? Prisma.sql`'VERIFIED'` : Prisma.sql`e.state::text`} AS state,
              a.code AS "actorCode", c.code AS "commitmentCode", to_char(r."observedOn", 'YYYY-MM-DD') AS "observedOn",
-             r.status::text AS status, r.score, r.summary, r.visibility::text AS visibility, r.tags,
+             r.status::text AS status, r.score, r.summary, r.visibility::text AS visibility, COALESCE(r.tags, '{}') AS tags,
              COALESCE((
                SELECT json_agg(json_build_object('type', s.type, 'url', s.url, 'reference', s.reference,
                                                  'title', s.title, 'publishedOn', s."publishedOn")

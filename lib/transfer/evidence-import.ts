@@ -215,7 +215,7 @@ async function existingRecords(db: Db, ids: number[], lock: boolean): Promise<Ma
       SELECT e.id, e.version, e.state::text AS state, e."latestRevision", e."actorId", e."commitmentId",
              a.code AS "actorCode", c.code AS "commitmentCode", r.id AS "revisionId",
              to_char(r."observedOn", 'YYYY-MM-DD') AS "observedOn", r.status::text AS status, r.score, r.summary,
-             r.visibility::text AS visibility, r.tags,
+             r.visibility::text AS visibility, COALESCE(r.tags, '{}') AS tags,
              COALESCE((
                SELECT json_agg(json_build_object('type', s.type, 'url', s.url, 'reference', s.reference,
                                                  'title', s.title, 'publishedOn', s."publishedOn")

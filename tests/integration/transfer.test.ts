@@ -156,6 +156,14 @@ describe('evidence CSV round trip', () => {
     expect(audit.after).toMatchObject({ rows: 3, created: 1, updated: 1, unchanged: 1, intent: 'submit' });
   });
 
+  it('exports and re-reads a revision stored with no tags at all (a NULL array)', async () => {
+    const editor = await user('EDITOR');
+    const id = await createRecord(editor);
+    await db.prisma.$executeRaw`UPDATE "EvidenceRevision" SET tags = NULL WHERE "evidenceId" = ${id}`;
+    const exported = rowsOf(await exportEvidenceCsv(db.prisma, editor, { mine: '1' }));
+    expect(exported.find((row) => row.id === String(id))!.tags).toBe('');
+  });
+
   it('reads a file saved with a BOM, and exports one when asked', async () => {
     const editor = await user('EDITOR');
     const csv = await evidenceCsv([evidenceRow({ summary_en: 'With BOM' })]);

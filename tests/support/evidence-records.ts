@@ -44,6 +44,7 @@ export async function insertEvidenceRecord(
         status: spec.status,
         summary: spec.summary ?? { en: `${pair.actorId} ${pair.commitmentId} ${spec.observedOn}` },
         visibility: spec.visibility ?? 'INTERNAL',
+        tags: [],
         state: spec.state,
         authorId: pair.authorId,
         submittedAt: spec.state === 'DRAFT' ? null : new Date(),
