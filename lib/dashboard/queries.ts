@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { monthOf, monthsBetween } from '@/lib/dashboard/filter';
+import { actorScope, commitmentScope, scopeSql } from '@/lib/dashboard/scope';
 import {
   emptyCounts,
   IMPLEMENTATION_STATUSES,
@@ -22,24 +23,6 @@ type Db = Pick<PrismaClient, '$queryRaw'>;
 
 /** The first month the charts show when the filter names none. */
 export const DEFAULT_FROM = '2005-01';
-
-/** Restricts member states (alias a) to the filter's regional group and country. */
-function actorScope(filter: DashboardFilter): Prisma.Sql {
-  return Prisma.sql`a.kind = 'MEMBER_STATE'
-    ${filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty}
-    ${filter.country ? Prisma.sql`AND a.code = ${filter.country}` : Prisma.empty}`;
-}
-
-/** Restricts commitments (aliases c, t) to those on member states in the filter's theme and commitment. */
-function commitmentScope(filter: DashboardFilter): Prisma.Sql {
-  return Prisma.sql`c.addressee = 'MEMBER_STATES'
-    ${filter.theme ? Prisma.sql`AND t.code = ${filter.theme}` : Prisma.empty}
-    ${filter.commitment ? Prisma.sql`AND c.code = ${filter.commitment}` : Prisma.empty}`;
-}
-
-function scopeSql(filter: DashboardFilter): Prisma.Sql {
-  return Prisma.sql`${actorScope(filter)} AND ${commitmentScope(filter)}`;
-}
 
 /** First day of the month after `month`: changes dated before it count at the end of `month`. */
 function endOf(month: string): Date {

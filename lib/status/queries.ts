@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { actorScope, scopeSql, type ScopeFilter } from '@/lib/dashboard/scope';
 import type { RegionalGroupValue } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
@@ -549,11 +550,7 @@ const PROGRESS_WEIGHT: Partial<Record<ImplementationStatusValue, number>> = {
   NOT_STARTED: 1,
 };
 
-export interface MatrixFilter {
-  theme?: string;
-  commitment?: string;
-  group?: RegionalGroupValue;
-  country?: string;
+export interface MatrixFilter extends ScopeFilter {
   /** 'YYYY-MM': the statuses at the end of that month; absent means today. */
   asOf?: string;
 }
@@ -570,12 +567,6 @@ export async function statusMatrix(
   locale: Locale,
   audience: Audience,
 ): Promise<Matrix> {
-  const actorSql = Prisma.sql`a.kind = 'MEMBER_STATE'
-    ${filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty}
-    ${filter.country ? Prisma.sql`AND a.code = ${filter.country}` : Prisma.empty}`;
-  const commitmentSql = Prisma.sql`c.addressee = 'MEMBER_STATES'
-    ${filter.theme ? Prisma.sql`AND t.code = ${filter.theme}` : Prisma.empty}
-    ${filter.commitment ? Prisma.sql`AND c.code = ${filter.commitment}` : Prisma.empty}`;
   const [year, month] = (filter.asOf ?? '').split('-').map(Number);
   const cellSource = filter.asOf
     ? Prisma.sql`(
@@ -596,14 +587,14 @@ export async function statusMatrix(
       ORDER BY d."adoptedOn", c."sortOrder"`,
     prisma.$queryRaw<{ code: string; name: unknown; regionalGroup: RegionalGroupValue | null }[]>`
       SELECT a.code, a.name, a."regionalGroup"::text AS "regionalGroup"
-      FROM "Actor" a WHERE ${actorSql}`,
+      FROM "Actor" a WHERE ${actorScope(filter)}`,
     prisma.$queryRaw<{ actor: string; commitment: string; status: ImplementationStatusValue }[]>`
       SELECT a.code AS actor, c.code AS commitment, cs.status::text AS status
       FROM ${cellSource} cs
       JOIN "Actor" a ON a.id = cs."actorId"
       JOIN "Commitment" c ON c.id = cs."commitmentId"
       JOIN "Theme" t ON t.id = c."themeId"
-      WHERE ${actorSql} AND ${commitmentSql}`,
+      WHERE ${scopeSql(filter)}`,
   ]);
 
   // Short codes are given over all commitments, so that a column keeps its code whatever the filter.
