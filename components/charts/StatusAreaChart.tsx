@@ -10,12 +10,11 @@ import {
   CHART_MARGIN,
   GRID_LINE,
   StatusPatternDefs,
-  statusCountsTotal,
-  TooltipBox,
-  TooltipRow,
+  StatusShareTooltip,
+  statusLegendEntries,
 } from '@/components/charts/chart-common';
-import { fillPattern, formatMonth, formatNumber, formatPercent, formatYear } from '@/lib/charts/format';
-import { STATUS_COLORS, STATUS_PATTERNS, statusFill } from '@/lib/charts/palette';
+import { formatMonth, formatPercent, formatYear } from '@/lib/charts/format';
+import { statusFill } from '@/lib/charts/palette';
 import { chartTime, monthTicks } from '@/lib/charts/ticks';
 import { chartDomId } from '@/lib/charts/layout';
 import type { ChartStrings } from '@/lib/charts/types';
@@ -49,23 +48,15 @@ export function StatusAreaChart({ id, data, labels, strings, locale, title }: St
   const renderTooltip = ({ active, payload }: TooltipContentProps) => {
     const row = payload?.[0]?.payload as StatusMonthRow | undefined;
     if (!active || !row) return null;
-    const total = statusCountsTotal(row);
     return (
-      <TooltipBox heading={formatMonth(locale, row.month)}>
-        {[...IMPLEMENTATION_STATUSES].reverse().map((status) => (
-          <TooltipRow
-            key={status}
-            color={STATUS_COLORS[status]}
-            hatch={Boolean(STATUS_PATTERNS[status])}
-            label={labels[status]}
-            value={fillPattern(strings.shareAndCount, {
-              share: formatPercent(locale, total ? row[status] / total : 0),
-              count: formatNumber(locale, row[status]),
-            })}
-          />
-        ))}
-        <TooltipRow label={strings.total} value={formatNumber(locale, total)} />
-      </TooltipBox>
+      <StatusShareTooltip
+        heading={formatMonth(locale, row.month)}
+        row={row}
+        order={[...IMPLEMENTATION_STATUSES].reverse()}
+        labels={labels}
+        strings={strings}
+        locale={locale}
+      />
     );
   };
 
@@ -122,17 +113,7 @@ export function StatusAreaChart({ id, data, labels, strings, locale, title }: St
           </AreaChart>
         </ResponsiveContainer>
       </div>
-      <ChartLegend
-        id={id}
-        label={strings.legend}
-        entries={IMPLEMENTATION_STATUSES.map((status) => ({
-          key: status,
-          label: labels[status],
-          color: STATUS_COLORS[status],
-          hatch: Boolean(STATUS_PATTERNS[status]),
-          shape: 'square' as const,
-        }))}
-      />
+      <ChartLegend id={id} label={strings.legend} entries={statusLegendEntries(labels)} />
     </div>
   );
 }

@@ -9,12 +9,11 @@ import {
   CHART_MARGIN,
   GRID_LINE,
   StatusPatternDefs,
-  statusCountsTotal,
-  TooltipBox,
-  TooltipRow,
+  StatusShareTooltip,
+  statusLegendEntries,
 } from '@/components/charts/chart-common';
-import { fillPattern, formatNumber, formatPercent } from '@/lib/charts/format';
-import { STATUS_COLORS, STATUS_PATTERNS, statusFill } from '@/lib/charts/palette';
+import { formatPercent } from '@/lib/charts/format';
+import { statusFill } from '@/lib/charts/palette';
 import { chartDomId } from '@/lib/charts/layout';
 import type { ChartStrings } from '@/lib/charts/types';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
@@ -70,23 +69,15 @@ export function StatusBarChart({
   const renderTooltip = ({ active, payload }: TooltipContentProps) => {
     const row = payload?.[0]?.payload as StatusBarRow | undefined;
     if (!active || !row) return null;
-    const total = statusCountsTotal(row);
     return (
-      <TooltipBox heading={row.label}>
-        {IMPLEMENTATION_STATUSES.map((status) => (
-          <TooltipRow
-            key={status}
-            color={STATUS_COLORS[status]}
-            hatch={Boolean(STATUS_PATTERNS[status])}
-            label={labels[status]}
-            value={fillPattern(strings.shareAndCount, {
-              share: formatPercent(locale, total ? row[status] / total : 0),
-              count: formatNumber(locale, row[status]),
-            })}
-          />
-        ))}
-        <TooltipRow label={strings.total} value={formatNumber(locale, total)} />
-      </TooltipBox>
+      <StatusShareTooltip
+        heading={row.label}
+        row={row}
+        order={IMPLEMENTATION_STATUSES}
+        labels={labels}
+        strings={strings}
+        locale={locale}
+      />
     );
   };
 
@@ -150,17 +141,7 @@ export function StatusBarChart({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <ChartLegend
-        id={id}
-        label={strings.legend}
-        entries={IMPLEMENTATION_STATUSES.map((status) => ({
-          key: status,
-          label: labels[status],
-          color: STATUS_COLORS[status],
-          hatch: Boolean(STATUS_PATTERNS[status]),
-          shape: 'square' as const,
-        }))}
-      />
+      <ChartLegend id={id} label={strings.legend} entries={statusLegendEntries(labels)} />
     </div>
   );
 }

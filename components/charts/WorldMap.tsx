@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { ChartLegend, HatchPattern } from '@/components/charts/ChartLegend';
+import { statusLegendEntries } from '@/components/charts/chart-common';
 import { STATUS_COLORS, STATUS_PATTERNS, statusPatternId } from '@/lib/charts/palette';
 import type { LegendEntry } from '@/lib/charts/types';
 import { getWorldGeometry, getWorldSprite, type StatePlacement } from '@/lib/charts/world-geometry';
@@ -77,13 +78,7 @@ export function WorldMap({
   const fill = (status: ImplementationStatusValue) =>
     STATUS_PATTERNS[status] ? `url(#${statusPatternId(chartId, status)})` : colors[status];
 
-  const legend: LegendEntry[] = IMPLEMENTATION_STATUSES.map((status) => ({
-    key: status,
-    label: legendLabels[status],
-    color: colors[status],
-    hatch: Boolean(STATUS_PATTERNS[status]),
-    shape: 'square',
-  }));
+  const legend: LegendEntry[] = statusLegendEntries(legendLabels, colors);
   if (neutralLabel) legend.push({ key: 'neutral', label: neutralLabel, color: NEUTRAL_LAND, shape: 'square' });
 
   const link = ({ code, name, statusLabel, status, href, placement }: PlacedState) => {

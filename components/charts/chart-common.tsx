@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { HatchPattern } from '@/components/charts/ChartLegend';
+import { fillPattern, formatNumber, formatPercent } from '@/lib/charts/format';
 import { STATUS_COLORS, STATUS_PATTERNS, statusPatternId } from '@/lib/charts/palette';
+import type { ChartStrings, LegendEntry } from '@/lib/charts/types';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
 
 /** Shared look of the recharts charts; colours as attributes so the SVG export keeps them. */
@@ -67,5 +69,55 @@ export function TooltipRow({
       </th>
       <td>{value}</td>
     </tr>
+  );
+}
+
+/** The legend of the implementation statuses: a square swatch per status (hatched where the status is). */
+export function statusLegendEntries(
+  labels: Record<ImplementationStatusValue, string>,
+  colors: Record<ImplementationStatusValue, string> = STATUS_COLORS,
+): LegendEntry[] {
+  return IMPLEMENTATION_STATUSES.map((status) => ({
+    key: status,
+    label: labels[status],
+    color: colors[status],
+    hatch: Boolean(STATUS_PATTERNS[status]),
+    shape: 'square' as const,
+  }));
+}
+
+/** The tooltip of a stacked row of status counts: each status's share and count, in `order`, then the total. */
+export function StatusShareTooltip({
+  heading,
+  row,
+  order,
+  labels,
+  strings,
+  locale,
+}: {
+  heading: ReactNode;
+  row: Record<ImplementationStatusValue, number>;
+  order: readonly ImplementationStatusValue[];
+  labels: Record<ImplementationStatusValue, string>;
+  strings: ChartStrings;
+  locale: string;
+}) {
+  const total = statusCountsTotal(row);
+  return (
+    <TooltipBox heading={heading}>
+      {order.map((status) => (
+        <TooltipRow
+          key={status}
+          color={STATUS_COLORS[status]}
+          hatch={Boolean(STATUS_PATTERNS[status])}
+          label={labels[status]}
+          value={fillPattern(strings.shareAndCount, {
+            share: formatPercent(locale, total ? row[status] / total : 0),
+            count: formatNumber(locale, row[status]),
+          })}
+        />
+      ))}
+      <TooltipRow label={strings.total} value={formatNumber(locale, total)} />
+    </TooltipBox>
   );
 }
