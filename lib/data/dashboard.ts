@@ -2,8 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { requireReader } from '@/lib/auth/guard';
-import { requestPrisma } from '@/lib/data/request-db';
-import { aggregateKey, cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
+import { requestPrisma, requestRollupVersion } from '@/lib/data/request-db';
+import { aggregateKey, cachedAggregate } from '@/lib/dashboard/cache';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import type { RegionalGroupValue } from '@/lib/data/labels';
 import {
@@ -32,7 +32,7 @@ import { statementDate } from '@/lib/status/queries';
 const readerContext = cache(async () => {
   const user = await requireReader();
   const prisma = await requestPrisma();
-  const version = await readRollupVersion(prisma);
+  const version = await requestRollupVersion();
   const audience = { publicOnly: user === null };
   return {
     prisma,

@@ -1,5 +1,7 @@
 import 'server-only';
+import { cache } from 'react';
 import { connection } from 'next/server';
+import { readRollupVersion } from '@/lib/dashboard/cache';
 import { getPrisma } from '@/lib/db';
 
 /**
@@ -10,3 +12,6 @@ export async function requestPrisma() {
   await connection();
   return getPrisma();
 }
+
+/** The rollups' version that cached aggregates are keyed by (lib/dashboard/cache.ts), read once per request. */
+export const requestRollupVersion = cache(async () => readRollupVersion(await requestPrisma()));

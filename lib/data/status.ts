@@ -1,6 +1,6 @@
 import 'server-only';
 import { requireReader } from '@/lib/auth/guard';
-import { requestPrisma } from '@/lib/data/request-db';
+import { requestPrisma, requestRollupVersion } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import { can } from '@/lib/permissions';
@@ -24,7 +24,7 @@ import {
   type Timeline,
 } from '@/lib/status/queries';
 import type { StatusSort } from '@/lib/validation/status';
-import { aggregateKey, cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
+import { aggregateKey, cachedAggregate } from '@/lib/dashboard/cache';
 
 /**
  * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
@@ -39,7 +39,7 @@ async function cachedTimeline(
   locale: Locale,
   audience: { publicOnly: boolean },
 ): Promise<Timeline> {
-  const version = await readRollupVersion(prisma);
+  const version = await requestRollupVersion();
   return cachedAggregate(aggregateKey('timeline', version, audience, [of, locale]), () =>
     evidenceTimeline(prisma, of, locale, audience),
   );
@@ -133,7 +133,7 @@ export async function getStatusMatrix(
   const user = await requireReader();
   const prisma = await requestPrisma();
   const audience = { publicOnly: user === null };
-  const version = await readRollupVersion(prisma);
+  const version = await requestRollupVersion();
   const key = aggregateKey('matrix', version, audience, [filter, sort, locale]);
   const [matrix, themes] = await Promise.all([
     cachedAggregate(key, () => statusMatrix(prisma, filter, sort, locale, audience)),
