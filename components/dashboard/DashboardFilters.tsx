@@ -67,34 +67,13 @@ export async function DashboardFilters({
           options={options.countries.map((country) => ({ value: country.code, label: country.name }))}
         />
       )}
-      {shown('from') && (
-        <div className="field field--month">
-          <label htmlFor="dashboard-from">{t('from')}</label>
-          <input
-            id="dashboard-from"
-            name="from"
-            type="month"
-            min="1990-01"
-            max="2100-12"
-            pattern="\d{4}-\d{2}"
-            placeholder={t('monthHint')}
-            defaultValue={filter.from ?? ''}
-          />
-        </div>
-      )}
-      <div className="field field--month">
-        <label htmlFor="dashboard-to">{hide.includes('from') ? t('asOf') : t('to')}</label>
-        <input
-          id="dashboard-to"
-          name="to"
-          type="month"
-          min="1990-01"
-          max="2100-12"
-          pattern="\d{4}-\d{2}"
-          placeholder={t('monthHint')}
-          defaultValue={filter.to ?? ''}
-        />
-      </div>
+      {shown('from') && <MonthField name="from" label={t('from')} hint={t('monthHint')} value={filter.from} />}
+      <MonthField
+        name="to"
+        label={hide.includes('from') ? t('asOf') : t('to')}
+        hint={t('monthHint')}
+        value={filter.to}
+      />
       <button type="submit" className="button">
         {t('apply')}
       </button>
@@ -104,5 +83,24 @@ export async function DashboardFilters({
         </Link>
       )}
     </form>
+  );
+}
+
+/** A month of the range (YYYY-MM), within the months the filter parser accepts. */
+function MonthField({ name, label, hint, value }: { name: string; label: string; hint: string; value?: string }) {
+  return (
+    <div className="field field--month">
+      <label htmlFor={`dashboard-${name}`}>{label}</label>
+      <input
+        id={`dashboard-${name}`}
+        name={name}
+        type="month"
+        min="1990-01"
+        max="2100-12"
+        pattern="\d{4}-\d{2}"
+        placeholder={hint}
+        defaultValue={value ?? ''}
+      />
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { StatusBarChart } from '@/components/charts/StatusBarChart';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
 import { breakdownChartData, breakdownTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
+import { statusBarChartHeight } from '@/lib/charts/layout';
 import { getChartStrings, getStatusLabels } from '@/lib/charts/strings';
 import { filterQuery, type DashboardFilter } from '@/lib/dashboard/filter';
 import { resolveRange } from '@/lib/dashboard/queries';
@@ -43,8 +44,7 @@ export async function StatusBreakdown({
   ]);
   const title = t(TEXT[text].title);
   const hrefs = Object.fromEntries(rows.map((row) => [row.key, `${path}${filterQuery({ ...filter, [by]: row.key })}`]));
-  // One bar per row, plus room for the axis and the legend.
-  const height = Math.max(180, rows.length * 34 + 90);
+  const height = statusBarChartHeight(rows.length, 34);
   return (
     <ChartFrame
       id={id}
