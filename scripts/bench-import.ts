@@ -18,6 +18,7 @@ import { applyMigrations } from '@/lib/migrate';
 import { importEvidence } from '@/lib/operations/transfer';
 import { seedDatabase } from '@/lib/seed';
 import { BASE_COLUMNS } from '@/lib/transfer/evidence-csv';
+import { runTransaction } from '@/lib/transaction';
 import { syntheticEvidenceCsv } from './lib/synthetic-evidence';
 
 const { values } = parseArgs({
@@ -65,7 +66,7 @@ try {
   const row = await db.prisma.user.create({
     data: { email: 'bench@localhost', name: 'Bench', role: 'REVIEWER', passwordHash: 'x' },
   });
-  const user = await resolveSession(db.prisma, await db.prisma.$transaction((tx) => createSession(tx, row)));
+  const user = await resolveSession(db.prisma, await runTransaction(db.prisma, (tx) => createSession(tx, row)));
 
   const started = performance.now();
   const csv = values.file

@@ -7,6 +7,7 @@ import { openDatabase } from '@/lib/db';
 import { applyMigrations } from '@/lib/migrate';
 import { DomainError, fieldErrorsOf } from '@/lib/operations/define';
 import { insertUser } from '@/lib/operations/users';
+import { runTransaction } from '@/lib/transaction';
 import { CreateUserInput } from '@/lib/validation/users';
 
 async function readStdin(): Promise<string> {
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const db = await openDatabase();
   try {
     await applyMigrations(db.adapterFactory);
-    const { user, oneTimePassword } = await db.prisma.$transaction((tx) =>
+    const { user, oneTimePassword } = await runTransaction(db.prisma, (tx) =>
       insertUser(tx, parsed.data, (entry) =>
         recordAudit(tx, { userId: null, role: null, requestId: 'cli:user:create' }, entry),
       ),

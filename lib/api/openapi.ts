@@ -50,7 +50,9 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'No valid credentials: send an API token (or the public view is off).',
   403: 'The role or the token scope does not allow this, or a cross-site request with a session cookie.',
   404: 'No such record.',
-  409: 'The record is in a state that does not allow this (e.g. in review, own record, outside country scope).',
+  409:
+    'The record is in a state that does not allow this (e.g. in review, own record, outside country scope), or ' +
+    'concurrent writes kept aborting the transaction (write_conflict: try again).',
   412: 'If-Match names a version that is no longer current (or If-None-Match: * when a record exists).',
   413: 'The body is too large.',
   415: 'The body is not declared as application/json.',

@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { generateOneTimePassword, hashPassword, NewPasswordSchema } from '@/lib/auth/password';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { runTransaction } from '@/lib/transaction';
 
 /**
  * No account ships. At first start, when the database has no user, the first admin is created from
@@ -28,7 +29,7 @@ export async function ensureFirstAdmin(
     password = parsed.data;
   }
   const oneTime = password ? null : generateOneTimePassword();
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(prisma, async (tx) => {
     if ((await tx.user.count()) > 0) return;
     const admin = await tx.user.create({
       data: {

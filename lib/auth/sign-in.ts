@@ -2,6 +2,7 @@ import { recordAudit } from '@/lib/audit';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { runTransaction } from '@/lib/transaction';
 
 /**
  * Sign-in with email and password, rate limited per account and per client address with attempts stored in
@@ -64,7 +65,7 @@ export async function signInWithPassword(prisma: PrismaClient, request: SignInRe
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), request.password);
   const succeeded = Boolean(user && passwordMatches && !user.disabled);
 
-  return prisma.$transaction(async (tx) => {
+  return runTransaction(prisma, async (tx) => {
     await tx.signInAttempt.create({ data: { email, ip: request.ip, succeeded } });
     if (!succeeded || !user) {
       // The actor is unknown (whoever typed the password); the account tried is the entity.
@@ -87,7 +88,7 @@ export async function signInWithPassword(prisma: PrismaClient, request: SignInRe
 }
 
 export async function signOutSession(prisma: PrismaClient, sessionId: string, requestId: string | null = null) {
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(prisma, async (tx) => {
     const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: true } });
     if (!session || !(await revokeSession(tx, sessionId))) return;
     await recordAudit(

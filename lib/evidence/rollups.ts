@@ -12,6 +12,14 @@ import { Prisma } from '@/lib/generated/prisma/client';
  *
  * Both are recomputed from the revisions, for one pair inside every review transaction, or for every pair at once
  * (after a bulk load such as the benchmark data).
+ *
+ * Concurrency: a rebuild deletes a pair's rows and inserts them again, so two transactions rebuilding the same pair
+ * at once would collide on the primary key, or the later one would rebuild from a snapshot that misses the other's
+ * revision. So each rebuild first takes a transaction-scoped advisory lock per pair (the two-integer key space of
+ * pg_advisory_xact_lock, (actorId, commitmentId), is reserved for this), in ascending pair order so that two
+ * rebuilds of overlapping sets of pairs cannot deadlock; under READ COMMITTED the statements after the lock see
+ * every revision the previous holder committed. The full rebuild locks both tables instead. Take the locks after
+ * any row locks on evidence (as the review and the import do), and call a rebuild at most once per transaction.
  */
 type Executor = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
@@ -37,12 +45,33 @@ function verifiedRevisions(pairs: Pair[] | null): Prisma.Sql {
       AND (NOT audience."publicOnly" OR r.visibility = 'PUBLIC')`;
 }
 
+/**
+ * Serializes rebuilds: the pairs' advisory locks in ascending order (after a share of the tables that a full rebuild
+ * waits for), or, for a full rebuild, both tables for writing (readers go on reading the old rows until commit).
+ * Each lock is its own statement, so that the rebuild's statements take their snapshots after it is granted.
+ */
+async function lockRollups(tx: Executor, pairs: Pair[] | null): Promise<void> {
+  if (!pairs) {
+    await tx.$executeRaw`LOCK TABLE "CurrentStatus", "StatusChange" IN EXCLUSIVE MODE`;
+    return;
+  }
+  await tx.$executeRaw`LOCK TABLE "CurrentStatus", "StatusChange" IN ROW EXCLUSIVE MODE`;
+  // The pairs arrive sorted, the scan of unnest keeps their order, and a volatile function in the select list is
+  // evaluated after ORDER BY anyway: the locks are taken in ascending order.
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(p."actorId", p."commitmentId")
+    FROM ${pairTable(pairs)}
+    ORDER BY p."actorId", p."commitmentId"`;
+}
+
 async function rebuild(tx: Executor, pairs: Pair[] | null): Promise<void> {
   if (pairs) {
     // Each pair once: duplicates would double its rows.
     pairs = [...new Map(pairs.map((pair) => [`${pair.actorId}:${pair.commitmentId}`, pair])).values()];
     if (pairs.length === 0) return;
+    pairs.sort((a, b) => a.actorId - b.actorId || a.commitmentId - b.commitmentId);
   }
+  await lockRollups(tx, pairs);
   for (const table of [Prisma.sql`"CurrentStatus"`, Prisma.sql`"StatusChange"`]) {
     await tx.$executeRaw`DELETE FROM ${table} t
       ${pairs ? Prisma.sql`USING ${pairTable(pairs)} WHERE t."actorId" = p."actorId" AND t."commitmentId" = p."commitmentId"` : Prisma.empty}`;
@@ -83,17 +112,26 @@ export async function bumpRollupVersion(tx: Executor): Promise<void> {
     ON CONFLICT (key) DO UPDATE SET value = to_jsonb(("Setting".value)::text::bigint + 1), "updatedAt" = now()`;
 }
 
-/** Recomputes the rollups of one pair; call inside the transaction that changed its verified evidence. */
+/**
+ * Recomputes the rollups of one pair; call inside the transaction that changed its verified evidence (or moved a
+ * record with verified revisions to or from the pair). Waits for any other transaction rebuilding the pair.
+ */
 export function refreshPairRollups(tx: Executor, actorId: number, commitmentId: number): Promise<void> {
   return rebuild(tx, [{ actorId, commitmentId }]);
 }
 
-/** The same for many pairs in a few set-based statements (bulk imports). */
+/**
+ * The same for many pairs in a few set-based statements (bulk imports); call it once, at the end of the
+ * transaction's writes, with every pair it touched, so that its locks are taken in one sorted pass.
+ */
 export function refreshRollupsForPairs(tx: Executor, pairs: Pair[]): Promise<void> {
   return rebuild(tx, pairs);
 }
 
-/** Recomputes the rollups of every pair; for bulk loads. Run it in a transaction so readers never see a gap. */
+/**
+ * Recomputes the rollups of every pair; for bulk loads. Run it in a transaction so readers never see a gap; it
+ * locks both tables against other writers (pair rebuilds wait for it) until that transaction ends.
+ */
 export function rebuildAllRollups(tx: Executor): Promise<void> {
   return rebuild(tx, null);
 }

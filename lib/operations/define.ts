@@ -3,10 +3,12 @@ import { recordAudit, type AuditEntry } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { roleCan, type Permission } from '@/lib/permissions';
+import { runTransaction, TransactionConflictError } from '@/lib/transaction';
 
 /**
  * The one wrapper for every change. Each operation runs in the same order — authenticate, authorize, validate,
- * then mutate and audit in one transaction — and answers with the same contract, which server actions and
+ * then mutate and audit in one transaction, run again when the database aborts it as a serialization failure or a
+ * deadlock (a bounded number of times; then a 409 `write_conflict`) — and answers with the same contract, which server actions and
  * API routes turn into form state or HTTP responses. Operations take the acting user as an argument, so the
  * permission table test can run each of them as every role against a real database.
  */
@@ -99,7 +101,10 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
         };
       }
       try {
-        const value = await prisma.$transaction(
+        // A serialization failure or deadlock runs the whole of execute again (lib/transaction.ts), so execute
+        // acts outside the database only in ways that are harmless to repeat.
+        const value = await runTransaction(
+          prisma,
           (tx) =>
             spec.execute(
               {
@@ -113,6 +118,13 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
         );
         return { ok: true, value };
       } catch (error) {
+        if (error instanceof TransactionConflictError) {
+          console.warn(
+            `Operation ${spec.name} gave up after ${error.attempts} attempts (request ${requestId ?? '-'}):`,
+            error.lastError,
+          );
+          return { ok: false, status: 409, code: 'write_conflict', message: 'writeConflict' };
+        }
         if (error instanceof DomainError) {
           return {
             ok: false,

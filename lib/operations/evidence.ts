@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkUpload, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { refreshPairRollups } from '@/lib/evidence/rollups';
+import { refreshPairRollups, refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import {
@@ -203,6 +203,10 @@ export const updateEvidence = defineOperation({
     const number = evidence.latestRevision + 1;
     await claimVersion(tx, input.id, input.version, { ...targets, state, latestRevision: number });
     const revision = await addRevision(tx, input.id, number, input, user, [...kept, ...uploads]);
+    // The record's verified revisions count for the pair it belongs to: a move changes both pairs' status.
+    if (targets.actorId !== evidence.actorId || targets.commitmentId !== evidence.commitmentId) {
+      await refreshRollupsForPairs(tx, [{ actorId: evidence.actorId, commitmentId: evidence.commitmentId }, targets]);
+    }
     await audit({
       action: 'evidence.update',
       entityType: 'Evidence',

@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import { roleCan } from '@/lib/permissions';
 import {
@@ -59,7 +60,8 @@ export const importEvidence = defineOperation({
     }
     // Each chunk is written as soon as it is checked, while the next one is checked; a problem anywhere throws
     // below, which rolls the whole transaction back.
-    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, createdIds: [] };
+    const result: Omit<ImportResult, 'rollupPairs'> = { created: 0, updated: 0, unchanged: 0, createdIds: [] };
+    const rollupPairs: ImportResult['rollupPairs'] = [];
     const plan = await planEvidenceImport(tx, user, input.csv, {
       lock: true,
       async onChunk(part) {
@@ -67,6 +69,7 @@ export const importEvidence = defineOperation({
         result.created += written.created;
         result.updated += written.updated;
         result.createdIds.push(...written.createdIds);
+        rollupPairs.push(...written.rollupPairs);
       },
     });
     if (plan.problems.length > 0) {
@@ -75,6 +78,9 @@ export const importEvidence = defineOperation({
       });
     }
     result.unchanged = plan.unchanged;
+    // Once, after every chunk: the pairs' locks are taken in one sorted pass, after the record locks (as a review
+    // takes them), so that the import and concurrent reviews cannot deadlock over them.
+    await refreshRollupsForPairs(tx, rollupPairs);
     await audit({
       action: 'evidence.import',
       entityType: 'Evidence',

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { memberStateName } from '@/lib/seed/country-names';
 import { loadSeedData, type SeedData } from '@/lib/seed/data';
+import { runTransaction } from '@/lib/transaction';
 
 /**
  * The idempotent, production-safe seed of reference data: documents and paragraphs, themes, commitments,
@@ -42,7 +43,8 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = loadSe
   const stored = await prisma.setting.findUnique({ where: { key: SEED_HASH_KEY } });
   if (stored?.value === data.hash) return { ...result, skipped: true };
 
-  await prisma.$transaction(
+  await runTransaction(
+    prisma,
     async (tx) => {
       const themeIds = new Map<string, number>();
       for (const [index, theme] of data.themes.entries()) {

@@ -1,7 +1,6 @@
 import { type z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { countCsvRecords, CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
-import { refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { BASE_COLUMNS, readHeader, SOURCE_FIELDS, sourceColumn, type ExportSource } from '@/lib/transfer/evidence-csv';
 import { EvidenceFields } from '@/lib/validation/evidence';
@@ -514,9 +513,17 @@ export interface ImportResult {
   unchanged: number;
   /** Ids of the records created, in the order of their rows. */
   createdIds: number[];
+  /**
+   * The country × commitment pairs whose status rollups the written rows change: the caller rebuilds them once,
+   * after its last write (refreshRollupsForPairs), so that their locks are taken together and in order.
+   */
+  rollupPairs: { actorId: number; commitmentId: number }[];
 }
 
-/** Carries out a plan without problems inside the caller's transaction. */
+/**
+ * Carries out a plan without problems inside the caller's transaction. The caller then rebuilds the returned
+ * `rollupPairs`.
+ */
 export async function applyEvidenceImport(
   tx: Prisma.TransactionClient,
   user: CurrentUser,
@@ -582,16 +589,16 @@ export async function applyEvidenceImport(
   }
 
   // The current status changes when verified evidence arrives, or when a record moves to another pair.
-  const pairs = [
+  const rollupPairs = [
     ...(intent === 'verify' ? [...plan.creates, ...plan.updates] : []),
     ...plan.updates.flatMap((row) => (row.previousPair ? [row.previousPair, row] : [])),
   ].map(({ actorId, commitmentId }) => ({ actorId, commitmentId }));
-  await refreshRollupsForPairs(tx, pairs);
 
   return {
     created: plan.creates.length,
     updated: plan.updates.length,
     unchanged: plan.unchanged,
     createdIds: evidenceIds,
+    rollupPairs,
   };
 }

@@ -21,6 +21,13 @@ export async function createTestDatabase(): Promise<{ db: Database; dispose(): P
     console.warn(`${POSTGRES_SKIP_MESSAGE} Running on PGlite instead.`);
     scratch = createPgliteInMemory();
   }
+  return migratedDatabase(scratch);
+}
+
+/** A scratch database of a chosen kind, migrated and seeded, for tests that run on PostgreSQL and PGlite alike. */
+export async function migratedDatabase(
+  scratch: ScratchDatabase,
+): Promise<{ db: Database; dispose(): Promise<void>; kind: string }> {
   const db = await openDatabase(scratch.target);
   await applyMigrations(db.adapterFactory);
   await seedDatabase(db.prisma);
