@@ -1,7 +1,7 @@
 // npm run bench:import [-- --file evidence.csv] [--size s] [--url postgresql://postgres@127.0.0.1:5432/postgres]
 // Measures the evidence CSV import on PostgreSQL (a scratch database, created and dropped) next to PostgreSQL's
 // own COPY of the same rows into a staging table of the same shape, in the same run, and prints both in rows/s.
-// Without --file it imports the dashboard benchmark's synthetic evidence of --size (default s: 193 states × 29
+// Without --file it imports the dashboard benchmark's synthetic evidence of --size (default s: 193 states × 32
 // commitments × ~20 records), from bench/data/generator.ts with its fixed seed.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { loadSeedData, type SeedData } from '@/lib/seed/data';
 import type { ImplementationStatusValue } from '@/lib/status/constants';
 
@@ -17,7 +18,8 @@ import type { ImplementationStatusValue } from '@/lib/status/constants';
  *   sometimes with the neighbouring status; the latest is mostly verified, else submitted, draft or returned (more
  *   often for recent observations); about half the records are public.
  */
-export const GENERATOR_VERSION = 1;
+/** v2: the seed gained paragraph 9's three Charter obligations, so S and L have 32 commitments, not 29. */
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20120504;
 
 export const BENCH_SIZES = ['xs', 's', 'l'] as const;
@@ -31,7 +33,7 @@ export interface SizeSpec {
   recordsPerPair: number;
 }
 
-/** xs: for tests; s: 193 × 29 × ~20 ≈ 105,000 records; l: ≈ 1,000,000 records. */
+/** xs: for tests; s: 193 × 32 × ~20 ≈ 120,000 records; l: ≈ 1,100,000 records. */
 export const SIZES: Record<BenchSize, SizeSpec> = {
   xs: { states: 6, commitments: 5, recordsPerPair: 4 },
   s: { states: null, commitments: null, recordsPerPair: 20 },
@@ -307,6 +309,17 @@ export function benchPairs(size: BenchSize, data: Pick<SeedData, 'documents' | '
     states: spec.states === null ? states : states.slice(0, spec.states),
     commitments: spec.commitments === null ? commitments : commitments.slice(0, spec.commitments),
   };
+}
+
+/**
+ * A short fingerprint (16 hex digits of SHA-256) of the states and commitments a size covers. The records depend on
+ * the seed data through them, so the loader records it and reloads when the shipped commitments change.
+ */
+export function pairsFingerprint(pairs: { states: string[]; commitments: string[] }): string {
+  return createHash('sha256')
+    .update(`${pairs.states.join(',')}|${pairs.commitments.join(',')}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface GenerateOptions {

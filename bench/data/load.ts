@@ -16,6 +16,7 @@ import {
   DEFAULT_SEED,
   generateEvidence,
   GENERATOR_VERSION,
+  pairsFingerprint,
   type BenchRecord,
   type BenchSize,
 } from './generator';
@@ -25,8 +26,8 @@ import {
  * missing, migrates and seeds it with the app's own functions, adds the synthetic accounts, then replaces all
  * evidence in ONE transaction (COPY into the three evidence tables with their secondary indexes and foreign keys
  * set aside and restored afterwards, then the rollups of lib/evidence/rollups.ts), so an interrupted load leaves the
- * previous data. A Setting row records what was loaded; the same generator version, size and seed is not loaded
- * twice unless forced.
+ * previous data. A Setting row records what was loaded; the same generator version, size, seed and set of states and
+ * commitments is not loaded twice unless forced.
  */
 export const BENCH_SETTING_KEY = 'benchData';
 
@@ -46,6 +47,8 @@ export interface BenchMarker {
   version: number;
   size: BenchSize;
   seed: number;
+  /** pairsFingerprint of the states and commitments loaded (absent before generator v2). */
+  pairs?: string;
   evidence: number;
   revisions: number;
   sources: number;
@@ -315,8 +318,15 @@ export async function ensureBenchData({
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const pairs = benchPairs(size);
+    const fingerprint = pairsFingerprint(pairs);
     const marker = await readMarker(client);
-    if (!force && marker && marker.version === GENERATOR_VERSION && marker.size === size && marker.seed === seed) {
+    const loaded =
+      marker?.version === GENERATOR_VERSION &&
+      marker.size === size &&
+      marker.seed === seed &&
+      marker.pairs === fingerprint;
+    if (!force && marker && loaded) {
       log(
         `Size ${size} (seed ${seed}, generator v${GENERATOR_VERSION}) is already loaded: ` +
           `${marker.evidence.toLocaleString('en')} evidence records. Use --force to regenerate.`,
@@ -335,7 +345,6 @@ export async function ensureBenchData({
 
     const started = Date.now();
     const ids = await idMaps(client);
-    const pairs = benchPairs(size);
     const records = () => generateEvidence({ size, seed, pairs });
     await client.query('BEGIN');
     try {
@@ -382,6 +391,7 @@ export async function ensureBenchData({
         version: GENERATOR_VERSION,
         size,
         seed,
+        pairs: fingerprint,
         evidence: counts!.evidence,
         revisions: counts!.revisions,
         sources: counts!.sources,

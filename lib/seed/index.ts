@@ -1,13 +1,16 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { bumpRollupVersion } from '@/lib/evidence/rollups';
 import { memberStateName } from '@/lib/seed/country-names';
 import { loadSeedData, type SeedData } from '@/lib/seed/data';
 import { runTransaction } from '@/lib/transaction';
 
 /**
  * The idempotent, production-safe seed of reference data: documents and paragraphs, themes, commitments,
- * member states, UN entities and instruments. It upserts by natural key and never deletes. Commitments that
- * an admin has edited in the app (version > 1) keep their edits. When the database already holds exactly the
- * shipped data (same hash), it does nothing.
+ * member states, UN entities and instruments. It upserts by natural key and never deletes, so a release that adds
+ * commitments adds them to an existing database beside the old ones. Commitments that an admin has edited in the
+ * app (version > 1) keep their titles, summaries, guidance, theme and strength; their paragraph, quote, addressee,
+ * order and links still follow the shipped data. When the database already holds exactly the shipped data (same
+ * hash), it does nothing.
  */
 const SEED_HASH_KEY = 'seed.hash';
 
@@ -123,26 +126,32 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = loadSe
         }
 
         for (const [index, commitment] of document.commitments.entries()) {
-          const fields = {
+          // Where the commitment sits in the text follows the shipped data on every release; how it is described
+          // and classified is what an admin may correct in the app (lib/operations/commitments.ts), kept once edited.
+          const placement = {
             documentId,
             paragraphId: paragraphIds.get(commitment.paragraph)!,
             quote: commitment.quote,
+            addressee: commitment.addressee,
+            sortOrder: index,
+          };
+          const description = {
             title: commitment.title,
             summary: commitment.summary,
             guidance: commitment.guidance,
             themeId: themeIds.get(commitment.theme)!,
-            addressee: commitment.addressee,
             strength: commitment.strength,
-            sortOrder: index,
           };
           const existing = await tx.commitment.findUnique({
             where: { code: commitment.code },
             select: { id: true, version: true },
           });
-          if (existing && existing.version > 1) continue;
           const { id: commitmentId } = existing
-            ? await tx.commitment.update({ where: { id: existing.id }, data: fields })
-            : await tx.commitment.create({ data: { code: commitment.code, ...fields } });
+            ? await tx.commitment.update({
+                where: { id: existing.id },
+                data: existing.version > 1 ? placement : { ...placement, ...description },
+              })
+            : await tx.commitment.create({ data: { code: commitment.code, ...placement, ...description } });
 
           await tx.commitmentLink.deleteMany({ where: { commitmentId } });
           await tx.commitmentLink.createMany({
@@ -157,6 +166,8 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = loadSe
         }
       }
 
+      // Commitments and themes label and count the dashboard's cached figures: a changed seed makes them stale.
+      await bumpRollupVersion(tx);
       await tx.setting.upsert({
         where: { key: SEED_HASH_KEY },
         create: { key: SEED_HASH_KEY, value: data.hash },

@@ -5,7 +5,7 @@ import { evidenceHeader } from '@/lib/transfer/evidence-csv';
 /**
  * The dashboard benchmark's synthetic evidence (bench/data/generator.ts, fixed seed) in the import format, for the
  * import benchmark and the crash test: one new record (no id) per generated record, with its latest revision's
- * fields. Size S is 193 states × 29 commitments × ~20 records ≈ 109,000 rows.
+ * fields. Size S is 193 states × 32 commitments × ~20 records = 119,892 rows.
  */
 export interface SyntheticOptions {
   size?: 'xs' | 's' | 'l';

@@ -108,6 +108,25 @@ describe('benchmark data loader (PostgreSQL)', () => {
     }
   });
 
+  it.skipIf(!enabled)('reloads a size whose states or commitments changed since it was loaded', async () => {
+    const before = await fingerprints(url(first));
+    const client = new pg.Client({ connectionString: url(first) });
+    await client.connect();
+    try {
+      // As after a release that adds commitments: the marker names the pairs of the earlier seed.
+      await client.query(
+        `UPDATE "Setting" SET value = jsonb_set(value, '{pairs}', '"0000000000000000"') WHERE key = 'benchData'`,
+      );
+    } finally {
+      await client.end();
+    }
+    const reloaded = await ensureBenchData({ url: url(first), size: 'xs', log });
+    expect(reloaded.skipped).toBe(false);
+    expect(reloaded.marker.pairs).not.toBe('0000000000000000');
+    expect(await fingerprints(url(first))).toEqual(before);
+    expect((await ensureBenchData({ url: url(first), size: 'xs', log })).skipped).toBe(true);
+  });
+
   it.skipIf(!enabled)('computes the same overview naively in JavaScript as in SQL over the rollups', async () => {
     const db = await openDatabase({ kind: 'postgresql', url: url(first) });
     try {

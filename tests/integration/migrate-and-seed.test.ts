@@ -3,7 +3,8 @@ import { openDatabase, type Database } from '@/lib/db';
 import { applyMigrations } from '@/lib/migrate';
 import { listMigrationNames } from '@/lib/migrate/list';
 import { seedDatabase } from '@/lib/seed';
-import { loadSeedData } from '@/lib/seed/data';
+import { loadSeedData, type SeedData } from '@/lib/seed/data';
+import { readRollupVersion } from '@/lib/dashboard/cache';
 import {
   createPgliteInMemory,
   createPostgresDatabase,
@@ -14,6 +15,17 @@ import {
 
 const data = loadSeedData();
 const shippedCommitments = data.documents.flatMap((document) => document.commitments);
+
+/** The release before paragraph 9's Charter obligations (and their theme) were seeded. */
+const earlierRelease: SeedData = {
+  ...data,
+  hash: `${data.hash}-before-paragraph-9`,
+  themes: data.themes.filter((theme) => theme.code !== 'charter'),
+  documents: data.documents.map((document) => ({
+    ...document,
+    commitments: document.commitments.filter((commitment) => commitment.paragraph !== 9),
+  })),
+};
 
 const backends = [
   { name: 'PGlite', enabled: true, create: async () => createPgliteInMemory() },
@@ -104,4 +116,48 @@ describe.each(backends)('migrations and seed on $name', ({ enabled, create }) =>
     const row = await db.prisma.commitment.findUniqueOrThrow({ where: { code: 'P08-financing' } });
     expect(row.title).toEqual(edited);
   });
+
+  it.skipIf(!enabled)(
+    'adds the commitments of a later release to a database seeded by an earlier one, keeping admins’ edits',
+    async () => {
+      const earlier = await create();
+      const old = await openDatabase(earlier.target);
+      try {
+        await applyMigrations(old.adapterFactory);
+        await seedDatabase(old.prisma, earlierRelease);
+        expect(await old.prisma.commitment.count({ where: { code: { startsWith: 'P09-' } } })).toBe(0);
+        // An admin corrected a commitment that the new ones push further down the list.
+        const edited = { zh: '管理员修改的标题', en: 'Title edited by an admin' };
+        const before = await old.prisma.commitment.update({
+          where: { code: 'P10-victims-support' },
+          data: { title: edited, version: { increment: 1 } },
+        });
+        const version = await readRollupVersion(old.prisma);
+
+        expect((await seedDatabase(old.prisma, data)).skipped).toBe(false);
+        const rows = await old.prisma.commitment.findMany({
+          orderBy: { sortOrder: 'asc' },
+          include: { theme: { select: { code: true } }, paragraph: { select: { number: true } } },
+        });
+        // Every shipped commitment once, in the shipped order: nothing duplicated, nothing left behind.
+        expect(rows.map((row) => row.code)).toEqual(shippedCommitments.map((commitment) => commitment.code));
+        expect(rows.map((row) => row.sortOrder)).toEqual(shippedCommitments.map((_, index) => index));
+        for (const row of rows.filter((candidate) => candidate.code.startsWith('P09-'))) {
+          expect(row).toMatchObject({ addressee: 'MEMBER_STATES', strength: 'OBLIGATION', version: 1 });
+          expect(row.theme.code).toBe('charter');
+          expect(row.paragraph.number).toBe(9);
+        }
+        const victims = rows.find((row) => row.code === 'P10-victims-support')!;
+        expect(victims).toMatchObject({ id: before.id, title: edited, summary: before.summary, version: 2 });
+        expect(await old.prisma.theme.count()).toBe(data.themes.length);
+        // The dashboard's cached figures count and label commitments: they are stale now.
+        expect(Number(await readRollupVersion(old.prisma))).toBeGreaterThan(Number(version));
+        expect((await seedDatabase(old.prisma, data)).skipped).toBe(true);
+        expect(await old.prisma.commitment.count()).toBe(shippedCommitments.length);
+      } finally {
+        await old.close();
+        await earlier.dispose();
+      }
+    },
+  );
 });

@@ -19,7 +19,7 @@ import { signedInUser } from '../support/users';
 
 /**
  * The SQL reads of the status screens on a small hand-made data set over the seeded reference data (193 member
- * states, 29 commitments addressed to them, 19 instruments of which 18 were adopted by 4 May 2012).
+ * states, 32 commitments addressed to them, 19 instruments of which 18 were adopted by 4 May 2012).
  */
 let db: Database;
 let dispose: () => Promise<void>;
@@ -108,19 +108,19 @@ beforeAll(async () => {
 afterAll(async () => dispose?.());
 
 describe('country scorecard', () => {
-  it('lists the 29 member-state commitments by theme with Kenya’s current status and counts', async () => {
+  it('lists the 32 member-state commitments by theme with Kenya’s current status and counts', async () => {
     const ken = (await findMemberState(db.prisma, 'KEN'))!;
     expect(ken).toMatchObject({ code: 'KEN', nameEn: 'Kenya', nameZh: '肯尼亚', regionalGroup: 'AFRICAN' });
     const card = await countryScorecard(db.prisma, ken.id, 'en', internal);
-    expect(card.total).toBe(29);
-    expect(card.themes.flatMap((theme) => theme.commitments)).toHaveLength(29);
+    expect(card.total).toBe(32);
+    expect(card.themes.flatMap((theme) => theme.commitments)).toHaveLength(32);
     expect(card.counts).toEqual({
       FULLY_IMPLEMENTED: 1,
       PARTIALLY_IMPLEMENTED: 1,
       IN_PROGRESS: 0,
       NOT_STARTED: 0,
       NOT_APPLICABLE: 0,
-      NO_INFORMATION: 27,
+      NO_INFORMATION: 30,
     });
     const financing = card.themes.find((theme) => theme.code === 'terrorist-financing')!;
     expect(financing.name).toBe('Terrorist financing');
@@ -334,16 +334,22 @@ describe('evidence timelines', () => {
 });
 
 describe('the countries × commitments matrix', () => {
-  it('has 193 rows, 29 columns with short codes, the cells that have a status, and counts', async () => {
+  it('has 193 rows, 32 columns with short codes, the cells that have a status, and counts', async () => {
     const matrix = await statusMatrix(db.prisma, {}, 'name', 'en', internal);
     expect(matrix.rows).toHaveLength(193);
-    expect(matrix.columns).toHaveLength(29);
+    expect(matrix.columns).toHaveLength(32);
     const shortCode = (code: string) => matrix.columns.find((column) => column.code === code)?.shortCode;
     expect(shortCode('P08-financing')).toBe('P8');
     expect(shortCode('P12-res-1267-1989')).toBe('P12a');
     expect(shortCode('P12-conventions')).toBe('P12e');
     // P10 has a second commitment, addressed to the UN system, which is not a column.
     expect(shortCode('P10-victims-support')).toBe('P10');
+    // Paragraph 9 reaffirms three Charter obligations.
+    expect(['P09-use-of-force', 'P09-assist-un', 'P09-no-assistance-to-targets'].map(shortCode)).toEqual([
+      'P9a',
+      'P9b',
+      'P9c',
+    ]);
     expect(matrix.rows.find((row) => row.code === 'KEN')!.cells).toEqual({
       'P08-financing': 'FULLY_IMPLEMENTED',
       'P12-conventions': 'PARTIALLY_IMPLEMENTED',
@@ -355,18 +361,18 @@ describe('the countries × commitments matrix', () => {
       IN_PROGRESS: 0,
       NOT_STARTED: 1,
       NOT_APPLICABLE: 0,
-      NO_INFORMATION: 193 * 29 - 3,
+      NO_INFORMATION: 193 * 32 - 3,
     });
   });
 
   it('filters by regional group and by theme', async () => {
     const african = await statusMatrix(db.prisma, { group: 'AFRICAN' }, 'name', 'en', internal);
     expect(african.rows).toHaveLength(54);
-    expect(african.columns).toHaveLength(29);
-    expect(african.counts.NO_INFORMATION).toBe(54 * 29 - 3);
+    expect(african.columns).toHaveLength(32);
+    expect(african.counts.NO_INFORMATION).toBe(54 * 32 - 3);
     const western = await statusMatrix(db.prisma, { group: 'WESTERN_EUROPEAN_OTHERS' }, 'name', 'en', internal);
     expect(western.rows).toHaveLength(29);
-    expect(western.counts.NO_INFORMATION).toBe(29 * 29);
+    expect(western.counts.NO_INFORMATION).toBe(29 * 32);
 
     const financing = await statusMatrix(db.prisma, { theme: 'terrorist-financing' }, 'name', 'zh', internal);
     expect(financing.columns.map((column) => [column.code, column.shortCode])).toEqual([['P08-financing', 'P8']]);
@@ -409,7 +415,7 @@ describe('for the public', () => {
       IN_PROGRESS: 1,
       NOT_STARTED: 0,
       NOT_APPLICABLE: 0,
-      NO_INFORMATION: 27,
+      NO_INFORMATION: 30,
     });
     const financing = card.themes.find((theme) => theme.code === 'terrorist-financing')!;
     expect(financing.commitments[0]).toMatchObject({ status: 'IN_PROGRESS', observedOn: day('2023-01-01') });

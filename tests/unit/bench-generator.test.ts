@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadSeedData } from '@/lib/seed/data';
 import {
   benchPairs,
   BENCH_EDITORS,
@@ -7,6 +8,7 @@ import {
   evidenceRecord,
   generateEvidence,
   pairProfile,
+  pairsFingerprint,
   SIZES,
   statusOn,
 } from '@/bench/data/generator';
@@ -83,10 +85,10 @@ describe('bench data generator', () => {
     expect(notApplicable / (40 * commitments.length)).toBeLessThan(0.06);
   });
 
-  it('sizes S at ~20 records per pair over all 193 states and 29 member-state commitments', () => {
+  it('sizes S at ~20 records per pair over all 193 states and 32 member-state commitments', () => {
     const { states, commitments } = benchPairs('s');
     expect(states).toHaveLength(193);
-    expect(commitments).toHaveLength(29);
+    expect(commitments).toHaveLength(32);
     let records = 0;
     for (const actorCode of states) {
       for (const commitmentCode of commitments) {
@@ -95,5 +97,23 @@ describe('bench data generator', () => {
     }
     expect(records).toBeGreaterThan(95_000);
     expect(records).toBeLessThan(125_000);
+  });
+
+  it('fingerprints the states and commitments a size covers, so that a change to the seed reloads the data', () => {
+    const data = loadSeedData();
+    const shipped = benchPairs('s', data);
+    expect(pairsFingerprint(shipped)).toMatch(/^[0-9a-f]{16}$/);
+    expect(pairsFingerprint(benchPairs('s', data))).toBe(pairsFingerprint(shipped));
+    // The release before paragraph 9 was seeded had other pairs, hence other records.
+    const earlier = benchPairs('s', {
+      ...data,
+      documents: data.documents.map((document) => ({
+        ...document,
+        commitments: document.commitments.filter((commitment) => commitment.paragraph !== 9),
+      })),
+    });
+    expect(earlier.commitments).toHaveLength(29);
+    expect(pairsFingerprint(earlier)).not.toBe(pairsFingerprint(shipped));
+    expect(pairsFingerprint({ ...shipped, states: shipped.states.slice(1) })).not.toBe(pairsFingerprint(shipped));
   });
 });
