@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '@/lib/api/cursor';
 import {
   ActorSchema,
+  changes,
   CommitmentSchema,
   ErrorSchema,
   EvidenceSchema,
@@ -19,6 +20,7 @@ import {
   ActorQuery,
   CodeParam,
   CommitmentQuery,
+  EvidenceChangesQuery,
   EvidenceIdParam,
   EvidenceQuery,
   MatrixQuery,
@@ -172,6 +174,20 @@ export const API_ROUTES: ApiRouteDoc[] = [
     request: { query: EvidenceQuery },
     success: { status: 200, description: 'A page of records.', schema: page(EvidenceSchema) },
     example: 'curl -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/evidence?actor=KEN&state=VERIFIED&limit=50"',
+  },
+  {
+    method: 'get',
+    path: '/api/v1/evidence/changes',
+    access: 'read',
+    tag: 'Evidence',
+    summary:
+      'The change feed to sync from: records changed after a stored position, in commit-safe order, with the ' +
+      'position to resume from. It never skips a committed change, however long a transaction ran (it waits ' +
+      'for the transactions still running). Call it with ?since=<changeToken> until nextCursor is null; store ' +
+      'changeToken; poll again later from it.',
+    request: { query: EvidenceChangesQuery },
+    success: { status: 200, description: 'A page of changed records.', schema: changes(EvidenceSchema) },
+    example: 'curl -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/evidence/changes?since=$CHANGE_TOKEN&limit=500"',
   },
   {
     method: 'post',

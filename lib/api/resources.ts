@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/errors';
 import type { EvidenceSchema, RatificationSchema } from '@/lib/api/schemas';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { isPartyStatus } from '@/lib/status/constants';
-import type { EvidenceQuery, RatificationQuery } from '@/lib/validation/api';
+import type { EvidenceChangesQuery, EvidenceQuery, RatificationQuery } from '@/lib/validation/api';
 
 /**
  * The reads of the API as functions of a Prisma client, and the records as the API shows them. Codes, not
@@ -100,9 +100,10 @@ export async function currentEvidenceVersion(prisma: PrismaClient, id: number): 
 const EvidenceCursor = z.tuple([z.iso.datetime(), z.number().int().positive()]);
 
 /**
- * A page of evidence, oldest change first, keyset-paginated on (updatedAt, id) so that a client polling with
- * updatedSince and the cursor sees every change once. Filters on status and observed date apply to the latest
- * revision, as the lists of the site show it.
+ * A page of evidence, oldest change first, keyset-paginated on (updatedAt, id). Filters on status and observed date
+ * apply to the latest revision, as the lists of the site show it. Not a way to sync: `updatedAt` is the writing
+ * transaction's start, and a transaction that commits late puts its records behind a poller that has moved on;
+ * listEvidenceChanges is the feed that cannot skip.
  */
 export async function listEvidence(prisma: PrismaClient, query: z.output<typeof EvidenceQuery>) {
   const after = decodeCursor(query.cursor, EvidenceCursor);
@@ -138,6 +139,75 @@ export async function listEvidence(prisma: PrismaClient, query: z.output<typeof 
   return {
     data: rows.map(evidenceView),
     nextCursor: ids.length > query.limit && last ? encodeCursor([last.updatedAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** A change-feed position: ["c", changeXid as a decimal string (a 64-bit number), record id]. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+const ChangeToken = z.tuple([
+  z.literal('c'),
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,18})$/)
+    .refine((xid) => BigInt(xid) <= MAX_BIGINT),
+  z.number().int().nonnegative().max(2_147_483_647),
+]);
+
+/**
+ * The change feed: the records changed after the position `since` (a token this function gave out; absent: from
+ * the beginning), at most `limit`, in the order of the transactions that last changed them ("changeXid", set by
+ * PostgreSQL triggers on every write to a record, its revisions, sources and attachments), then by id.
+ *
+ * Only changes of transactions older than the oldest one still running are handed out (changeXid below the
+ * snapshot's xmin), so every change that commits later has a larger changeXid than any position given out before:
+ * a client resuming from its last token never skips a committed change, however long a transaction ran. The price
+ * is a delay: while a transaction runs (in any database of the cluster), changes committed after it began wait for it.
+ * A record changed again comes again, as it is then.
+ *
+ * Answers `{ data, nextCursor, changeToken }`: changeToken is the position after this page (the same position when
+ * nothing changed), nextCursor equals it when more changes are waiting now and is null when caught up. 400
+ * invalid_cursor for a token that is malformed or ahead of this database (one restored from a dump).
+ */
+export async function listEvidenceChanges(prisma: PrismaClient, query: z.output<typeof EvidenceChangesQuery>) {
+  const [, fromXid, fromId] = decodeCursor(query.since, ChangeToken) ?? ['c', '0', 0];
+  const found = await prisma.$queryRaw<{ xmax: string; id: number | null; xid: string | null }[]>`
+    WITH s AS (
+      SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin,
+             pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax
+    )
+    SELECT s.xmax::text AS xmax, c.id, c.xid
+    FROM s
+    LEFT JOIN LATERAL (
+      SELECT e.id, e."changeXid"::text AS xid
+      FROM "Evidence" e
+      WHERE e."changeXid" < s.xmin AND (e."changeXid", e.id) > (${fromXid}::bigint, ${fromId}::int)
+      ORDER BY e."changeXid", e.id
+      LIMIT ${query.limit + 1}
+    ) c ON true`;
+  if (BigInt(found[0]!.xmax) <= BigInt(fromXid)) {
+    throw new ApiError(
+      400,
+      'invalid_cursor',
+      'The change token is ahead of this database (it was replaced or restored); sync again without it.',
+    );
+  }
+  const changed = found.flatMap((row) => (row.id !== null && row.xid !== null ? [{ id: row.id, xid: row.xid }] : []));
+  const pageRows = changed.slice(0, query.limit);
+  // Read after the positions, so a record may already show a later change; it comes again at that change's position.
+  const rows = await prisma.evidence.findMany({
+    where: { id: { in: pageRows.map((row) => row.id) } },
+    include: evidenceInclude,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const last = pageRows.at(-1);
+  const changeToken = encodeCursor(last ? ['c', last.xid, last.id] : ['c', fromXid, fromId]);
+  return {
+    data: pageRows.flatMap((row) => {
+      const record = byId.get(row.id);
+      return record ? [evidenceView(record)] : [];
+    }),
+    nextCursor: changed.length > query.limit ? changeToken : null,
+    changeToken,
   };
 }
 

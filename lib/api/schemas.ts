@@ -182,3 +182,18 @@ export const page = <T extends z.ZodType>(item: T) =>
     nextCursor: z.string().nullable().meta({ description: 'Pass as ?cursor= for the next page; null at the end.' }),
   });
 export const one = <T extends z.ZodType>(item: T) => z.object({ data: item });
+/** A page of the change feed: the records changed after `since`, and where to resume. */
+export const changes = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item).meta({
+      description:
+        'Records changed after the position, in the order of their changes, each as it is now. A record changed ' +
+        'again later comes again.',
+    }),
+    nextCursor: z.string().nullable().meta({
+      description: 'When more changes are waiting now: pass it as ?since= right away. Null when caught up.',
+    }),
+    changeToken: z.string().meta({
+      description: 'The position after this page: store it with the data and pass it as ?since= next time.',
+    }),
+  });

@@ -65,7 +65,28 @@ export const EvidenceQuery = PageQuery.extend({
     .meta({ description: 'Implementation status of the latest revision.' }),
   observedFrom: isoDate.optional().meta({ description: 'Latest revision observed on or after (YYYY-MM-DD).' }),
   observedTo: isoDate.optional().meta({ description: 'Latest revision observed on or before (YYYY-MM-DD).' }),
-  updatedSince: z.iso.datetime({ offset: true }).optional().meta({ description: 'Changed at or after (ISO 8601).' }),
+  updatedSince: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({
+      description:
+        'Changed at or after (ISO 8601), for people looking at recent changes. Not a way to sync: a long ' +
+        'transaction commits changes stamped with its start time, after a poller has moved past it. Sync with ' +
+        '/api/v1/evidence/changes.',
+    }),
+});
+
+/** The change feed: a position to resume from (absent the first time) and a page size. */
+export const EvidenceChangesQuery = PageQuery.pick({ limit: true }).extend({
+  since: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({
+      description:
+        'The `changeToken` of the previous answer (or its `nextCursor`); absent on the first sync, which starts ' +
+        'from the beginning.',
+    }),
 });
 
 export const RatificationQuery = PageQuery.extend({

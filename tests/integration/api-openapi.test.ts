@@ -102,6 +102,7 @@ describe('the OpenAPI document', () => {
       'get /api/v1/instruments': () => ({ path: '/api/v1/instruments', token: editorToken }),
       'post /api/v1/evidence': () => ({ method: 'POST', path: '/api/v1/evidence', token: editorToken, body: evidence }),
       'get /api/v1/evidence': () => ({ path: '/api/v1/evidence?limit=5', token: editorToken }),
+      'get /api/v1/evidence/changes': () => ({ path: '/api/v1/evidence/changes?limit=5', token: editorToken }),
       'get /api/v1/evidence/{id}': () => ({
         path: `/api/v1/evidence/${state.id}`,
         params: { id: String(state.id) },

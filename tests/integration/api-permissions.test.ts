@@ -3,6 +3,7 @@ import * as actorsRoute from '@/app/api/v1/actors/route';
 import * as commitmentsRoute from '@/app/api/v1/commitments/route';
 import * as evidenceRoute from '@/app/api/v1/evidence/route';
 import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
+import * as evidenceChanges from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
 import * as meRoute from '@/app/api/v1/me/route';
@@ -73,6 +74,7 @@ const CASES: Record<string, Case> = {
   'GET progress': read(progressRoute.GET, '/api/v1/progress'),
   'GET ratification': read(ratificationRoute.GET, '/api/v1/ratification'),
   'GET evidence': read(evidenceRoute.GET, '/api/v1/evidence'),
+  'GET evidence/changes': read(evidenceChanges.GET, '/api/v1/evidence/changes'),
   'GET evidence/{id}': {
     handler: evidenceItem.GET,
     success: 200,
