@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { importEvidenceAction, type ImportApplyState } from '@/lib/actions/transfer';
 import { initialFormState } from '@/lib/actions/form-state';
@@ -12,26 +12,37 @@ interface Problem {
   reason: string;
 }
 
+/** A new row equal to an existing record (`recordId`) or to an earlier row of the file (`ofLine`). */
+type Duplicate = { line: number; recordId: number } | { line: number; ofLine: number };
+
 interface Preview {
   token: string;
   fileName: string;
   rows: number;
   creates: number;
+  duplicates: Duplicate[];
+  duplicatesTotal: number;
   updates: number;
   unchanged: number;
   problems: Problem[];
   problemsTotal: number;
 }
 
-type Intent = 'draft' | 'submit' | 'verify';
+// No "verified": an imported row is written by the importer, and nobody verifies their own record.
+type Intent = 'draft' | 'submit';
 
-/** Upload → preview (nothing written) → apply (all rows or none), for evidence CSV files. */
-export function ImportForm({ canVerify, maxMb, maxRows }: { canVerify: boolean; maxMb: number; maxRows: number }) {
+/**
+ * Upload → preview (nothing written) → apply (all rows or none), for evidence CSV files. New rows that duplicate a
+ * record or an earlier row are listed, and skipped unless the user chooses to create them anyway.
+ */
+export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number }) {
   const t = useTranslations('transfer');
+  const locale = useLocale();
   const validation = useTranslations('validation');
   const outcomes = useTranslations('outcomes');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [intent, setIntent] = useState<Intent>('draft');
+  const [duplicateChoice, setDuplicateChoice] = useState<'skip' | 'create'>('skip');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [applied, applyAction] = useActionState<ImportApplyState, FormData>(importEvidenceAction, initialFormState);
@@ -47,6 +58,7 @@ export function ImportForm({ canVerify, maxMb, maxRows }: { canVerify: boolean; 
     setBusy(true);
     setError(null);
     setPreview(null);
+    setDuplicateChoice('skip');
     try {
       const response = await fetch('/api/import/evidence', { method: 'POST', body: new FormData(event.currentTarget) });
       const body = await response.json();
@@ -63,7 +75,8 @@ export function ImportForm({ canVerify, maxMb, maxRows }: { canVerify: boolean; 
     }
   }
 
-  const changes = preview ? preview.creates + preview.updates : 0;
+  const duplicateCount = preview?.duplicatesTotal ?? 0;
+  const changes = preview ? preview.creates + preview.updates + (duplicateChoice === 'create' ? duplicateCount : 0) : 0;
   return (
     <>
       <form className="stack" onSubmit={(event) => void check(event)} encType="multipart/form-data">
@@ -91,7 +104,6 @@ export function ImportForm({ canVerify, maxMb, maxRows }: { canVerify: boolean; 
           >
             <option value="draft">{t('intents.draft')}</option>
             <option value="submit">{t('intents.submit')}</option>
-            {canVerify && <option value="verify">{t('intents.verify')}</option>}
           </select>
         </div>
         <button type="submit" className="button" disabled={busy} aria-disabled={busy}>
@@ -116,9 +128,47 @@ export function ImportForm({ canVerify, maxMb, maxRows }: { canVerify: boolean; 
             <dd data-count="updates">{preview.updates}</dd>
             <dt>{t('unchanged')}</dt>
             <dd data-count="unchanged">{preview.unchanged}</dd>
+            <dt>{t('duplicates')}</dt>
+            <dd data-count="duplicates">{duplicateCount}</dd>
             <dt>{t('problems')}</dt>
             <dd data-count="problems">{preview.problemsTotal}</dd>
           </dl>
+          {duplicateCount > 0 && (
+            <div className="table-scroll">
+              <table>
+                <caption>{t('duplicatesCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t('line')}
+                    </th>
+                    <th scope="col">{t('duplicateOf')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.duplicates.map((duplicate) => (
+                    <tr key={duplicate.line}>
+                      <td className="num">{duplicate.line}</td>
+                      <td>
+                        {'recordId' in duplicate ? (
+                          <a href={`/${locale}/evidence/${duplicate.recordId}`}>
+                            {t('duplicateOfRecord', { id: duplicate.recordId })}
+                          </a>
+                        ) : (
+                          t('duplicateOfRow', { line: duplicate.ofLine })
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {duplicateCount > preview.duplicates.length && (
+                <p className="muted">
+                  {t('duplicatesMore', { shown: preview.duplicates.length, total: duplicateCount })}
+                </p>
+              )}
+            </div>
+          )}
           {preview.problemsTotal > 0 ? (
             <div className="table-scroll">
               <table>
@@ -150,13 +200,42 @@ export function ImportForm({ canVerify, maxMb, maxRows }: { canVerify: boolean; 
                 </p>
               )}
             </div>
-          ) : changes === 0 ? (
+          ) : changes === 0 && duplicateCount === 0 ? (
             <p>{t('nothingToDo')}</p>
           ) : applied.status === 'ok' && applied.result ? null : (
-            <form action={applyAction}>
+            <form action={applyAction} className="stack">
               <input type="hidden" name="token" value={preview.token} />
               <input type="hidden" name="intent" value={intent} />
-              <SubmitButton pendingLabel={t('applying')}>{t('apply', { count: changes })}</SubmitButton>
+              {duplicateCount > 0 && (
+                <fieldset className="field">
+                  <legend>{t('duplicatesChoice')}</legend>
+                  <label>
+                    <input
+                      type="radio"
+                      name="duplicates"
+                      value="skip"
+                      checked={duplicateChoice === 'skip'}
+                      onChange={() => setDuplicateChoice('skip')}
+                    />{' '}
+                    {t('duplicatesSkip', { count: duplicateCount })}
+                  </label>
+                  <label>
+                    <input
+                      type="radio"
+                      name="duplicates"
+                      value="create"
+                      checked={duplicateChoice === 'create'}
+                      onChange={() => setDuplicateChoice('create')}
+                    />{' '}
+                    {t('duplicatesCreate', { count: duplicateCount })}
+                  </label>
+                </fieldset>
+              )}
+              {changes > 0 ? (
+                <SubmitButton pendingLabel={t('applying')}>{t('apply', { count: changes })}</SubmitButton>
+              ) : (
+                <p>{t('nothingToDo')}</p>
+              )}
             </form>
           )}
           <FormMessage state={applied} />

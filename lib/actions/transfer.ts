@@ -13,7 +13,7 @@ import { operations } from '@/lib/operations';
 import { claimImport } from '@/lib/transfer/import-store';
 
 export interface ImportApplyState extends FormState {
-  result?: { created: number; updated: number; unchanged: number };
+  result?: { created: number; updated: number; unchanged: number; skipped: number };
 }
 
 /**
@@ -26,6 +26,8 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   if (!user) redirect(`/${await getLocale()}/sign-in`);
   const token = String(formData.get('token') ?? '');
   const intent = String(formData.get('intent') ?? 'draft');
+  // Duplicates are skipped unless the user chose on the preview to create them.
+  const duplicates = String(formData.get('duplicates') ?? 'skip');
   const claimed = await claimImport(token, user.id);
   if (!claimed) return { status: 'error', message: 'importGone' };
   let text: string;
@@ -37,7 +39,7 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   }
   const outcome = await operations.importEvidence.run(
     { user, requestId: await getRequestId(), prisma: await requestPrisma() },
-    { csv: text, intent, fileName: claimed.meta.fileName },
+    { csv: text, intent, duplicates, fileName: claimed.meta.fileName },
   );
   if (!outcome.ok) {
     await claimed.release();
@@ -45,6 +47,7 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   }
   await claimed.done();
   revalidatePath('/[locale]', 'layout');
-  const { created, updated, unchanged } = outcome.value;
-  return { status: 'ok', message: 'importApplied', result: { created, updated, unchanged } };
+  const { created, updated, unchanged, duplicates: found, duplicatesCreated } = outcome.value;
+  const skipped = found - duplicatesCreated;
+  return { status: 'ok', message: 'importApplied', result: { created, updated, unchanged, skipped } };
 }

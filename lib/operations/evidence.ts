@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { checkUpload, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { refreshPairRollups, refreshRollupsForPairs } from '@/lib/evidence/rollups';
+import {
+  reviewViolations,
+  submitViolations,
+  violationFailure,
+  writeViolations,
+  type RuleRecord,
+  type RuleViolation,
+} from '@/lib/evidence/rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import {
@@ -33,24 +41,19 @@ const Attachments = z
   })
   .partial();
 
-async function resolveTargets(tx: Tx, user: CurrentUser, fields: Fields) {
+/** Throws the operation failure for the violations of the evidence rules, if any. */
+function enforce(violations: RuleViolation[]) {
+  const failure = violationFailure(violations);
+  if (failure) throw new DomainError(failure.status, failure.code, failure.message, failure.fieldErrors);
+}
+
+/** The actor and commitment the fields name, looked up for the rules (null: no such code). */
+async function findTargets(tx: Tx, fields: Fields) {
   const [actor, commitment] = await Promise.all([
     tx.actor.findUnique({ where: { code: fields.actorCode }, select: { id: true, code: true, kind: true } }),
     tx.commitment.findUnique({ where: { code: fields.commitmentCode }, select: { id: true, addressee: true } }),
   ]);
-  const fieldErrors: Record<string, string[]> = {};
-  if (!actor) fieldErrors.actorCode = ['unknownCountry'];
-  if (!commitment) fieldErrors.commitmentCode = ['unknownCommitment'];
-  if (actor && commitment && (actor.kind === 'MEMBER_STATE') !== (commitment.addressee === 'MEMBER_STATES')) {
-    fieldErrors.commitmentCode = [
-      actor.kind === 'MEMBER_STATE' ? 'commitmentNotForStates' : 'commitmentNotForUnSystem',
-    ];
-  }
-  if (actor && user.countryScope.length > 0 && !user.countryScope.includes(actor.code)) {
-    fieldErrors.actorCode = ['outsideCountryScope'];
-  }
-  if (Object.keys(fieldErrors).length > 0) throw new DomainError(400, 'invalid', 'fieldsInvalid', fieldErrors);
-  return { actorId: actor!.id, commitmentId: commitment!.id };
+  return { actor, commitment };
 }
 
 async function storeUploads(uploads: z.output<typeof Upload>[]) {
@@ -154,10 +157,17 @@ async function latestRevision(tx: Tx, evidenceId: number) {
   return { evidence, latest: evidence.revisions[0] };
 }
 
-function assertInScope(user: CurrentUser, actorCode: string) {
-  if (user.countryScope.length > 0 && !user.countryScope.includes(actorCode)) {
-    throw new DomainError(409, 'out_of_scope', 'outsideCountryScope');
-  }
+/** A record as the evidence rules see it. */
+function ruleRecord(
+  evidence: { state: string; createdById: number; actor: { code: string } },
+  latest: { authorId: number },
+): RuleRecord {
+  return {
+    state: evidence.state,
+    actorCode: evidence.actor.code,
+    createdById: evidence.createdById,
+    latestAuthorId: latest.authorId,
+  };
 }
 
 export const createEvidence = defineOperation({
@@ -165,9 +175,11 @@ export const createEvidence = defineOperation({
   permission: 'write:evidence',
   input: CreateEvidenceInput.and(Attachments),
   async execute({ tx, user, audit }, input) {
-    const targets = await resolveTargets(tx, user, input);
-    const uploads = await storeUploads(input.attachments ?? []);
     const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
+    const { actor, commitment } = await findTargets(tx, input);
+    enforce(writeViolations({ user, actor, commitment, record: null, state }));
+    const targets = { actorId: actor!.id, commitmentId: commitment!.id };
+    const uploads = await storeUploads(input.attachments ?? []);
     const evidence = await tx.evidence.create({ data: { ...targets, createdById: user.id, state, latestRevision: 1 } });
     const revision = await addRevision(tx, evidence.id, 1, input, user, uploads);
     await audit({
@@ -186,9 +198,10 @@ export const updateEvidence = defineOperation({
   input: UpdateEvidenceInput.and(Attachments),
   async execute({ tx, user, audit }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
-    assertInScope(user, evidence.actor.code);
-    if (evidence.state === 'SUBMITTED') throw new DomainError(409, 'in_review', 'evidenceInReview');
-    const targets = await resolveTargets(tx, user, input);
+    const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
+    const { actor, commitment } = await findTargets(tx, input);
+    enforce(writeViolations({ user, actor, commitment, record: ruleRecord(evidence, latest), state }));
+    const targets = { actorId: actor!.id, commitmentId: commitment!.id };
     const uploads = await storeUploads(input.attachments ?? []);
     const kept = latest.attachments
       .filter((attachment) => !(input.removeAttachmentIds ?? []).includes(attachment.id))
@@ -199,7 +212,6 @@ export const updateEvidence = defineOperation({
         sha256,
         storagePath,
       }));
-    const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
     const number = evidence.latestRevision + 1;
     await claimVersion(tx, input.id, input.version, { ...targets, state, latestRevision: number });
     const revision = await addRevision(tx, input.id, number, input, user, [...kept, ...uploads]);
@@ -229,9 +241,7 @@ export const submitEvidence = defineOperation({
   input: SubmitEvidenceInput,
   async execute({ tx, user, audit }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
-    assertInScope(user, evidence.actor.code);
-    if (latest.state !== 'DRAFT' && latest.state !== 'RETURNED')
-      throw new DomainError(409, 'invalid_state', 'evidenceNotDraft');
+    enforce(submitViolations(user, ruleRecord(evidence, latest)));
     await claimVersion(tx, input.id, input.version, { state: 'SUBMITTED' });
     await tx.evidenceRevision.update({
       where: { id: latest.id },
@@ -254,10 +264,7 @@ export const reviewEvidence = defineOperation({
   input: ReviewEvidenceInput,
   async execute({ tx, user, audit }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
-    if (latest.state !== 'SUBMITTED') throw new DomainError(409, 'invalid_state', 'evidenceNotSubmitted');
-    if (latest.authorId === user.id || evidence.createdById === user.id) {
-      throw new DomainError(409, 'own_record', 'cannotReviewOwn');
-    }
+    enforce(reviewViolations(user, ruleRecord(evidence, latest), input.decision));
     const state = input.decision === 'verify' ? 'VERIFIED' : 'RETURNED';
     await claimVersion(tx, input.id, input.version, { state });
     await tx.evidenceRevision.update({

@@ -1,7 +1,6 @@
 import { env } from '@/lib/env';
 import { refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import { DomainError, defineOperation } from '@/lib/operations/define';
-import { roleCan } from '@/lib/permissions';
 import {
   applyEvidenceImport,
   checkImportLimits,
@@ -11,6 +10,9 @@ import {
   type ImportResult,
 } from '@/lib/transfer/evidence-import';
 import { ImportEvidenceInput } from '@/lib/validation/transfer';
+
+/** How many duplicate rows the audit event names by line (it counts them all). */
+const DUPLICATES_IN_AUDIT = 1000;
 
 /** How many bad rows a refusal lists in its field errors (the preview lists them all). */
 const PROBLEMS_IN_ERROR = 100;
@@ -39,9 +41,11 @@ export function idRanges(ids: number[]): string {
 
 /**
  * Imports evidence from the export's CSV format: all rows or none, in one transaction. Every row is checked again
- * here (a preview may be stale), the records to update are locked, and any bad row refuses the whole file. New
- * and changed records enter as drafts or submitted for review; as verified only when a reviewer asks for it.
- * One audit event records the import with its counts; each record gets a revision as the entry form gives it.
+ * here (a preview may be stale) with the evidence rules of every door (lib/evidence/rules.ts), the records to
+ * update are locked, and any bad row refuses the whole file. New and changed records enter as drafts or submitted
+ * for review, never as verified: every imported revision is written by the importer, and nobody reviews their own
+ * record. New rows that duplicate a record or an earlier row are skipped unless `duplicates` is "create". One
+ * audit event records the import with its counts and that choice; each record gets a revision as the form gives.
  */
 export const importEvidence = defineOperation({
   name: 'importEvidence',
@@ -49,9 +53,6 @@ export const importEvidence = defineOperation({
   input: ImportEvidenceInput,
   timeout: 600_000,
   async execute({ tx, user, audit }, input) {
-    if (input.intent === 'verify' && !roleCan(user.role, 'review:evidence')) {
-      throw new DomainError(400, 'invalid', 'fieldsInvalid', { intent: ['importVerifyNeedsReviewer'] });
-    }
     try {
       checkImportLimits(new TextEncoder().encode(input.csv), importLimits());
     } catch (error) {
@@ -60,14 +61,24 @@ export const importEvidence = defineOperation({
     }
     // Each chunk is written as soon as it is checked, while the next one is checked; a problem anywhere throws
     // below, which rolls the whole transaction back.
-    const result: Omit<ImportResult, 'rollupPairs'> = { created: 0, updated: 0, unchanged: 0, createdIds: [] };
+    const result: Omit<ImportResult, 'rollupPairs'> = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 0,
+      duplicatesCreated: 0,
+      createdIds: [],
+    };
     const rollupPairs: ImportResult['rollupPairs'] = [];
     const plan = await planEvidenceImport(tx, user, input.csv, {
       lock: true,
+      intent: input.intent,
       async onChunk(part) {
-        const written = await applyEvidenceImport(tx, user, part, input.intent);
+        const written = await applyEvidenceImport(tx, user, part, input.intent, input.duplicates);
         result.created += written.created;
         result.updated += written.updated;
+        result.duplicates += written.duplicates;
+        result.duplicatesCreated += written.duplicatesCreated;
         result.createdIds.push(...written.createdIds);
         rollupPairs.push(...written.rollupPairs);
       },
@@ -92,6 +103,10 @@ export const importEvidence = defineOperation({
         updated: result.updated,
         unchanged: result.unchanged,
         intent: input.intent,
+        // New rows equal to a record or an earlier row, and what the user chose for them.
+        duplicates: plan.duplicates.length,
+        duplicatesChoice: input.duplicates,
+        duplicateLines: plan.duplicates.slice(0, DUPLICATES_IN_AUDIT).map((row) => row.line),
         updatedIds: idRanges(plan.updates.map((row) => row.id)),
         createdIds: idRanges(result.createdIds),
       },

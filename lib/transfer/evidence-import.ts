@@ -3,15 +3,18 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { countCsvRecords, CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { BASE_COLUMNS, readHeader, SOURCE_FIELDS, sourceColumn, type ExportSource } from '@/lib/transfer/evidence-csv';
+import { targetViolations, writeViolations, type RuleField, type RuleViolation } from '@/lib/evidence/rules';
 import { EvidenceFields } from '@/lib/validation/evidence';
-import type { ImportIntent } from '@/lib/validation/transfer';
+import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
 
 /**
  * Evidence import from the export's own CSV format. `planEvidenceImport` reads and checks every row — the same zod
- * schema as the entry form, the same country-scope rule, the version each updated row names — and says what an
- * import would do: rows to create (no id), rows to update (an id whose fields differ from its latest revision),
- * rows unchanged, and every bad row with its line, column and reason. `applyEvidenceImport` does it inside the
- * caller's transaction, in set-based statements (INSERT … SELECT FROM unnest), never one round trip per row.
+ * schema as the entry form, the same evidence rules as every door (lib/evidence/rules.ts, applied per row in memory
+ * to what is loaded in bulk), the version each updated row names — and says what an import would do: rows to
+ * create (no id), new rows that duplicate a record or an earlier row, rows to update (an id whose fields differ
+ * from its latest revision), rows unchanged, and every bad row with its line, column and reason.
+ * `applyEvidenceImport` does it inside the caller's transaction, in set-based statements (INSERT … SELECT FROM
+ * unnest), never one round trip per row.
  */
 type Fields = z.output<typeof EvidenceFields>;
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -39,10 +42,21 @@ export interface PlannedUpdate extends PlannedRow {
   previousPair: { actorId: number; commitmentId: number } | null;
 }
 
+/**
+ * A row without an id that would create a record equal to one that exists (`recordId`) or to an earlier row of
+ * the file (`line`): same actor, commitment, observed date, status and both summaries (see `duplicateKey`).
+ */
+export interface PlannedDuplicate extends PlannedRow {
+  duplicateOf: { recordId: number } | { line: number };
+}
+
 export interface ImportPlan {
   /** Data rows in the file (the header not counted). */
   rows: number;
+  /** New records that duplicate nothing. */
   creates: PlannedRow[];
+  /** New records that duplicate a record or an earlier row: created only when the user chooses so. */
+  duplicates: PlannedDuplicate[];
   updates: PlannedUpdate[];
   unchanged: number;
   problems: ImportProblem[];
@@ -190,6 +204,8 @@ interface ExistingRecord {
   version: number;
   state: string;
   latestRevision: number;
+  createdById: number;
+  latestAuthorId: number;
   actorId: number;
   commitmentId: number;
   actorCode: string;
@@ -211,7 +227,8 @@ async function existingRecords(db: Db, ids: number[], lock: boolean): Promise<Ma
   for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
     const chunk = ids.slice(start, start + LOOKUP_CHUNK);
     const rows = await db.$queryRaw<ExistingRecord[]>`
-      SELECT e.id, e.version, e.state::text AS state, e."latestRevision", e."actorId", e."commitmentId",
+      SELECT e.id, e.version, e.state::text AS state, e."latestRevision", e."createdById",
+             r."authorId" AS "latestAuthorId", e."actorId", e."commitmentId",
              a.code AS "actorCode", c.code AS "commitmentCode", r.id AS "revisionId",
              to_char(r."observedOn", 'YYYY-MM-DD') AS "observedOn", r.status::text AS status, r.score, r.summary,
              r.visibility::text AS visibility, COALESCE(r.tags, '{}') AS tags,
@@ -288,6 +305,51 @@ function canonicalOfRecord(record: ExistingRecord): string {
   });
 }
 
+/** The CSV column of a field the evidence rules name. */
+const RULE_COLUMNS: Record<Exclude<RuleField, 'record'>, string> = {
+  actorCode: 'actor_code',
+  commitmentCode: 'commitment_code',
+};
+
+/**
+ * What makes two new records the same: actor, commitment, observed date, status and both summaries (each trimmed
+ * of surrounding white space, as every door stores it; a missing summary equals an empty one), compared exactly.
+ */
+function duplicateKey(row: PlannedRow): string {
+  const { fields } = row;
+  return JSON.stringify([
+    row.actorId,
+    row.commitmentId,
+    fields.observedOn,
+    fields.status,
+    fields.summaryZh?.trim() ?? '',
+    fields.summaryEn?.trim() ?? '',
+  ]);
+}
+
+/**
+ * For each row, the lowest id of a record whose latest revision has the row's `duplicateKey`, keyed by line: one
+ * statement for all the rows (the caller passes at most a chunk of them), joined on the (actor, commitment) index.
+ */
+async function matchingRecords(db: Db, rows: PlannedRow[]): Promise<Map<number, number>> {
+  if (rows.length === 0) return new Map();
+  const found = await db.$queryRaw<{ line: number; id: number }[]>`
+    SELECT DISTINCT ON (k.line) k.line, e.id
+    FROM unnest(${rows.map((row) => row.line)}::int[], ${rows.map((row) => row.actorId)}::int[],
+                ${rows.map((row) => row.commitmentId)}::int[], ${rows.map((row) => row.fields.observedOn)}::date[],
+                ${rows.map((row) => row.fields.status)}::text[],
+                ${rows.map((row) => row.fields.summaryZh?.trim() ?? '')}::text[],
+                ${rows.map((row) => row.fields.summaryEn?.trim() ?? '')}::text[])
+         AS k(line, actor, commitment, observed, status, zh, en)
+    JOIN "Evidence" e ON e."actorId" = k.actor AND e."commitmentId" = k.commitment
+    JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.number = e."latestRevision"
+    WHERE r."observedOn" = k.observed AND r.status::text = k.status
+      AND btrim(COALESCE(r.summary->>'zh', ''), E' \t\r\n') = k.zh
+      AND btrim(COALESCE(r.summary->>'en', ''), E' \t\r\n') = k.en
+    ORDER BY k.line, e.id`;
+  return new Map(found.map((match) => [match.line, match.id]));
+}
+
 /** Rows checked between two writes when an import is applied: large enough for efficient statements. */
 const PLAN_CHUNK = 5000;
 /** Rows checked between two turns of the event loop, so that a pending write keeps moving meanwhile. */
@@ -306,9 +368,13 @@ export async function planEvidenceImport(
   db: Db,
   user: CurrentUser,
   text: string,
-  { lock = false, onChunk }: { lock?: boolean; onChunk?: (part: ImportPlan) => Promise<void> } = {},
+  {
+    lock = false,
+    onChunk,
+    intent = 'draft',
+  }: { lock?: boolean; onChunk?: (part: ImportPlan) => Promise<void>; intent?: ImportIntent } = {},
 ): Promise<ImportPlan> {
-  const plan: ImportPlan = { rows: 0, creates: [], updates: [], unchanged: 0, problems: [] };
+  const plan: ImportPlan = { rows: 0, creates: [], duplicates: [], updates: [], unchanged: 0, problems: [] };
   let records: CsvRecord[];
   try {
     records = parseCsv(text);
@@ -337,7 +403,6 @@ export async function planEvidenceImport(
   ]);
   const actorByCode = new Map(actors.map((actor) => [actor.code, actor]));
   const commitmentByCode = new Map(commitments.map((commitment) => [commitment.code, commitment]));
-  const scope = user.countryScope.length > 0 ? new Set(user.countryScope) : null;
   // The records the file names, read (and locked) once, before any row is checked.
   const ids = new Set<number>();
   for (const record of dataRecords) {
@@ -347,35 +412,41 @@ export async function planEvidenceImport(
   const existing = await existingRecords(db, [...ids], lock);
   const seenIds = new Set<number>();
 
+  const state = REVIEW_STATE[intent];
+  /** A violation of the evidence rules as a problem of the row, in the column the rule is about. */
+  const report = (line: number, hasId: boolean) => (found: RuleViolation) =>
+    plan.problems.push({
+      line,
+      column: found.field === 'record' ? (hasId ? 'id' : '') : RULE_COLUMNS[found.field],
+      reason: found.reason,
+    });
+
   function checkRow(row: ParsedRow, part: ImportPlan) {
     const { line, fields } = row;
     const problem = (column: string, reason: string) => plan.problems.push({ line, column, reason });
     const before = plan.problems.length;
-    const actor = actorByCode.get(fields.actorCode);
-    const commitment = commitmentByCode.get(fields.commitmentCode);
-    if (!actor) problem('actor_code', 'unknownCountry');
-    else if (scope && !scope.has(actor.code)) problem('actor_code', 'outsideCountryScope');
-    if (!commitment) problem('commitment_code', 'unknownCommitment');
-    else if (actor && (actor.kind === 'MEMBER_STATE') !== (commitment.addressee === 'MEMBER_STATES')) {
-      problem('commitment_code', actor.kind === 'MEMBER_STATE' ? 'commitmentNotForStates' : 'commitmentNotForUnSystem');
-    }
+    const actor = actorByCode.get(fields.actorCode) ?? null;
+    const commitment = commitmentByCode.get(fields.commitmentCode) ?? null;
     let record: ExistingRecord | undefined;
     if (row.id !== null) {
-      record = existing.get(row.id);
       if (seenIds.has(row.id)) problem('id', 'importDuplicateId');
-      else if (!record) problem('id', 'evidenceNotFound');
-      else if (scope && !scope.has(record.actorCode)) problem('id', 'outsideCountryScope');
-      else if (record.version !== row.version) problem('version', `importStaleVersion:${record.version}`);
+      else if (!existing.has(row.id)) problem('id', 'evidenceNotFound');
+      else record = existing.get(row.id);
       seenIds.add(row.id);
+    }
+    const changes =
+      row.id === null || (record !== undefined && canonicalOfFields(fields) !== canonicalOfRecord(record));
+    const violations = writeViolations({ user, actor, commitment, record: record ?? null, state, changes });
+    violations.forEach(report(line, row.id !== null));
+    if (record && !violations.some((found) => found.field === 'record') && record.version !== row.version) {
+      problem('version', `importStaleVersion:${record.version}`);
     }
     if (plan.problems.length > before) return;
     const planned = { line, fields, actorId: actor!.id, commitmentId: commitment!.id };
     if (!record) {
       part.creates.push(planned);
-    } else if (canonicalOfFields(fields) === canonicalOfRecord(record)) {
+    } else if (!changes) {
       part.unchanged++;
-    } else if (record.state === 'SUBMITTED') {
-      problem('id', 'evidenceInReview');
     } else {
       const moved = record.actorId !== planned.actorId || record.commitmentId !== planned.commitmentId;
       part.updates.push({
@@ -391,20 +462,40 @@ export async function planEvidenceImport(
 
   /** Codes of a row that failed its own checks are still looked up, so that every problem shows at once. */
   function checkFailedRow(row: FailedRow) {
-    const actor = row.actorCode === null ? undefined : actorByCode.get(row.actorCode);
-    if (row.actorCode !== null && !actor) {
-      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'unknownCountry' });
-    } else if (actor && scope && !scope.has(actor.code)) {
-      plan.problems.push({ line: row.line, column: 'actor_code', reason: 'outsideCountryScope' });
+    const lookup = <T>(code: string | null, map: Map<string, T>) =>
+      code === null ? undefined : (map.get(code) ?? null);
+    targetViolations(user, lookup(row.actorCode, actorByCode), lookup(row.commitmentCode, commitmentByCode)).forEach(
+      report(row.line, false),
+    );
+  }
+
+  // Rows that would create a record are compared with the records (and the earlier rows) of the same key.
+  const firstLineOfKey = new Map<string, number>();
+  async function flagDuplicates(part: ImportPlan) {
+    const fresh: PlannedRow[] = [];
+    for (const row of part.creates) {
+      const key = duplicateKey(row);
+      const first = firstLineOfKey.get(key);
+      if (first === undefined) {
+        firstLineOfKey.set(key, row.line);
+        fresh.push(row);
+      } else {
+        part.duplicates.push({ ...row, duplicateOf: { line: first } });
+      }
     }
-    if (row.commitmentCode !== null && !commitmentByCode.has(row.commitmentCode)) {
-      plan.problems.push({ line: row.line, column: 'commitment_code', reason: 'unknownCommitment' });
+    const matches = await matchingRecords(db, fresh);
+    part.creates = [];
+    for (const row of fresh) {
+      const recordId = matches.get(row.line);
+      if (recordId === undefined) part.creates.push(row);
+      else part.duplicates.push({ ...row, duplicateOf: { recordId } });
     }
+    part.duplicates.sort((a, b) => a.line - b.line);
   }
 
   let writing: Promise<void> | null = null;
   for (let start = 0; start < dataRecords.length; start += PLAN_CHUNK) {
-    const part: ImportPlan = { rows: 0, creates: [], updates: [], unchanged: 0, problems: [] };
+    const part: ImportPlan = { rows: 0, creates: [], duplicates: [], updates: [], unchanged: 0, problems: [] };
     const chunk = dataRecords.slice(start, start + PLAN_CHUNK);
     for (let index = 0; index < chunk.length; index++) {
       if (onChunk && writing && index % YIELD_EVERY === 0) await nextTurn();
@@ -418,7 +509,9 @@ export async function planEvidenceImport(
       if (read.ok) checkRow(read.row, part);
       else checkFailedRow(read.row);
     }
+    await flagDuplicates(part);
     plan.creates.push(...part.creates);
+    plan.duplicates.push(...part.duplicates);
     plan.updates.push(...part.updates);
     plan.unchanged += part.unchanged;
     if (onChunk && plan.problems.length === 0) {
@@ -431,6 +524,7 @@ export async function planEvidenceImport(
   }
   await writing;
   plan.problems.sort((a, b) => a.line - b.line);
+  plan.duplicates.sort((a, b) => a.line - b.line);
   return plan;
 }
 
@@ -511,6 +605,9 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows that duplicate a record or an earlier row, and whether they were created or skipped. */
+  duplicates: number;
+  duplicatesCreated: number;
   /** Ids of the records created, in the order of their rows. */
   createdIds: number[];
   /**
@@ -521,20 +618,28 @@ export interface ImportResult {
 }
 
 /**
- * Carries out a plan without problems inside the caller's transaction. The caller then rebuilds the returned
- * `rollupPairs`.
+ * Carries out a plan without problems inside the caller's transaction. Rows that duplicate a record or an earlier
+ * row are created only with `duplicates: 'create'`; by default they are skipped. The caller then rebuilds the
+ * returned `rollupPairs`.
  */
 export async function applyEvidenceImport(
   tx: Prisma.TransactionClient,
   user: CurrentUser,
   plan: ImportPlan,
   intent: ImportIntent,
+  duplicates: ImportDuplicates = 'skip',
 ): Promise<ImportResult> {
   if (plan.problems.length > 0) throw new Error('applyEvidenceImport: the plan has problems');
   const state = REVIEW_STATE[intent];
+  const creates =
+    duplicates === 'create' ? [...plan.creates, ...plan.duplicates].sort((a, b) => a.line - b.line) : plan.creates;
+  // The rules refuse every such row (nobody reviews their own record); this keeps it so should they ever not.
+  if (state === 'VERIFIED' && creates.length + plan.updates.length > 0) {
+    throw new Error('applyEvidenceImport: imported rows are never verified by their importer');
+  }
 
-  const evidenceIds = await nextIds(tx, 'Evidence', plan.creates.length);
-  for (const chunk of chunks(plan.creates.map((row, index) => ({ ...row, id: evidenceIds[index]! })))) {
+  const evidenceIds = await nextIds(tx, 'Evidence', creates.length);
+  for (const chunk of chunks(creates.map((row, index) => ({ ...row, id: evidenceIds[index]! })))) {
     await tx.$executeRaw`
       INSERT INTO "Evidence" (id, "actorId", "commitmentId", version, state, "latestRevision", "createdById",
                               "createdAt", "updatedAt")
@@ -556,16 +661,16 @@ export async function applyEvidenceImport(
     if (count !== chunk.length) throw new Error('applyEvidenceImport: a record changed while it was locked');
   }
 
-  const revisionIds = await nextIds(tx, 'EvidenceRevision', plan.creates.length + plan.updates.length);
+  const revisionIds = await nextIds(tx, 'EvidenceRevision', creates.length + plan.updates.length);
   const revisions: RevisionRow[] = [
-    ...plan.creates.map((row, index) => ({
+    ...creates.map((row, index) => ({
       id: revisionIds[index]!,
       evidenceId: evidenceIds[index]!,
       number: 1,
       fields: row.fields,
     })),
     ...plan.updates.map((row, index) => ({
-      id: revisionIds[plan.creates.length + index]!,
+      id: revisionIds[creates.length + index]!,
       evidenceId: row.id,
       number: row.number,
       fields: row.fields,
@@ -574,7 +679,7 @@ export async function applyEvidenceImport(
   await insertRevisions(tx, revisions, user, intent);
 
   // An edit keeps the attachments of the revision it replaces, as the entry form does.
-  const updateRevisionIds = revisionIds.slice(plan.creates.length);
+  const updateRevisionIds = revisionIds.slice(creates.length);
   for (const chunk of chunks(
     plan.updates.map((row, index) => ({ from: row.previousRevisionId, to: updateRevisionIds[index]! })),
   )) {
@@ -590,14 +695,16 @@ export async function applyEvidenceImport(
 
   // The current status changes when verified evidence arrives, or when a record moves to another pair.
   const rollupPairs = [
-    ...(intent === 'verify' ? [...plan.creates, ...plan.updates] : []),
+    ...(intent === 'verify' ? [...creates, ...plan.updates] : []),
     ...plan.updates.flatMap((row) => (row.previousPair ? [row.previousPair, row] : [])),
   ].map(({ actorId, commitmentId }) => ({ actorId, commitmentId }));
 
   return {
-    created: plan.creates.length,
+    created: creates.length,
     updated: plan.updates.length,
     unchanged: plan.unchanged,
+    duplicates: plan.duplicates.length,
+    duplicatesCreated: duplicates === 'create' ? plan.duplicates.length : 0,
     createdIds: evidenceIds,
     rollupPairs,
   };

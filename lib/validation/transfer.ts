@@ -56,12 +56,21 @@ export function wantsBom(params: SearchParams): boolean {
   return first(params.bom) === '1';
 }
 
-/** What new and changed records become: drafts, submitted for review, or (reviewers only) verified at once. */
+/**
+ * What new and changed records enter as: drafts or submitted for review. "verify" is still understood, so that it
+ * is refused row by row with the review rule's reason (an imported row is written by the importer, and nobody
+ * verifies their own record) rather than as an unknown value.
+ */
 export const IMPORT_INTENTS = ['draft', 'submit', 'verify'] as const;
 export type ImportIntent = (typeof IMPORT_INTENTS)[number];
+
+/** What to do with new rows that duplicate a record or an earlier row: skip them (the default) or create them. */
+export const IMPORT_DUPLICATES = ['skip', 'create'] as const;
+export type ImportDuplicates = (typeof IMPORT_DUPLICATES)[number];
 
 export const ImportEvidenceInput = z.object({
   csv: z.string(),
   intent: z.enum(IMPORT_INTENTS, { message: 'importIntentInvalid' }).default('draft'),
+  duplicates: z.enum(IMPORT_DUPLICATES, { message: 'importDuplicatesInvalid' }).default('skip'),
   fileName: z.string().max(255).optional(),
 });

@@ -55,13 +55,35 @@ test('an editor imports evidence from a spreadsheet: bad rows are listed, then e
   await expect(problems.getByRole('row', { name: /3 observed_on The date is in the future/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 
-  // A good file: preview, then apply as submitted for review.
-  await upload(page, [HEADER, row(`${marker} a`), row(`${marker} b`, { actor: 'UGA' })].join('\r\n'));
+  // A good file: preview, then apply as submitted for review. Imports never offer "verified": nobody verifies
+  // their own record.
+  const good = [HEADER, row(`${marker} a`), row(`${marker} b`, { actor: 'UGA' })].join('\r\n');
+  await upload(page, good);
   await expect(page.locator('[data-count="creates"]')).toHaveText('2');
+  await expect(page.locator('[data-count="duplicates"]')).toHaveText('0');
   await expect(page.locator('[data-count="problems"]')).toHaveText('0');
+  await expect(page.getByLabel('New and changed records enter as').locator('option')).toHaveText([
+    'drafts',
+    'submitted for review',
+  ]);
   await page.getByLabel('New and changed records enter as').selectOption('submit');
   await page.getByRole('button', { name: 'Import 2 records' }).click();
-  await expect(page.getByText('Imported: 2 new, 0 updated, 0 unchanged.')).toBeVisible();
+  await expect(page.getByText('Imported: 2 new, 0 updated, 0 unchanged, 0 duplicates skipped.')).toBeVisible();
+
+  // The same file again: both rows are flagged with the record they repeat and skipped unless chosen otherwise.
+  await page.goto('/en/evidence/import');
+  await upload(page, good);
+  await expect(page.locator('[data-count="creates"]')).toHaveText('0');
+  await expect(page.locator('[data-count="duplicates"]')).toHaveText('2');
+  const duplicates = page.getByRole('table').filter({ hasText: 'Same as' });
+  await expect(duplicates.getByRole('row', { name: /^2 record #\d+$/ })).toBeVisible();
+  await expect(duplicates.getByRole('row', { name: /^3 record #\d+$/ })).toBeVisible();
+  await expect(page.getByLabel('Skip 2 duplicates (recommended)')).toBeChecked();
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+  await page.getByLabel('Create them anyway').check();
+  await expect(page.getByRole('button', { name: 'Import 2 records' })).toBeVisible();
+  await page.getByLabel('Skip 2 duplicates (recommended)').check();
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 
   // The export of the editor's evidence holds both, with their ids; one is edited and imported back.
   await page.goto('/en/evidence');
@@ -81,7 +103,7 @@ test('an editor imports evidence from a spreadsheet: bad rows are listed, then e
   await page.goto('/en/evidence/import');
   await upload(page, [HEADER, row(`${marker} c`, { actor: 'TZA' })].join('\r\n'));
   await page.getByRole('button', { name: 'Import 1 record' }).click();
-  await expect(page.getByText('Imported: 1 new, 0 updated, 0 unchanged.')).toBeVisible();
+  await expect(page.getByText('Imported: 1 new, 0 updated, 0 unchanged, 0 duplicates skipped.')).toBeVisible();
   await page.goto('/en/evidence');
   const again = records((await download(page, 'Evidence (CSV)')).text).filter((record) =>
     record.summary_en!.startsWith(marker),
@@ -99,7 +121,7 @@ test('an editor imports evidence from a spreadsheet: bad rows are listed, then e
   await expect(page.locator('[data-count="unchanged"]')).toHaveText('2');
   await expect(page.locator('[data-count="creates"]')).toHaveText('0');
   await page.getByRole('button', { name: 'Import 1 record' }).click();
-  await expect(page.getByText('Imported: 0 new, 1 updated, 2 unchanged.')).toBeVisible();
+  await expect(page.getByText('Imported: 0 new, 1 updated, 2 unchanged, 0 duplicates skipped.')).toBeVisible();
 
   await page.goto(`/en/evidence/${draft.id}`);
   await expect(page.getByText('Partially implemented').first()).toBeVisible();

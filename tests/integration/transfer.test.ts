@@ -278,6 +278,96 @@ describe('bad rows', () => {
   });
 });
 
+describe('duplicate rows', () => {
+  function importWith(as: User, csv: string, input: Record<string, string> = {}) {
+    return operations.importEvidence.run({ user: as, requestId: 'test', prisma: db.prisma }, { csv, ...input });
+  }
+  const lastImportAudit = () =>
+    db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'evidence.import' }, orderBy: { id: 'desc' } });
+  const flagged = (plan: Awaited<ReturnType<typeof planEvidenceImport>>) =>
+    plan.duplicates.map(({ line, duplicateOf }) => [line, duplicateOf]);
+
+  it('flags every row of a file imported twice, and applying without a choice creates nothing', async () => {
+    const editor = await user('EDITOR');
+    const csv = await evidenceCsv([
+      evidenceRow({ actor_code: 'BWA', summary_en: 'Twice A' }),
+      evidenceRow({ actor_code: 'BWA', summary_en: 'Twice B', summary_zh: '两次乙' }),
+      evidenceRow({ actor_code: 'NAM', summary_en: 'Twice A', status: 'NOT_STARTED' }),
+    ]);
+    const first = await importWith(editor, csv);
+    expect(first).toMatchObject({ ok: true, value: { created: 3 } });
+    if (!first.ok) return;
+    const ids = first.value.createdIds;
+
+    // Anyone importing it again (here another editor) sees every row flagged with the record it repeats.
+    const again = await user('EDITOR');
+    const preview = await planEvidenceImport(db.prisma, again, csv);
+    expect(preview).toMatchObject({ rows: 3, problems: [], creates: [], updates: [] });
+    expect(flagged(preview)).toEqual([
+      [2, { recordId: ids[0] }],
+      [3, { recordId: ids[1] }],
+      [4, { recordId: ids[2] }],
+    ]);
+
+    const count = await db.prisma.evidence.count();
+    const second = await importWith(again, csv);
+    expect(second).toMatchObject({ ok: true, value: { created: 0, duplicates: 3, duplicatesCreated: 0 } });
+    expect(await db.prisma.evidence.count()).toBe(count);
+    expect((await lastImportAudit()).after).toMatchObject({
+      created: 0,
+      duplicates: 3,
+      duplicatesChoice: 'skip',
+      duplicateLines: [2, 3, 4],
+    });
+  });
+
+  it('flags a new row repeated in the same file as a duplicate of its first row; the summaries compare trimmed', async () => {
+    const editor = await user('EDITOR');
+    const csv = await evidenceCsv([
+      evidenceRow({ actor_code: 'LSO', summary_en: 'Repeated row' }),
+      evidenceRow({ actor_code: 'LSO', summary_en: 'Repeated row', summary_zh: '中文摘要' }), // another summary
+      evidenceRow({ actor_code: 'LSO', summary_en: 'Repeated row', observed_on: '2024-03-02' }), // another day
+      evidenceRow({ actor_code: 'LSO', summary_en: '  Repeated row  ', tags: 'other', score: '1' }), // = line 2
+    ]);
+    const preview = await planEvidenceImport(db.prisma, editor, csv);
+    expect(preview.creates.map((row) => row.line)).toEqual([2, 3, 4]);
+    expect(flagged(preview)).toEqual([[5, { line: 2 }]]);
+    const outcome = await importWith(editor, csv);
+    expect(outcome).toMatchObject({ ok: true, value: { created: 3, duplicates: 1, duplicatesCreated: 0 } });
+  });
+
+  it('creates the duplicates when the user chooses so, and the audit event records the choice', async () => {
+    const editor = await user('EDITOR');
+    const csv = await evidenceCsv([
+      evidenceRow({ actor_code: 'SWZ', summary_en: 'Chosen twice' }),
+      evidenceRow({ actor_code: 'SWZ', summary_en: 'Chosen twice' }),
+    ]);
+    expect(await importWith(editor, csv)).toMatchObject({ ok: true, value: { created: 1, duplicates: 1 } });
+    const outcome = await importWith(editor, csv, { duplicates: 'create' });
+    expect(outcome).toMatchObject({ ok: true, value: { created: 2, duplicates: 2, duplicatesCreated: 2 } });
+    expect((await lastImportAudit()).after).toMatchObject({
+      created: 2,
+      duplicates: 2,
+      duplicatesChoice: 'create',
+      duplicateLines: [2, 3],
+    });
+    const records = await db.prisma.evidenceRevision.count({ where: { summary: { equals: { en: 'Chosen twice' } } } });
+    expect(records).toBe(3);
+  });
+
+  it('catches a repeated row across the 5,000-row chunks an import writes one after another', async () => {
+    const editor = await user('EDITOR');
+    const good = await syntheticEvidenceCsv({ limit: 5001 });
+    const firstRow = good.split('\r\n')[1]!;
+    const csv = `${good}${firstRow}\r\n`;
+    const preview = await planEvidenceImport(db.prisma, editor, csv);
+    expect(preview.problems).toEqual([]);
+    expect(flagged(preview)).toEqual([[5003, { line: 2 }]]);
+    const outcome = await importWith(editor, csv);
+    expect(outcome).toMatchObject({ ok: true, value: { created: 5001, duplicates: 1, duplicatesCreated: 0 } });
+  });
+});
+
 async function toCsvOfRecord(reader: User, id: number, changes: Record<string, string>) {
   const exported = await exportEvidenceCsv(db.prisma, reader, {});
   const header = parseCsv(exported)[0]!.cells;
@@ -286,26 +376,66 @@ async function toCsvOfRecord(reader: User, id: number, changes: Record<string, s
 }
 
 describe('review states on import', () => {
-  it('lets only reviewers import straight to verified, and then refreshes the current status', async () => {
+  it('never imports rows as verified: nobody verifies their own record, so each row is refused saying so', async () => {
+    const editor = await user('EDITOR');
+    const reviewer = await user('REVIEWER');
+    // A record the reviewer created, one someone else created: importing either as verified makes the reviewer
+    // the author of the new revision, so both are a self-review, as is a new row.
+    const own = await createRecord(reviewer, { actorCode: 'GHA', commitmentCode: 'P08-financing' });
+    const theirs = await createRecord(editor, { actorCode: 'GHA', commitmentCode: 'P08-financing' });
+    const exported = await exportEvidenceCsv(db.prisma, reviewer, {});
+    const header = parseCsv(exported)[0]!.cells;
+    const byId = new Map(rowsOf(exported).map((row) => [Number(row.id), row]));
+    const csv = await toCsv(
+      [
+        { ...byId.get(own)!, status: 'FULLY_IMPLEMENTED' },
+        { ...byId.get(theirs)!, status: 'FULLY_IMPLEMENTED' },
+        { ...evidenceRow({ actor_code: 'GHA', status: 'FULLY_IMPLEMENTED', visibility: 'PUBLIC' }) },
+      ],
+      header,
+    );
+    const before = await fingerprint();
+    expect((await planEvidenceImport(db.prisma, reviewer, csv, { intent: 'verify' })).problems).toEqual([
+      { line: 2, column: 'id', reason: 'cannotReviewOwn' },
+      { line: 3, column: 'id', reason: 'cannotReviewOwn' },
+      { line: 4, column: '', reason: 'cannotReviewOwn' },
+    ]);
+    expect(await importCsv(reviewer, csv, 'verify')).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: {
+        csv: ['importRow:2|id|cannotReviewOwn', 'importRow:3|id|cannotReviewOwn', 'importRow:4||cannotReviewOwn'],
+      },
+    });
+    expect(await importCsv(editor, csv, 'verify')).toMatchObject({
+      ok: false,
+      fieldErrors: { csv: expect.arrayContaining(['importRow:4||reviewNeedsReviewer']) },
+    });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('imports as submitted; another reviewer verifies, and the exports show it', async () => {
     const editor = await user('EDITOR');
     const reviewer = await user('REVIEWER');
     const csv = await evidenceCsv([
       evidenceRow({ actor_code: 'GHA', status: 'FULLY_IMPLEMENTED', visibility: 'PUBLIC', observed_on: '2024-05-01' }),
     ]);
-    expect(await importCsv(editor, csv, 'verify')).toMatchObject({
-      ok: false,
-      status: 400,
-      fieldErrors: { intent: ['importVerifyNeedsReviewer'] },
-    });
-    const outcome = await importCsv(reviewer, csv, 'verify');
+    const outcome = await importCsv(editor, csv, 'submit');
     expect(outcome).toMatchObject({ ok: true, value: { created: 1 } });
+    if (!outcome.ok) return;
+    const [id] = outcome.value.createdIds;
+    const verified = await operations.reviewEvidence.run(
+      { user: reviewer, requestId: 'test', prisma: db.prisma },
+      { id, version: 1, decision: 'verify' },
+    );
+    expect(verified).toMatchObject({ ok: true });
     const status = await db.prisma.currentStatus.findFirstOrThrow({
-      where: { actor: { code: 'GHA' }, commitment: { code: 'P08-financing' } },
+      where: { actor: { code: 'GHA' }, commitment: { code: 'P08-financing' }, publicOnly: true },
       include: { revision: true },
     });
     expect(status).toMatchObject({
       status: 'FULLY_IMPLEMENTED',
-      revision: { state: 'VERIFIED', reviewerId: reviewer.id },
+      revision: { state: 'VERIFIED', reviewerId: reviewer.id, authorId: editor.id },
     });
 
     // The public export shows verified public evidence only.

@@ -6,6 +6,7 @@ import { ReviewForm, SubmitForReviewForm } from '@/components/evidence/ReviewFor
 import { revisionChanges } from '@/components/evidence/RevisionChanges';
 import { Tag } from '@/components/Tag';
 import { getEvidence } from '@/lib/data/evidence';
+import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 
@@ -30,9 +31,10 @@ export default async function EvidencePage({ params }: Props) {
   const { user } = record;
   const latest = record.revisions[0]!;
   const verified = record.revisions.find((revision) => revision.state === 'VERIFIED');
-  const inScope = user.countryScope.length === 0 || user.countryScope.includes(record.actor.code);
+  // Controls follow the evidence rules the operations enforce (lib/evidence/rules.ts).
+  const inScope = inCountryScope(user, record.actor.code);
   const mayEdit = can(user, 'write:evidence') && inScope && record.state !== 'SUBMITTED';
-  const ownRecord = record.createdById === user.id || latest.author.id === user.id;
+  const ownRecord = isOwnRecord(user, { createdById: record.createdById, latestAuthorId: latest.author.id });
   const mayReview = can(user, 'review:evidence') && record.state === 'SUBMITTED' && !ownRecord;
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
   const dateTime = (value: Date | null) =>

@@ -6,7 +6,6 @@ import { ImportForm } from '@/components/transfer/ImportForm';
 import { requirePermission } from '@/lib/auth/guard';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
-import { roleCan } from '@/lib/permissions';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -19,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ImportEvidencePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requirePermission('write:evidence');
+  await requirePermission('write:evidence');
   const [t, messages] = await Promise.all([getTranslations('transfer'), getMessages()]);
   return (
     <>
@@ -29,11 +28,7 @@ export default async function ImportEvidencePage({ params }: Props) {
       <NextIntlClientProvider
         messages={{ transfer: messages.transfer, validation: messages.validation, outcomes: messages.outcomes }}
       >
-        <ImportForm
-          canVerify={roleCan(user.role, 'review:evidence')}
-          maxMb={env().IMPORT_MAX_MB}
-          maxRows={env().IMPORT_MAX_ROWS}
-        />
+        <ImportForm maxMb={env().IMPORT_MAX_MB} maxRows={env().IMPORT_MAX_ROWS} />
       </NextIntlClientProvider>
     </>
   );

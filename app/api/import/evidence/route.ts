@@ -6,9 +6,12 @@ import { roleCan } from '@/lib/permissions';
 import { checkImportLimits, ImportLimitError, planEvidenceImport } from '@/lib/transfer/evidence-import';
 import { errorJson } from '@/lib/transfer/http';
 import { pruneImports, saveImport } from '@/lib/transfer/import-store';
+import { IMPORT_INTENTS, type ImportIntent } from '@/lib/validation/transfer';
 
 /** The preview lists at most this many bad rows (and says how many there are). */
 const PROBLEMS_SHOWN = 1000;
+/** The preview lists at most this many duplicate rows (and says how many there are). */
+const DUPLICATES_SHOWN = 1000;
 /** Room for the multipart envelope around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -17,9 +20,10 @@ function limitError(error: ImportLimitError) {
 }
 
 /**
- * POST /api/import/evidence (multipart, field "file") — the preview (dry run) of an evidence import: keeps the
- * file on the server under a token and answers with the counts of records to create, update and leave unchanged
- * and every bad row. Nothing is written to the database; the import page applies the token afterwards. The size
+ * POST /api/import/evidence (multipart, field "file", optional "intent") — the preview (dry run) of an evidence
+ * import: keeps the file on the server under a token and answers with the counts of records to create, update and
+ * leave unchanged, every bad row (checked for that intent), and every new row that duplicates a record
+ * (`{ line, recordId }`) or an earlier row of the file (`{ line, ofLine }`). Nothing is written to the database; the import page applies the token afterwards. The size
  * limit is checked from Content-Length before the body is read, the row limit by a scan before parsing.
  */
 export async function POST(request: Request) {
@@ -37,8 +41,11 @@ export async function POST(request: Request) {
     return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
   }
   let file: FormDataEntryValue | null;
+  let intent: ImportIntent = 'draft';
   try {
-    file = (await request.formData()).get('file');
+    const form = await request.formData();
+    file = form.get('file');
+    intent = IMPORT_INTENTS.find((candidate) => candidate === form.get('intent')) ?? 'draft';
   } catch {
     return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
   }
@@ -63,13 +70,19 @@ export async function POST(request: Request) {
   }
   await pruneImports();
   const stored = await saveImport(bytes, { userId: user.id, fileName: file.name || 'import.csv' });
-  const plan = await planEvidenceImport(await requestPrisma(), user, text);
+  const plan = await planEvidenceImport(await requestPrisma(), user, text, { intent });
   return Response.json(
     {
       token: stored.token,
       fileName: stored.fileName,
       rows: plan.rows,
       creates: plan.creates.length,
+      duplicates: plan.duplicates
+        .slice(0, DUPLICATES_SHOWN)
+        .map(({ line, duplicateOf }) =>
+          'recordId' in duplicateOf ? { line, recordId: duplicateOf.recordId } : { line, ofLine: duplicateOf.line },
+        ),
+      duplicatesTotal: plan.duplicates.length,
       updates: plan.updates.length,
       unchanged: plan.unchanged,
       problems: plan.problems.slice(0, PROBLEMS_SHOWN),
