@@ -67,8 +67,31 @@ export function hasBom(bytes: Uint8Array): boolean {
 }
 
 /**
- * Counts the records of a CSV file (header included) without parsing it: line breaks outside quotes (blank lines
- * not counted), plus a last line without one. Cheap enough to refuse a file over the row limit before the full parse.
+ * The byte length of the whitespace character (as String.prototype.trim counts whitespace) that starts at `i` in
+ * UTF-8 bytes, or 0: space, tab, VT, FF, NBSP, the Unicode space separators, U+2028/9 and the BOM. CR and LF are
+ * handled by the callers.
+ */
+function whitespaceAt(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i]!;
+  if (b0 === 0x20 || b0 === 0x09 || b0 === 0x0b || b0 === 0x0c) return 1;
+  const b1 = bytes[i + 1];
+  if (b0 === 0xc2) return b1 === 0xa0 ? 2 : 0;
+  const b2 = bytes[i + 2];
+  if (b0 === 0xe1) return b1 === 0x9a && b2 === 0x80 ? 3 : 0;
+  if (b0 === 0xe2 && b1 === 0x80 && b2 !== undefined) {
+    return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf ? 3 : 0;
+  }
+  if (b0 === 0xe2) return b1 === 0x81 && b2 === 0x9f ? 3 : 0;
+  if (b0 === 0xe3) return b1 === 0x80 && b2 === 0x80 ? 3 : 0;
+  if (b0 === 0xef) return b1 === 0xbb && b2 === 0xbf ? 3 : 0;
+  return 0;
+}
+
+/**
+ * Counts the data-bearing records of a CSV file (header included) without parsing it, exactly as parseCsv counts
+ * them: records end at CR, LF or CRLF outside quotes, and a record whose every cell is empty or whitespace (a blank
+ * line, or ",,," as spreadsheets write a cleared row) is not counted. Cheap enough to refuse a file over the row
+ * limit before the full parse.
  */
 export function countCsvRecords(bytes: Uint8Array): number {
   let records = 0;
@@ -77,17 +100,47 @@ export function countCsvRecords(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
     if (byte === 0x22) {
-      quoted = !quoted;
-      lineHasContent = true;
-    } else if ((byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) && !quoted) {
+      // An opening or closing quote is not content; a doubled quote inside quotes is one quote character.
+      if (quoted && bytes[i + 1] === 0x22) {
+        lineHasContent = true;
+        i++;
+      } else {
+        quoted = !quoted;
+      }
+    } else if ((byte === 0x0a || byte === 0x0d) && !quoted) {
       // LF, CRLF (counted at its LF) or a lone CR ends a record.
+      if (byte === 0x0d && bytes[i + 1] === 0x0a) continue;
       if (lineHasContent) records++;
       lineHasContent = false;
-    } else if (byte !== 0x0d) {
-      lineHasContent = true;
+    } else if (byte === 0x2c && !quoted) {
+      // A separator is not content.
+    } else if (byte === 0x0a || byte === 0x0d) {
+      // A line break inside quotes is whitespace, as trim sees it.
+    } else {
+      const width = whitespaceAt(bytes, i);
+      if (width > 0) i += width - 1;
+      else lineHasContent = true;
     }
   }
   return lineHasContent ? records + 1 : records;
+}
+
+/**
+ * The separator the first line of a CSV text uses, judged by the commas, semicolons and tabs outside quotes: a
+ * file saved with a semicolon (spreadsheets in many European locales) or tab separator is told apart from a
+ * comma-separated one whose header is wrong.
+ */
+export function sniffSeparator(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text.slice(0, 65536)) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[',']) return '\t';
+  return ',';
 }
 
 export interface CsvRecord {
@@ -112,11 +165,18 @@ const SYNTAX_MESSAGES: Record<string, (line: number) => string> = {
   INVALID_OPENING_QUOTE: (line) => `A quote inside an unquoted cell on line ${line}`,
 };
 
+/** Whether every cell of a record is empty or whitespace: a blank line, or ",,," for a cleared spreadsheet row. */
+function isBlankRecord(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
 /**
  * Parses CSV text (RFC 4180, as csvStream writes it and spreadsheets save it) with csv-parse: a leading BOM is
- * dropped, quoted cells keep their quotes ("") and line breaks, records end with CRLF, LF or CR, blank lines are
- * skipped, and each cell has its formula prefix removed. The property test in tests/unit/csv.test.ts holds it to
- * parse(export(x)) = x. Throws CsvSyntaxError with the line of a malformed quote.
+ * dropped, quoted cells keep their quotes ("") and line breaks, records end with CRLF, LF or CR, and each cell has
+ * its formula prefix removed. Records whose every cell is empty or whitespace (blank lines, and the ",,,,"
+ * spreadsheets write for cleared rows) are skipped, but still counted, so that each record's `line` is the row
+ * number a spreadsheet shows (countCsvRecords counts the same records). The property test in
+ * tests/unit/csv.test.ts holds it to parse(export(x)) = x. Throws CsvSyntaxError with the line of a malformed quote.
  */
 export function parseCsv(text: string): CsvRecord[] {
   let rows: string[][];
@@ -125,7 +185,6 @@ export function parseCsv(text: string): CsvRecord[] {
     rows = parse(text, {
       bom: true,
       relax_column_count: true,
-      skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n', '\r'],
     });
   } catch (error) {
@@ -136,9 +195,11 @@ export function parseCsv(text: string): CsvRecord[] {
     }
     throw error;
   }
-  return rows
-    .filter((cells) => !(cells.length === 1 && cells[0] === ''))
-    .map((cells, index) => ({ line: index + 1, cells: cells.map(restoreFormula) }));
+  const records: CsvRecord[] = [];
+  rows.forEach((cells, index) => {
+    if (!isBlankRecord(cells)) records.push({ line: index + 1, cells: cells.map(restoreFormula) });
+  });
+  return records;
 }
 
 /** The physical line a csv-parse error points at. */

@@ -36,17 +36,87 @@ export function evidenceHeader(sourceGroups: number): string[] {
   return header;
 }
 
+/** A problem with the header row: the column it concerns (as found, or as expected) and a key of "validation". */
+export interface HeaderProblem {
+  column: string;
+  reason: string;
+}
+
 /**
- * The number of source groups a header has, or the first column that differs from the format (the expected name,
- * or the name found where none belongs).
+ * Where each column of the format is in a file's header. Columns are found by name (trimmed, any case), so their
+ * order does not matter; `sourceGroups` are the 0-based numbers of the source groups present, in order.
+ * `unnamed` are the positions of empty header cells (spreadsheets keep cleared columns as trailing separators):
+ * allowed, as long as no row has a value under them.
  */
-export function readHeader(cells: string[]): { ok: true; sourceGroups: number } | { ok: false; column: string } {
-  const sourceGroups = Math.max(1, Math.ceil((cells.length - BASE_COLUMNS.length) / SOURCE_FIELDS.length));
-  const expected = evidenceHeader(Math.min(sourceGroups, MAX_SOURCES));
-  for (let index = 0; index < Math.max(cells.length, expected.length); index++) {
-    if (cells[index]?.trim() !== expected[index]) return { ok: false, column: expected[index] ?? cells[index]! };
+export interface EvidenceHeader {
+  index: Map<string, number>;
+  sourceGroups: number[];
+  unnamed: number[];
+}
+
+const SOURCE_COLUMN = /^source_(\d{1,4})_(type|url|reference|title|published_on)$/;
+
+/**
+ * Reads an evidence CSV header, or says everything that is wrong with it, each problem naming its column: a
+ * column that belongs to no format ("importColumnUnexpected"), one that is there twice ("importColumnDuplicated"),
+ * a required one that is missing ("importColumnMissing": every base column and the first source group), a source
+ * group that lacks some of its five columns ("importSourceGroupIncomplete") and source groups beyond MAX_SOURCES
+ * ("importTooManySourceGroups:20"). A file separated by semicolons or tabs is caught before (sniffSeparator).
+ */
+export function readHeader(
+  cells: string[],
+): { ok: true; header: EvidenceHeader } | { ok: false; problems: HeaderProblem[] } {
+  const problems: HeaderProblem[] = [];
+  const index = new Map<string, number>();
+  const unnamed: number[] = [];
+  const groups = new Set<number>();
+  const base = new Set<string>(BASE_COLUMNS);
+  cells.forEach((cell, position) => {
+    const name = cell.trim().toLowerCase();
+    if (name === '') {
+      unnamed.push(position);
+      return;
+    }
+    if (index.has(name)) {
+      if (!problems.some((problem) => problem.column === name)) {
+        problems.push({ column: name, reason: 'importColumnDuplicated' });
+      }
+      return;
+    }
+    const source = SOURCE_COLUMN.exec(name);
+    const group = source ? Number(source[1]) : 0;
+    if (source && group > MAX_SOURCES) {
+      problems.push({ column: name, reason: `importTooManySourceGroups:${MAX_SOURCES}` });
+    } else if (!base.has(name) && !(source && group >= 1)) {
+      problems.push({ column: cell.trim(), reason: 'importColumnUnexpected' });
+    } else {
+      index.set(name, position);
+      if (source) groups.add(group - 1);
+    }
+  });
+  for (const name of BASE_COLUMNS) {
+    if (!index.has(name)) problems.push({ column: name, reason: 'importColumnMissing' });
   }
-  return { ok: true, sourceGroups };
+  if (groups.size === 0) {
+    for (const field of SOURCE_FIELDS) problems.push({ column: sourceColumn(0, field), reason: 'importColumnMissing' });
+  }
+  const sourceGroups = [...groups].sort((a, b) => a - b);
+  for (const group of sourceGroups) {
+    for (const field of SOURCE_FIELDS) {
+      if (!index.has(sourceColumn(group, field))) {
+        problems.push({ column: sourceColumn(group, field), reason: 'importSourceGroupIncomplete' });
+      }
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, header: { index, sourceGroups, unnamed } };
+}
+
+/** A spreadsheet's name of the column at a 0-based position: A … Z, AA, AB … */
+export function spreadsheetColumn(position: number): string {
+  let name = '';
+  for (let n = position + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 export interface ExportSource {

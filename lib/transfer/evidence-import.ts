@@ -1,9 +1,16 @@
 import { type z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { countCsvRecords, CsvSyntaxError, parseCsv, type CsvRecord } from '@/lib/csv';
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { BASE_COLUMNS, readHeader, SOURCE_FIELDS, sourceColumn, type ExportSource } from '@/lib/transfer/evidence-csv';
+import { countCsvRecords, CsvSyntaxError, parseCsv, sniffSeparator, type CsvRecord } from '@/lib/csv';
 import { targetViolations, writeViolations, type RuleField, type RuleViolation } from '@/lib/evidence/rules';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import {
+  readHeader,
+  SOURCE_FIELDS,
+  sourceColumn,
+  spreadsheetColumn,
+  type EvidenceHeader,
+  type ExportSource,
+} from '@/lib/transfer/evidence-csv';
 import { EvidenceFields } from '@/lib/validation/evidence';
 import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
 
@@ -117,11 +124,6 @@ function columnOf(path: PropertyKey[], groups: number[]): string {
   return FIELD_COLUMNS[String(head)] ?? String(head ?? '');
 }
 
-const COLUMN = Object.fromEntries(BASE_COLUMNS.map((name, index) => [name, index])) as Record<
-  (typeof BASE_COLUMNS)[number],
-  number
->;
-
 interface ParsedRow {
   line: number;
   id: number | null;
@@ -136,31 +138,46 @@ interface FailedRow {
   commitmentCode: string | null;
 }
 
+/** The id of a row: null when empty, NaN when it is not a record number. */
+function idOf(text: string): number | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : /^\d{1,9}$/.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : NaN;
+}
+
+/**
+ * Reads one data row by the header's column names. Cells go to the evidence schema as they are: it alone trims
+ * and normalises them, exactly as for the form and the API, so that an exported value reads back unchanged.
+ */
 function readRow(
   record: CsvRecord,
-  sourceGroups: number,
+  header: EvidenceHeader,
   problems: ImportProblem[],
 ): { ok: true; row: ParsedRow } | { ok: false; row: FailedRow } {
   const { line, cells } = record;
-  const at = (name: (typeof BASE_COLUMNS)[number]) => cells[COLUMN[name]] ?? '';
+  const at = (name: string) => cells[header.index.get(name)!] ?? '';
   const before = problems.length;
-  const idText = at('id').trim();
+  for (const position of header.unnamed) {
+    if ((cells[position] ?? '').trim() !== '') {
+      problems.push({ line, column: spreadsheetColumn(position), reason: 'importCellWithoutColumn' });
+    }
+  }
+  const id = idOf(at('id'));
   const versionText = at('version').trim();
-  const id = idText === '' ? null : /^\d{1,9}$/.test(idText) && Number(idText) > 0 ? Number(idText) : NaN;
   if (Number.isNaN(id)) problems.push({ line, column: 'id', reason: 'importIdInvalid' });
   const version = versionText === '' ? null : /^\d{1,9}$/.test(versionText) ? Number(versionText) : NaN;
-  if (id !== null && (version === null || Number.isNaN(version) || version < 1)) {
+  // A version is asked for only when the id is a record number; a bad id has its own reason already.
+  if (id !== null && !Number.isNaN(id) && (version === null || Number.isNaN(version) || version < 1)) {
     problems.push({ line, column: 'version', reason: 'importVersionRequired' });
   }
   const sources: Record<string, string>[] = [];
   const groups: number[] = [];
-  for (let group = 0; group < sourceGroups; group++) {
-    const offset = BASE_COLUMNS.length + group * SOURCE_FIELDS.length;
-    const values = cells.slice(offset, offset + SOURCE_FIELDS.length);
+  for (const group of header.sourceGroups) {
+    const values = SOURCE_FIELDS.map((field) => at(sourceColumn(group, field)));
+    // An all-empty group is no source: the format has a fixed number of source columns.
     if (values.every((value) => value.trim() === '')) continue;
     groups.push(group);
     sources.push({
-      type: values[0]!.trim(),
+      type: values[0]!,
       url: values[1]!,
       reference: values[2]!,
       title: values[3]!,
@@ -171,11 +188,11 @@ function readRow(
     actorCode: at('actor_code'),
     commitmentCode: at('commitment_code'),
     observedOn: at('observed_on'),
-    status: at('status').trim(),
-    score: at('score').trim(),
+    status: at('status'),
+    score: at('score'),
     summaryZh: at('summary_zh'),
     summaryEn: at('summary_en'),
-    visibility: at('visibility').trim() || undefined,
+    visibility: at('visibility'),
     tags: at('tags'),
     sources,
   });
@@ -375,6 +392,15 @@ export async function planEvidenceImport(
   }: { lock?: boolean; onChunk?: (part: ImportPlan) => Promise<void>; intent?: ImportIntent } = {},
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { rows: 0, creates: [], duplicates: [], updates: [], unchanged: 0, problems: [] };
+  const separator = sniffSeparator(text);
+  if (separator !== ',') {
+    plan.problems.push({
+      line: 1,
+      column: '',
+      reason: separator === ';' ? 'importSeparatorSemicolon' : 'importSeparatorTab',
+    });
+    return plan;
+  }
   let records: CsvRecord[];
   try {
     records = parseCsv(text);
@@ -389,11 +415,12 @@ export async function planEvidenceImport(
     plan.problems.push({ line: 1, column: '', reason: 'importEmpty' });
     return plan;
   }
-  const header = readHeader(headerRecord.cells);
-  if (!header.ok) {
-    plan.problems.push({ line: 1, column: header.column, reason: 'importHeaderMismatch' });
+  const headerRead = readHeader(headerRecord.cells);
+  if (!headerRead.ok) {
+    plan.problems.push(...headerRead.problems.map((problem) => ({ line: headerRecord.line, ...problem })));
     return plan;
   }
+  const { header } = headerRead;
   const width = headerRecord.cells.length;
 
   const [actors, commitments] = await Promise.all([
@@ -406,8 +433,8 @@ export async function planEvidenceImport(
   // The records the file names, read (and locked) once, before any row is checked.
   const ids = new Set<number>();
   for (const record of dataRecords) {
-    const id = record.cells[0]?.trim() ?? '';
-    if (/^\d{1,9}$/.test(id) && Number(id) > 0) ids.add(Number(id));
+    const id = idOf(record.cells[header.index.get('id')!] ?? '');
+    if (id !== null && !Number.isNaN(id)) ids.add(id);
   }
   const existing = await existingRecords(db, [...ids], lock);
   const seenIds = new Set<number>();
@@ -505,7 +532,7 @@ export async function planEvidenceImport(
         plan.problems.push({ line: record.line, column: '', reason: `importColumnCount:${record.cells.length}` });
         continue;
       }
-      const read = readRow(record, header.sourceGroups, plan.problems);
+      const read = readRow(record, header, plan.problems);
       if (read.ok) checkRow(read.row, part);
       else checkFailedRow(read.row);
     }

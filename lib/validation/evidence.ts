@@ -27,25 +27,61 @@ export const MAX_SUMMARY_LENGTH = 5000;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * One rule for every door (form, API, CSV import): text is trimmed here and nowhere else, and a character that
+ * cannot round-trip or be seen is refused with its code point ("textControlCharacter:U+0000"): control
+ * characters other than tab and line breaks (PostgreSQL cannot even store NUL) and lone surrogates (not Unicode
+ * text; a CSV file cannot hold them). `singleLine` refuses tab and line breaks too (web addresses).
+ */
+const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
+const ANY_CONTROL_CHARACTER = /\p{Cc}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The key of what makes `value` unfit to store, or null. */
+export function textProblem(value: string, { singleLine = false } = {}): string | null {
+  const control = (singleLine ? ANY_CONTROL_CHARACTER : CONTROL_CHARACTER).exec(value);
+  if (control) return `textControlCharacter:${codePoint(control[0])}`;
+  const surrogate = LONE_SURROGATE.exec(value);
+  if (surrogate) return `textInvalidUnicode:${codePoint(surrogate[0])}`;
+  return null;
+}
+
+function refuseUnfitText(value: string, context: z.core.$RefinementCtx<string>, singleLine = false) {
+  const problem = textProblem(value, { singleLine });
+  if (problem) context.addIssue({ code: 'custom', message: problem, input: value });
+}
+
+/** An enum whose value may arrive with spaces around it (a spreadsheet cell): trimmed, then checked. */
+const trimmedEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.enum(values, { message }));
+
 export const PastDate = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? 'dateRequired' : 'dateInvalid') })
   .trim()
-  .min(1, 'dateRequired')
-  .pipe(z.iso.date('dateInvalid'))
-  .refine((value) => value >= '1945-01-01', 'dateBefore1945')
-  .refine((value) => value <= today(), 'dateInFuture');
+  .min(1, { message: 'dateRequired', abort: true })
+  // The range rules only run on a real date: "abc" is invalid, not also "in the future".
+  .pipe(
+    z.iso
+      .date({ message: 'dateInvalid', abort: true })
+      .refine((value) => value >= '1945-01-01', 'dateBefore1945')
+      .refine((value) => value <= today(), 'dateInFuture'),
+  );
+
+/** Absent, null and blank all mean "no value". */
+const blankToUndefined = (value: string | null | undefined) => value?.trim() || undefined;
 
 const OptionalPastDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined)
+  .string({ message: 'dateInvalid' })
+  .nullish()
+  .transform(blankToUndefined)
   .pipe(PastDate.optional());
 
 const HttpUrl = z
   .string()
-  .trim()
   .max(2000, 'tooLong')
+  .superRefine((value, context) => refuseUnfitText(value, context, true))
   .refine((value) => {
     try {
       return ['http:', 'https:'].includes(new URL(value).protocol);
@@ -56,25 +92,54 @@ const HttpUrl = z
 
 const optionalText = (max: number) =>
   z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((value) => value || undefined);
+    .string({ message: 'textInvalid' })
+    .nullish()
+    .transform(blankToUndefined)
+    .pipe(
+      z
+        .string()
+        .max(max, 'tooLong')
+        .superRefine((value, context) => refuseUnfitText(value, context))
+        .optional(),
+    );
 
 export const SourceInput = z
   .object({
-    type: z.enum(SOURCE_TYPES, { message: 'sourceTypeRequired' }),
-    url: z
-      .string()
-      .optional()
-      .transform((value) => value?.trim() || undefined)
-      .pipe(HttpUrl.optional()),
+    type: trimmedEnum(SOURCE_TYPES, 'sourceTypeRequired'),
+    url: z.string({ message: 'urlNotHttp' }).nullish().transform(blankToUndefined).pipe(HttpUrl.optional()),
     reference: optionalText(500),
     title: optionalText(500),
     publishedOn: OptionalPastDate,
   })
   .refine((source) => source.url || source.reference, { path: ['url'], message: 'sourceNeedsUrlOrReference' });
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+
+/**
+ * Tags: an array (API) or one text with commas between them (form, CSV cell). Each is trimmed, empty ones are
+ * dropped and repeats removed (case-sensitive). A comma inside a tag is refused, since the form and the
+ * spreadsheet would read it as two tags. Problems are reported on the field itself, with the tag as detail.
+ */
+const Tags = z
+  .union([z.string(), z.array(z.string())], { message: 'tagsInvalid' })
+  .nullish()
+  .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')))
+  .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])
+  .superRefine((tags, context) => {
+    for (const tag of tags) {
+      const problem = tag.includes(',')
+        ? `tagHasComma:${tag}`
+        : tag.length > MAX_TAG_LENGTH
+          ? 'tagTooLong'
+          : textProblem(tag);
+      if (problem) context.addIssue({ code: 'custom', message: problem, input: tag });
+    }
+    if (tags.length > MAX_TAGS) context.addIssue({ code: 'custom', message: 'tooManyTags', input: tags });
+  })
+  .meta({
+    description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters: an array, or one string separated by commas. A tag cannot hold a comma.`,
+  });
 
 const Code = (message: string) =>
   z
@@ -91,26 +156,33 @@ export const EvidenceFields = z
       .trim()
       .regex(/^P\d{2}-[a-z0-9-]+$/i, 'unknownCommitment'),
     observedOn: PastDate,
-    status: z.enum(IMPLEMENTATION_STATUSES, { message: 'statusRequired' }),
+    status: trimmedEnum(IMPLEMENTATION_STATUSES, 'statusRequired'),
     score: z
-      .union([z.literal(''), z.enum(['-1', '0', '1']), z.number().int().min(-1).max(1), z.null()])
+      .preprocess(
+        (value) => (typeof value === 'string' ? value.trim() : value),
+        z.union([z.literal(''), z.enum(['-1', '0', '1']), z.number().int().min(-1).max(1), z.null()], {
+          message: 'scoreInvalid',
+        }),
+      )
       .optional()
       .transform((value) => (value === '' || value === undefined || value === null ? null : Number(value))),
     summaryZh: optionalText(MAX_SUMMARY_LENGTH),
     summaryEn: optionalText(MAX_SUMMARY_LENGTH),
-    visibility: z.enum(['INTERNAL', 'PUBLIC']).default('INTERNAL'),
-    tags: z
-      .union([z.string(), z.array(z.string())])
+    // Empty (a blank spreadsheet cell) means the default, as leaving it out does.
+    visibility: z
+      .preprocess(
+        (value) => (typeof value === 'string' ? value.trim() || undefined : value),
+        z.enum(['INTERNAL', 'PUBLIC'], { message: 'visibilityInvalid' }).default('INTERNAL'),
+      )
       .optional()
-      .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')))
-      .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])
-      .pipe(z.array(z.string().max(40, 'tagTooLong')).max(20, 'tooManyTags')),
+      .transform((value) => value ?? 'INTERNAL'),
+    tags: Tags,
     sources: z
-      .array(SourceInput)
+      .array(SourceInput, { message: 'sourceRequired' })
       .max(MAX_SOURCES, 'tooManySources')
       .default([])
       .refine((sources) => sources.length > 0, 'sourceRequired'),
-    intent: z.enum(['draft', 'submit']).default('draft'),
+    intent: z.enum(['draft', 'submit'], { message: 'intentInvalid' }).default('draft'),
   })
   // `when` makes this run even while other fields fail, so that every problem is reported at once, but only on
   // an object: a JSON body of `null` or `42` must be a validation failure, not a TypeError.

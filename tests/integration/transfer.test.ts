@@ -5,6 +5,7 @@ import { operations } from '@/lib/operations';
 import { planEvidenceImport, checkImportLimits, ImportLimitError } from '@/lib/transfer/evidence-import';
 import { matrixCsv, ratificationCsv } from '@/lib/transfer/status-csv';
 import { createTestDatabase } from '../support/test-database';
+import { evidenceHeader } from '@/lib/transfer/evidence-csv';
 import { evidenceCsv, evidenceRow, exportEvidenceCsv } from '../support/transfer';
 import { signedInUser } from '../support/users';
 import { syntheticEvidenceCsv } from '../../scripts/lib/synthetic-evidence';
@@ -216,7 +217,7 @@ describe('bad rows', () => {
       '7 observed_on dateInvalid',
       '8 observed_on dateInFuture',
       '9 status statusRequired',
-      '10 score Invalid input',
+      '10 score scoreInvalid',
       '11 summary_en summaryRequired',
       '12 source_1_type sourceRequired',
       '13 source_1_url urlNotHttp',
@@ -256,8 +257,10 @@ describe('bad rows', () => {
   it('refuses a file whose header is not the export format, or whose rows have the wrong number of cells', async () => {
     const editor = await user('EDITOR');
     const wrongHeader = 'id,version,state,actor,commitment_code\r\n1,1,DRAFT,KEN,P08-financing\r\n';
-    expect((await planEvidenceImport(db.prisma, editor, wrongHeader)).problems).toEqual([
-      { line: 1, column: 'actor_code', reason: 'importHeaderMismatch' },
+    const problems = (await planEvidenceImport(db.prisma, editor, wrongHeader)).problems;
+    expect(problems.slice(0, 2)).toEqual([
+      { line: 1, column: 'actor', reason: 'importColumnUnexpected' },
+      { line: 1, column: 'actor_code', reason: 'importColumnMissing' },
     ]);
     const csv = (await evidenceCsv([evidenceRow()])) + 'only,three,cells\r\n';
     expect((await planEvidenceImport(db.prisma, editor, csv)).problems).toEqual([
@@ -365,6 +368,121 @@ describe('duplicate rows', () => {
     expect(flagged(preview)).toEqual([[5003, { line: 2 }]]);
     const outcome = await importWith(editor, csv);
     expect(outcome).toMatchObject({ ok: true, value: { created: 5001, duplicates: 1, duplicatesCreated: 0 } });
+  });
+});
+
+describe('what a spreadsheet does to the file', () => {
+  const header = evidenceHeader(1);
+  /** CSV text with rows given as raw lines, so that the blank rows are exactly as a spreadsheet writes them. */
+  async function withRawLines(lines: (Record<string, string> | string)[]): Promise<string> {
+    const parts = await Promise.all(
+      lines.map(async (line) => {
+        if (typeof line === 'string') return line;
+        const csv = await evidenceCsv([line]);
+        return csv.slice(csv.indexOf('\r\n') + 2, -2);
+      }),
+    );
+    return [header.join(','), ...parts].join('\r\n') + '\r\n';
+  }
+
+  it('skips cleared rows (only separators, whitespace or empty quotes) and keeps the spreadsheet row numbers', async () => {
+    const editor = await user('EDITOR');
+    const separatorsOnly = ','.repeat(header.length - 1);
+    const csv = await withRawLines([
+      evidenceRow({ summary_en: 'first' }), // row 2
+      separatorsOnly, // 3
+      header.map(() => ' ').join(','), // 4
+      header.map(() => '""').join(','), // 5
+      evidenceRow({ summary_en: 'second', observed_on: '2024-02-30' }), // 6: its own row number
+      separatorsOnly, // 7
+      separatorsOnly, // 8
+    ]);
+    const plan = await planEvidenceImport(db.prisma, editor, csv);
+    expect(plan.rows).toBe(2);
+    expect(plan.problems).toEqual([{ line: 6, column: 'observed_on', reason: 'dateInvalid' }]);
+    // The row limit counts the same two data rows.
+    const bytes = new TextEncoder().encode(csv);
+    expect(() => checkImportLimits(bytes, { maxBytes: 1e6, maxRows: 2 })).not.toThrow();
+    expect(() => checkImportLimits(bytes, { maxBytes: 1e6, maxRows: 1 })).toThrow(ImportLimitError);
+
+    const fixed = csv.replace('2024-02-30', '2024-02-29');
+    const outcome = await importCsv(editor, fixed);
+    expect(outcome).toMatchObject({ ok: true, value: { created: 2, updated: 0, unchanged: 0 } });
+  });
+
+  it('says a file is separated by semicolons or tabs, instead of naming a wrong column', async () => {
+    const editor = await user('EDITOR');
+    const row = evidenceRow();
+    const semicolons = [header.join(';'), header.map((column) => row[column]).join(';')].join('\r\n');
+    expect((await planEvidenceImport(db.prisma, editor, semicolons)).problems).toEqual([
+      { line: 1, column: '', reason: 'importSeparatorSemicolon' },
+    ]);
+    const quoted = [header.map((c) => `"${c}"`).join(';'), header.map((c) => `"${row[c]}"`).join(';')].join('\n');
+    expect((await planEvidenceImport(db.prisma, editor, `\uFEFF${quoted}`)).problems).toEqual([
+      { line: 1, column: '', reason: 'importSeparatorSemicolon' },
+    ]);
+    const tabs = [header.join('\t'), header.map((column) => row[column]).join('\t')].join('\n');
+    expect((await planEvidenceImport(db.prisma, editor, tabs)).problems).toEqual([
+      { line: 1, column: '', reason: 'importSeparatorTab' },
+    ]);
+  });
+
+  it('names an extra column as unexpected, a missing one as missing, and reads columns in any order', async () => {
+    const editor = await user('EDITOR');
+    const row = evidenceRow();
+    const extra = await toCsv([{ ...row, notes: 'mine' }], [...header.slice(0, 5), 'notes', ...header.slice(5)]);
+    expect((await planEvidenceImport(db.prisma, editor, extra)).problems).toEqual([
+      { line: 1, column: 'notes', reason: 'importColumnUnexpected' },
+    ]);
+    const missing = await toCsv(
+      [row],
+      header.filter((column) => column !== 'status'),
+    );
+    expect((await planEvidenceImport(db.prisma, editor, missing)).problems).toEqual([
+      { line: 1, column: 'status', reason: 'importColumnMissing' },
+    ]);
+    const twice = await toCsv([row], [...header, 'tags']);
+    expect((await planEvidenceImport(db.prisma, editor, twice)).problems).toEqual([
+      { line: 1, column: 'tags', reason: 'importColumnDuplicated' },
+    ]);
+    const partialSource = await toCsv([row], [...header, 'source_2_type', 'source_2_url']);
+    expect((await planEvidenceImport(db.prisma, editor, partialSource)).problems.map((p) => p.column)).toEqual([
+      'source_2_reference',
+      'source_2_title',
+      'source_2_published_on',
+    ]);
+    const reordered = await toCsv([row], [...header].reverse());
+    const plan = await planEvidenceImport(db.prisma, editor, reordered);
+    expect(plan).toMatchObject({ rows: 1, problems: [] });
+    expect(plan.creates[0]!.fields).toMatchObject({ actorCode: 'KEN', summaryEn: 'Bill tabled in parliament.' });
+    // A cleared trailing column (no name, no values) is fine; a value under it is named by its letter.
+    const trailing = await toCsv([row, { ...row, '': 'stray' }], [...header, '']);
+    expect((await planEvidenceImport(db.prisma, editor, trailing)).problems).toEqual([
+      { line: 3, column: 'R', reason: 'importCellWithoutColumn' },
+    ]);
+  });
+
+  it('gives each bad cell its true reason only, never a second one caused by the first', async () => {
+    const editor = await user('EDITOR');
+    const csv = await evidenceCsv([
+      evidenceRow({ observed_on: 'abc' }), // 2: not also "in the future"
+      evidenceRow({ observed_on: '04/05/2012' }), // 3
+      evidenceRow({ id: 'abc', version: '' }), // 4: not also "needs a version"
+      evidenceRow({ source_1_published_on: 'soon' }), // 5
+      evidenceRow({ score: '+1' }), // 6
+      evidenceRow({ visibility: 'SECRET' }), // 7
+      evidenceRow({ tags: 'law, x\u0000y' }), // 8
+    ]);
+    const plan = await planEvidenceImport(db.prisma, editor, csv);
+    expect(plan.problems.map(({ line, column, reason }) => `${line} ${column} ${reason}`)).toEqual([
+      '2 observed_on dateInvalid',
+      '3 observed_on dateInvalid',
+      '4 id importIdInvalid',
+      '5 source_1_published_on dateInvalid',
+      '6 score scoreInvalid',
+      '7 visibility visibilityInvalid',
+      '8 tags textControlCharacter:U+0000',
+    ]);
   });
 });
 
