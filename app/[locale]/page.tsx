@@ -10,7 +10,7 @@ import { RecentActivity } from '@/components/dashboard/RecentActivity';
 import { StatsSkeleton } from '@/components/dashboard/StatsSkeleton';
 import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
 import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
-import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions, getReader } from '@/lib/data/dashboard';
 import { listDocuments } from '@/lib/data/documents';
 import { STRENGTHS } from '@/lib/data/labels';
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filter = parseDashboardFilter(await searchParams);
+  const query = await searchParams;
   const [t, dashboard, enums, format, overview, documents, options, reader] = await Promise.all([
     getTranslations('overview'),
     getTranslations('dashboard'),
@@ -42,6 +42,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
     getFilterOptions(locale),
     getReader(),
   ]);
+  const { filter, ignored } = knownDashboardFilter(query, options);
   const path = `/${locale}`;
   // Keyed by the filter, so that a new filter shows each widget's skeleton rather than the old figures.
   const key = filterQuery(filter);
@@ -51,7 +52,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       <p className="lead">{dashboard('intro')}</p>
       {reader.publicOnly && <p className="muted">{dashboard('publicNote')}</p>}
 
-      <DashboardFilters path={path} filter={filter} options={options} />
+      <DashboardFilters path={path} filter={filter} options={options} ignored={ignored} />
 
       <Suspense key={`headline${key}`} fallback={<StatsSkeleton />}>
         <HeadlineFigures filter={filter} locale={locale} />

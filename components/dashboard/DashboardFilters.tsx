@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { FilterSelect } from '@/components/forms/FilterSelect';
+import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
+import type { IgnoredFilter } from '@/lib/filters/known';
 import type { FilterOptions } from '@/lib/data/dashboard';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
 
@@ -16,73 +18,83 @@ export async function DashboardFilters({
   filter,
   options,
   hide = [],
+  ignored = [],
 }: {
   path: string;
   filter: DashboardFilter;
   options: FilterOptions;
   hide?: FilterKey[];
+  /** URL values dropped as unknown (knownDashboardFilter), shown above the form. */
+  ignored?: IgnoredFilter[];
 }) {
   const [t, enums] = await Promise.all([getTranslations('dashboard'), getTranslations('enums')]);
   const shown = (key: FilterKey) => !hide.includes(key);
   const filtered = Object.entries(filter).some(([key, value]) => value && !hide.includes(key as FilterKey));
+  const labels = { theme: t('theme'), commitment: t('commitment'), group: t('group'), country: t('country') };
   return (
-    <form className="filters" method="get" action={path} aria-label={t('filters')}>
-      {shown('theme') && (
-        <FilterSelect
-          id="dashboard-theme"
-          name="theme"
-          label={t('theme')}
-          anyLabel={t('allThemes')}
-          value={filter.theme}
-          options={options.themes.map((theme) => ({ value: theme.code, label: theme.name }))}
-        />
-      )}
-      {shown('commitment') && (
-        <FilterSelect
-          id="dashboard-commitment"
-          name="commitment"
-          label={t('commitment')}
-          anyLabel={t('allCommitments')}
-          value={filter.commitment}
-          options={options.commitments.map((c) => ({ value: c.code, label: `${c.title} (${c.code})` }))}
-        />
-      )}
-      {shown('group') && (
-        <FilterSelect
-          id="dashboard-group"
-          name="group"
-          label={t('group')}
-          anyLabel={t('allGroups')}
-          value={filter.group}
-          options={REGIONAL_GROUPS.map((group) => ({ value: group, label: enums(`regionalGroup.${group}`) }))}
-        />
-      )}
-      {shown('country') && (
-        <FilterSelect
-          id="dashboard-country"
-          name="country"
-          label={t('country')}
-          anyLabel={t('allCountries')}
-          value={filter.country}
-          options={options.countries.map((country) => ({ value: country.code, label: country.name }))}
-        />
-      )}
-      {shown('from') && <MonthField name="from" label={t('from')} hint={t('monthHint')} value={filter.from} />}
-      <MonthField
-        name="to"
-        label={hide.includes('from') ? t('asOf') : t('to')}
-        hint={t('monthHint')}
-        value={filter.to}
+    <>
+      <IgnoredFilters
+        ignored={ignored}
+        labels={{ ...labels, from: t('from'), to: hide.includes('from') ? t('asOf') : t('to') }}
       />
-      <button type="submit" className="button">
-        {t('apply')}
-      </button>
-      {filtered && (
-        <Link className="button button--quiet" href={path}>
-          {t('clear')}
-        </Link>
-      )}
-    </form>
+      <form className="filters" method="get" action={path} aria-label={t('filters')}>
+        {shown('theme') && (
+          <FilterSelect
+            id="dashboard-theme"
+            name="theme"
+            label={t('theme')}
+            anyLabel={t('allThemes')}
+            value={filter.theme}
+            options={options.themes.map((theme) => ({ value: theme.code, label: theme.name }))}
+          />
+        )}
+        {shown('commitment') && (
+          <FilterSelect
+            id="dashboard-commitment"
+            name="commitment"
+            label={t('commitment')}
+            anyLabel={t('allCommitments')}
+            value={filter.commitment}
+            options={options.commitments.map((c) => ({ value: c.code, label: `${c.title} (${c.code})` }))}
+          />
+        )}
+        {shown('group') && (
+          <FilterSelect
+            id="dashboard-group"
+            name="group"
+            label={t('group')}
+            anyLabel={t('allGroups')}
+            value={filter.group}
+            options={REGIONAL_GROUPS.map((group) => ({ value: group, label: enums(`regionalGroup.${group}`) }))}
+          />
+        )}
+        {shown('country') && (
+          <FilterSelect
+            id="dashboard-country"
+            name="country"
+            label={t('country')}
+            anyLabel={t('allCountries')}
+            value={filter.country}
+            options={options.countries.map((country) => ({ value: country.code, label: country.name }))}
+          />
+        )}
+        {shown('from') && <MonthField name="from" label={t('from')} hint={t('monthHint')} value={filter.from} />}
+        <MonthField
+          name="to"
+          label={hide.includes('from') ? t('asOf') : t('to')}
+          hint={t('monthHint')}
+          value={filter.to}
+        />
+        <button type="submit" className="button">
+          {t('apply')}
+        </button>
+        {filtered && (
+          <Link className="button button--quiet" href={path}>
+            {t('clear')}
+          </Link>
+        )}
+      </form>
+    </>
   );
 }
 

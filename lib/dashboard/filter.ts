@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import type { FilterOptions } from '@/lib/data/dashboard';
+import { dropUnknown, type IgnoredFilter } from '@/lib/filters/known';
+import { commitmentCode, countryCode, themeCode } from '@/lib/validation/codes';
 
 /**
  * The dashboard's filters, shared by every view and kept in the URL so that a view can be shared: theme,
@@ -9,7 +12,6 @@ import { REGIONAL_GROUPS } from '@/lib/data/labels';
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const code = (pattern: RegExp) => z.string().regex(pattern).optional().catch(undefined);
 /** Months from 1990 to 2100: at most ~1,300 points per series, within the ~2,000 a chart may receive. */
 const month = z
   .string()
@@ -19,10 +21,10 @@ const month = z
 
 export const DashboardFilterSchema = z
   .object({
-    theme: code(/^[a-z0-9-]{1,40}$/),
-    commitment: code(/^[A-Za-z0-9-]{1,60}$/),
+    theme: themeCode().optional().catch(undefined),
+    commitment: commitmentCode().optional().catch(undefined),
     group: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
-    country: code(/^[A-Z]{3}$/),
+    country: countryCode().optional().catch(undefined),
     from: month,
     to: month,
   })
@@ -68,4 +70,26 @@ export function monthsBetween(from: string, to: string): string[] {
     mon += 1;
     if (mon > 12) [year, mon] = [year + 1, 1];
   }
+}
+
+/**
+ * The parsed filter with values the dashboard offers no choice for dropped (an unknown theme, commitment or country,
+ * a malformed month), and those values listed for the page's notice. `fixed` names filters the page sets itself
+ * (a country page's country): they are neither checked nor reported.
+ */
+export function knownDashboardFilter(
+  params: SearchParams,
+  options: FilterOptions,
+  fixed: readonly (typeof DASHBOARD_FILTER_KEYS)[number][] = [],
+): { filter: DashboardFilter; ignored: IgnoredFilter[] } {
+  const choices: Partial<Record<(typeof DASHBOARD_FILTER_KEYS)[number], readonly string[] | null>> = {
+    theme: options.themes.map((theme) => theme.code),
+    commitment: options.commitments.map((commitment) => commitment.code),
+    group: REGIONAL_GROUPS,
+    country: options.countries.map((country) => country.code),
+    from: null,
+    to: null,
+  };
+  for (const key of fixed) delete choices[key];
+  return dropUnknown(params, parseDashboardFilter(params), choices);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { COMMITMENT_CODE } from '@/lib/validation/codes';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
 import { parseStatement, type ParsedStatement } from '@/lib/statement/parse';
 
@@ -51,7 +52,7 @@ const CommitmentsFile = z.object({
   commitments: z
     .array(
       z.object({
-        code: z.string().regex(/^P\d{2}-[a-z0-9-]+$/, 'commitment codes look like P12-conventions'),
+        code: z.string().regex(COMMITMENT_CODE, 'commitment codes look like P12-conventions'),
         paragraph: z.number().int().positive(),
         quote: z.string().min(2),
         addressee: z.enum(AddresseeValues),

@@ -2,18 +2,15 @@ import { z } from 'zod';
 import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { PageQuery } from '@/lib/api/cursor';
 import { IMPLEMENTATION_STATUSES } from '@/lib/validation/evidence';
+import { actorCode as actor, commitmentCode, instrumentCode, themeCode as theme } from '@/lib/validation/codes';
 
 /**
  * Query parameters of the JSON API. Unlike the pages' URL filters (lib/validation/filters.ts), which drop a
  * malformed value so that an old link still opens, the API refuses one with 400: a program should learn of its
  * mistake rather than get unfiltered data.
  */
-const themeCode = z.string().regex(/^[a-z0-9-]{1,40}$/, 'themeInvalid');
-const actorCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .pipe(z.string().regex(/^[A-Z0-9-]{2,40}$/, 'actorInvalid'));
+const themeCode = theme('themeInvalid');
+const actorCode = actor('actorInvalid');
 const isoDate = z.iso.date('dateInvalid');
 
 export const CommitmentQuery = z.object({
@@ -37,10 +34,7 @@ const month = z
 export const ProgressQuery = z
   .object({
     theme: themeCode.optional(),
-    commitment: z
-      .string()
-      .regex(/^P\d{2}-[a-z0-9-]+$/, 'commitmentInvalid')
-      .optional(),
+    commitment: commitmentCode('commitmentInvalid').optional(),
     group: z.enum(REGIONAL_GROUPS).optional(),
     country: actorCode.optional(),
     from: month.optional().meta({ description: 'First month (default 2005-01).' }),
@@ -53,10 +47,7 @@ export const ProgressQuery = z
 
 export const EvidenceQuery = PageQuery.extend({
   actor: actorCode.optional().meta({ description: 'Actor code (ISO alpha-3 or UN entity code).' }),
-  commitment: z
-    .string()
-    .regex(/^P\d{2}-[a-z0-9-]+$/, 'commitmentInvalid')
-    .optional(),
+  commitment: commitmentCode('commitmentInvalid').optional(),
   theme: themeCode.optional(),
   state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']).optional().meta({ description: 'Review state.' }),
   status: z
@@ -91,10 +82,7 @@ export const EvidenceChangesQuery = PageQuery.pick({ limit: true }).extend({
 
 export const RatificationQuery = PageQuery.extend({
   actor: actorCode.optional(),
-  instrument: z
-    .string()
-    .regex(/^[a-z0-9-]{1,60}$/, 'instrumentInvalid')
-    .optional(),
+  instrument: instrumentCode('instrumentInvalid').optional(),
 });
 
 export const EvidenceIdParam = z.object({

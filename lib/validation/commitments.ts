@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { STRENGTHS } from '@/lib/data/labels';
+import { commitmentCode, themeCode } from '@/lib/validation/codes';
 
 /** An admin's edit of a commitment's wording about it (never its quote, which must stay verbatim). */
 const Text = (max: number, required: string) => z.string().trim().min(1, required).max(max, 'tooLong');
 
 export const UpdateCommitmentInput = z.object({
-  code: z.string().regex(/^P\d{2}-[a-z0-9-]+$/, 'unknownCommitment'),
+  code: commitmentCode('unknownCommitment'),
   version: z.coerce.number().int().positive(),
   titleEn: Text(200, 'titleRequired'),
   titleZh: Text(100, 'titleRequired'),
@@ -13,6 +14,6 @@ export const UpdateCommitmentInput = z.object({
   summaryZh: Text(2000, 'summaryRequired'),
   guidanceEn: Text(2000, 'guidanceRequired'),
   guidanceZh: Text(2000, 'guidanceRequired'),
-  theme: z.string().regex(/^[a-z0-9-]{1,40}$/, 'themeRequired'),
+  theme: themeCode('themeRequired'),
   strength: z.enum(STRENGTHS, { message: 'strengthRequired' }),
 });

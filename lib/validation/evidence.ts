@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorCode, commitmentCode } from '@/lib/validation/codes';
 
 /**
  * Evidence input, shared by the entry form, its server actions and (later) the API. FormData arrives flat
@@ -141,20 +142,12 @@ const Tags = z
     description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters: an array, or one string separated by commas. A tag cannot hold a comma.`,
   });
 
-const Code = (message: string) =>
-  z
-    .string()
-    .trim()
-    .toUpperCase()
-    .pipe(z.string().regex(/^[A-Z0-9-]{2,40}$/, message));
+const Code = (message: string) => actorCode(message);
 
 export const EvidenceFields = z
   .object({
     actorCode: Code('unknownCountry'),
-    commitmentCode: z
-      .string()
-      .trim()
-      .regex(/^P\d{2}-[a-z0-9-]+$/i, 'unknownCommitment'),
+    commitmentCode: commitmentCode('unknownCommitment'),
     observedOn: PastDate,
     status: trimmedEnum(IMPLEMENTATION_STATUSES, 'statusRequired'),
     score: z

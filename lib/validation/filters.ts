@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
+import { themeCode } from '@/lib/validation/codes';
 
 /**
  * Filters arrive in the URL so that any view can be shared. Unknown or malformed values are dropped rather
@@ -12,11 +13,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 
 const CommitmentFilterSchema = z.object({
-  theme: z
-    .string()
-    .regex(/^[a-z0-9-]{1,40}$/)
-    .optional()
-    .catch(undefined),
+  theme: themeCode().optional().catch(undefined),
   addressee: optionalEnum(ADDRESSEES),
   strength: optionalEnum(STRENGTHS),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCode, instrumentCode } from '@/lib/validation/codes';
 import { isPartyStatus, RATIFICATION_STATUSES } from '@/lib/status/constants';
 
 /**
@@ -64,15 +65,8 @@ const SourceUrl = z
 
 export const UpdateRatificationInput = z
   .object({
-    actorCode: z
-      .string()
-      .trim()
-      .transform((code) => code.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{3}$/, 'countryCodeInvalid')),
-    instrumentCode: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9-]{1,60}$/, 'instrumentInvalid'),
+    actorCode: countryCode('countryCodeInvalid'),
+    instrumentCode: instrumentCode('instrumentInvalid'),
     /** The version the form was read at; 0 or empty when the pair had no row yet. */
     version: z
       .union([z.number(), z.string()])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import { actorCode, commitmentCode, themeCode } from '@/lib/validation/codes';
 
 /**
  * URL parameters of the CSV exports and the options of the evidence import. As with the page filters, unknown or
@@ -11,25 +12,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export const REVIEW_STATES = ['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED'] as const;
 
 const EvidenceExportFilterSchema = z.object({
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .pipe(z.string().regex(/^[A-Z0-9-]{2,40}$/))
-    .optional()
-    .catch(undefined),
-  commitment: z
-    .string()
-    .trim()
-    .regex(/^P\d{2}-[a-z0-9-]+$/i)
-    .optional()
-    .catch(undefined),
+  country: actorCode().optional().catch(undefined),
+  commitment: commitmentCode().optional().catch(undefined),
   state: z.enum(REVIEW_STATES).optional().catch(undefined),
-  theme: z
-    .string()
-    .regex(/^[a-z0-9-]{1,40}$/)
-    .optional()
-    .catch(undefined),
+  theme: themeCode().optional().catch(undefined),
   group: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
   /** Only records the reader created or wrote a revision of (My evidence). */
   mine: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRY_CODE } from '@/lib/validation/codes';
 import { NewPasswordSchema } from '@/lib/auth/password';
 import { ROLES } from '@/lib/permissions';
 
@@ -22,7 +23,7 @@ const CountryCodes = z
   .optional()
   .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(/[\s,]+/)))
   .transform((codes) => [...new Set(codes.map((code) => code.trim().toUpperCase()).filter(Boolean))])
-  .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, 'countryCodeInvalid')).max(193));
+  .pipe(z.array(z.string().regex(COUNTRY_CODE, 'countryCodeInvalid')).max(193));
 
 export const CreateUserInput = z.object({
   email: Email,

@@ -24,7 +24,7 @@ describe('dashboard filters in the URL', () => {
       parseDashboardFilter({
         theme: 'DROP TABLE',
         group: 'MARS',
-        country: 'ken',
+        country: 'kenya',
         from: '2012-13',
         to: '1850-01',
         commitment: ['P08-financing', 'P12-conventions'],

@@ -7,6 +7,8 @@ import { ADDRESSEES, STRENGTHS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCommitmentFilter } from '@/lib/validation/filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
+import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
+import { dropUnknown } from '@/lib/filters/known';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -22,11 +24,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommitmentsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filter = parseCommitmentFilter(await searchParams);
-  const [t, enums, themes, commitments] = await Promise.all([
+  const query = await searchParams;
+  const themes = await listThemes(locale);
+  const { filter, ignored } = dropUnknown(query, parseCommitmentFilter(query), {
+    theme: themes.map((theme) => theme.code),
+    addressee: ADDRESSEES,
+    strength: STRENGTHS,
+  });
+  const [t, enums, commitments] = await Promise.all([
     getTranslations('commitments'),
     getTranslations('enums'),
-    listThemes(locale),
     listCommitments(filter, locale),
   ]);
   const filtered = Boolean(filter.theme || filter.addressee || filter.strength);
@@ -35,6 +42,10 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
 
+      <IgnoredFilters
+        ignored={ignored}
+        labels={{ theme: t('theme'), addressee: t('addressee'), strength: t('strength') }}
+      />
       {/* A plain GET form: filters land in the URL, work without JavaScript and can be shared. */}
       <form className="filters" method="get" role="search" aria-label={t('filters')}>
         <FilterSelect

@@ -6,6 +6,8 @@ import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCountryFilter } from '@/lib/validation/filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
+import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
+import { dropUnknown } from '@/lib/filters/known';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -21,7 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CountriesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filter = parseCountryFilter(await searchParams);
+  const query = await searchParams;
+  const { filter, ignored } = dropUnknown(query, parseCountryFilter(query), { group: REGIONAL_GROUPS });
   const [t, enums, { total, states }] = await Promise.all([
     getTranslations('countries'),
     getTranslations('enums'),
@@ -33,6 +36,7 @@ export default async function CountriesPage({ params, searchParams }: Props) {
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
 
+      <IgnoredFilters ignored={ignored} labels={{ group: t('group') }} />
       <form className="filters" method="get" role="search" aria-label={t('search')}>
         <div className="field">
           <label htmlFor="country-q">{t('search')}</label>

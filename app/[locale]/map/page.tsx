@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { StateStatusMap } from '@/components/dashboard/StateStatusMap';
-import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -26,8 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MapPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filter = parseDashboardFilter(await searchParams);
+  const query = await searchParams;
   const [t, options] = await Promise.all([getTranslations('dashboard'), getFilterOptions(locale)]);
+  const { filter, ignored } = knownDashboardFilter(query, options, ['country']);
   const commitment = options.commitments.find((c) => c.code === filter.commitment);
   const theme = options.themes.find((th) => th.code === filter.theme);
   const shown = commitment ?? (theme ? null : options.commitments[0]);
@@ -35,7 +36,13 @@ export default async function MapPage({ params, searchParams }: Props) {
     <>
       <h1>{t('mapTitle')}</h1>
       <p className="lead">{t('mapIntro')}</p>
-      <DashboardFilters path={`/${locale}/map`} filter={filter} options={options} hide={['country']} />
+      <DashboardFilters
+        path={`/${locale}/map`}
+        filter={filter}
+        options={options}
+        hide={['country']}
+        ignored={ignored}
+      />
       {!commitment && !theme && <p className="muted">{t('mapChoose')}</p>}
       <Suspense key={filterQuery(filter)} fallback={<ChartSkeleton title={t('mapTitle')} height={420} />}>
         {shown ? (

@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
 import { parseMatrixSort } from '@/lib/validation/status';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
-import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
 import { MATRIX_SORTS } from '@/lib/status/queries';
 
@@ -28,13 +28,14 @@ export default async function MatrixPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const filter = { ...parseDashboardFilter(query), from: undefined };
   const sort = parseMatrixSort(query);
-  const [t, dashboard, matrix, options] = await Promise.all([
+  const options = await getFilterOptions(locale);
+  const known = knownDashboardFilter(query, options, ['from']);
+  const filter = { ...known.filter, from: undefined };
+  const [t, dashboard, matrix] = await Promise.all([
     getTranslations('status'),
     getTranslations('dashboard'),
     getStatusMatrix({ ...filter, asOf: filter.to }, sort, locale),
-    getFilterOptions(locale),
   ]);
   const path = `/${locale}/matrix`;
   // Labels are looked up once, not once per cell.
@@ -44,7 +45,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
       <h1>{t('matrixTitle')}</h1>
       <p className="lead">{t('matrixIntro')}</p>
 
-      <DashboardFilters path={path} filter={filter} options={options} hide={['from']} />
+      <DashboardFilters path={path} filter={filter} options={options} hide={['from']} ignored={known.ignored} />
       <p className="matrix-sort">
         {dashboard('sortBy')}:{' '}
         {MATRIX_SORTS.map((key, index) => (

@@ -5,6 +5,8 @@ import { reviewQueue } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseReviewFilter } from '@/lib/validation/evidence-filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
+import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
+import { dropUnknown } from '@/lib/filters/known';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
@@ -21,14 +23,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filter = parseReviewFilter(await searchParams);
-  const [{ items, authors }, t] = await Promise.all([reviewQueue(filter, locale), getTranslations('evidence')]);
+  const query = await searchParams;
+  const parsed = parseReviewFilter(query);
+  const [first, t] = await Promise.all([reviewQueue(parsed, locale), getTranslations('evidence')]);
+  // The author is a choice among those with submitted records: any other is dropped with a notice, not shown as
+  // "Anyone" over an empty queue. (Country and commitment are typed fields that show what was asked.)
+  const { filter, ignored } = dropUnknown(query, parsed, { author: first.authors, country: null, commitment: null });
+  const { items, authors } = filter.author === parsed.author ? first : await reviewQueue(filter, locale);
   return (
     <>
       <h1>{t('reviewQueue')}</h1>
       <DownloadCsv
         path="/api/export/evidence"
         params={{ state: 'SUBMITTED', country: filter.country, commitment: filter.commitment }}
+      />
+      <IgnoredFilters
+        ignored={ignored}
+        labels={{ author: t('author'), country: t('actor'), commitment: t('commitment') }}
       />
       <form className="filters" method="get" role="search" aria-label={t('reviewFilters')}>
         <div className="field">

@@ -9,7 +9,7 @@ import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { PartiesOverTime } from '@/components/dashboard/PartiesOverTime';
 import { StateStatusMap } from '@/components/dashboard/StateStatusMap';
 import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
-import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { filterQuery, knownDashboardFilter, parseDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
 import { AcrossStatesSection } from '@/components/status/AcrossStatesSection';
 import { Tag } from '@/components/Tag';
@@ -20,6 +20,8 @@ import { can } from '@/lib/permissions';
 import { getCommitmentStatus } from '@/lib/data/status';
 import { locales, type Locale } from '@/lib/i18n/config';
 import { segmentParagraph } from '@/lib/statement/highlight';
+import { redirectToCanonical } from '@/lib/url/canonical';
+import { canonicalCommitmentCode, COMMITMENT_CODE } from '@/lib/validation/codes';
 import { parseStatusSort } from '@/lib/validation/status';
 
 type Props = {
@@ -29,7 +31,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
-  const commitment = await getCommitment(code, locale);
+  const commitment = await getCommitment(canonicalCommitmentCode(code), locale);
   return { title: commitment ? `${commitment.title} (${commitment.code})` : undefined };
 }
 
@@ -37,6 +39,10 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
+  // Codes are case-insensitive: /en/commitments/p12-CONVENTIONS is P12-conventions, at its canonical address.
+  if (code !== canonicalCommitmentCode(code) && COMMITMENT_CODE.test(canonicalCommitmentCode(code))) {
+    redirectToCanonical(`/${locale}/commitments/${canonicalCommitmentCode(code)}`, query);
+  }
   const sort = parseStatusSort(query);
   const [t, dashboard, fields, enums, commitment, status, user, themes] = await Promise.all([
     getTranslations('commitment'),
@@ -49,8 +55,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     listThemes(locale),
   ]);
   if (!commitment || !status) notFound();
-  const filter = { ...parseDashboardFilter(query), theme: undefined, country: undefined, commitment: commitment.code };
   const options = commitment.addressee === 'MEMBER_STATES' ? await getFilterOptions(locale) : null;
+  const known = options
+    ? knownDashboardFilter(query, options, ['theme', 'commitment', 'country'])
+    : { filter: parseDashboardFilter(query), ignored: [] };
+  const filter = { ...known.filter, theme: undefined, country: undefined, commitment: commitment.code };
   const path = `/${locale}/commitments/${commitment.code}`;
   const key = filterQuery(filter);
   const namesInstruments = commitment.links.some((link) => link.kind === 'INSTRUMENT');
@@ -128,7 +137,13 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       {options && (
         <section className="dashboard-section" aria-labelledby="progress-title">
           <h2 id="progress-title">{dashboard('title')}</h2>
-          <DashboardFilters path={path} filter={filter} options={options} hide={['theme', 'commitment', 'country']} />
+          <DashboardFilters
+            path={path}
+            filter={filter}
+            options={options}
+            hide={['theme', 'commitment', 'country']}
+            ignored={known.ignored}
+          />
           <Suspense
             key={`over-time${key}`}
             fallback={<ChartSkeleton title={dashboard('distributionTitle')} headingLevel={3} />}

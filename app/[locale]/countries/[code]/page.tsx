@@ -8,7 +8,7 @@ import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { PartiesOverTime } from '@/components/dashboard/PartiesOverTime';
 import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
 import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
-import { filterQuery, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { RatificationForm } from '@/components/ratification/RatificationForm';
@@ -17,6 +17,8 @@ import { StatusCounts } from '@/components/status/StatusCounts';
 import { StatusTag } from '@/components/status/StatusTag';
 import { getCountryStatusPage, getMemberStateHeader } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
+import { redirectToCanonical } from '@/lib/url/canonical';
+import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { latestAllowedDate } from '@/lib/validation/ratification';
 import { parseHistoryParam } from '@/lib/validation/status';
 
@@ -25,12 +27,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const COUNTRY_CODE = /^[A-Z]{3}$/;
 const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
-  const country = COUNTRY_CODE.test(code) ? await getMemberStateHeader(code) : null;
+  const canonical = canonicalActorCode(code);
+  const country = COUNTRY_CODE.test(canonical) ? await getMemberStateHeader(canonical) : null;
   if (!country) return { title: (await getTranslations({ locale, namespace: 'errors' }))('notFoundTitle') };
   return { title: locale === 'zh' ? country.nameZh : country.nameEn };
 }
@@ -38,7 +40,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CountryPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
-  if (!COUNTRY_CODE.test(code)) notFound();
+  if (!COUNTRY_CODE.test(code)) {
+    // Codes are case-insensitive: /en/countries/ken is Kenya, at its one canonical address.
+    const canonical = canonicalActorCode(code);
+    if (!COUNTRY_CODE.test(canonical)) notFound();
+    redirectToCanonical(`/${locale}/countries/${canonical}`, await searchParams);
+  }
   const query = await searchParams;
   const historyOf = parseHistoryParam(query);
   const [t, dashboard, r, enums, format, page] = await Promise.all([
@@ -59,8 +66,9 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const statement = ratification.summary.statement;
   const maxDate = latestAllowedDate();
   const basePath = `/${locale}/countries/${country.code}`;
-  const filter = { ...parseDashboardFilter(query), commitment: undefined, country: country.code };
   const options = await getFilterOptions(locale);
+  const known = knownDashboardFilter(query, options, ['commitment', 'country', 'group']);
+  const filter = { ...known.filter, commitment: undefined, country: country.code };
   const key = filterQuery(filter);
   const historyRow = history ? ratification.rows.find((row) => row.instrumentCode === history.instrumentCode) : null;
 
@@ -85,7 +93,13 @@ export default async function CountryPage({ params, searchParams }: Props) {
 
       <section className="dashboard-section" aria-labelledby="progress-title">
         <h2 id="progress-title">{dashboard('title')}</h2>
-        <DashboardFilters path={basePath} filter={filter} options={options} hide={['commitment', 'country', 'group']} />
+        <DashboardFilters
+          path={basePath}
+          filter={filter}
+          options={options}
+          hide={['commitment', 'country', 'group']}
+          ignored={known.ignored}
+        />
         <div className="chart-grid">
           <Suspense
             key={`themes${key}`}
