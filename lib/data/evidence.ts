@@ -1,4 +1,5 @@
 import 'server-only';
+import { otherCountryNames } from '@/lib/countries/search';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { requirePermission } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
@@ -159,11 +160,17 @@ export async function evidenceFormOptions(locale: Locale) {
   ]);
   const other = locale === 'zh' ? 'en' : 'zh';
   return {
-    actors: actors.map((a) => ({
-      code: a.code,
-      label: `${localize(a.name, locale)} · ${localize(a.name, other)}`,
-      kind: a.kind,
-    })),
+    // The label carries the other names too, as the browser's picker matches what is typed against it:
+    // "Turkey" or "Cote d'Ivoire" find their country.
+    actors: actors.map((a) => {
+      const names = { en: localize(a.name, 'en'), zh: localize(a.name, 'zh') };
+      const more = a.kind === 'MEMBER_STATE' ? otherCountryNames(a.code, names) : [];
+      return {
+        code: a.code,
+        label: [localize(a.name, locale), localize(a.name, other), ...more].join(' · '),
+        kind: a.kind,
+      };
+    }),
     commitments: commitments.map((c) => ({ code: c.code, label: localize(c.title, locale), addressee: c.addressee })),
   };
 }

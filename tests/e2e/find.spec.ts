@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { storageStatePath } from './support/users';
 
 // Issue 12, "Find and enter": codes in any case, unknown filter values, country search, record from context and
 // the evidence browser. Runs as the viewer unless a test opens another role's context.
@@ -59,5 +60,96 @@ test.describe('unknown filter values are dropped with a notice', () => {
     await page.goto('/en/countries?group=MARS');
     await expect(page.getByTestId('ignored-filters')).toContainText('“MARS”');
     await expect(page.getByRole('row', { name: /Kenya/ })).toBeVisible();
+  });
+});
+
+test.describe('country search knows other names and ignores diacritics', () => {
+  for (const [locale, cases] of [
+    [
+      'en',
+      [
+        ['Turkey', 'Türkiye'],
+        ["Cote d'Ivoire", "Côte d'Ivoire"],
+        ['Ivory Coast', "Côte d'Ivoire"],
+        ['Swaziland', 'Eswatini'],
+        ['Burma', 'Myanmar'],
+        ['Macedonia', 'North Macedonia'],
+      ],
+    ],
+    [
+      'zh',
+      [
+        ['Turkey', '土耳其'],
+        ['韩国', '大韩民国'],
+        ['Cape Verde', '佛得角'],
+      ],
+    ],
+  ] as const) {
+    test(`on the countries page (${locale})`, async ({ page }) => {
+      for (const [query, name] of cases) {
+        await page.goto(`/${locale}/countries?q=${encodeURIComponent(query)}`);
+        await expect(page.locator('tbody tr')).toHaveCount(1);
+        await expect(page.locator('tbody tr').first()).toContainText(name);
+      }
+    });
+  }
+
+  test('in the evidence form’s country picker', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStatePath('editor') });
+    const page = await context.newPage();
+    await page.goto('/en/evidence/new');
+    const turkey = page.locator('#actor-options option[value="TUR"]');
+    expect(await turkey.getAttribute('label')).toContain('Turkey');
+    expect(await page.locator('#actor-options option[value="CIV"]').getAttribute('label')).toContain('Ivory Coast');
+    await context.close();
+  });
+});
+
+test.describe('record evidence from context', () => {
+  const FORM = {
+    en: { actor: 'Country or UN entity', commitment: 'Commitment', record: 'Record evidence' },
+    zh: { actor: '国家或联合国实体', commitment: '承诺', record: '记录证据' },
+  } as const;
+
+  test('from a country row, a matrix cell’s country row, a country page and a commitment page', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStatePath('editor') });
+    const page = await context.newPage();
+
+    await page.goto('/en/countries?q=Kenya');
+    await page.getByRole('link', { name: 'Record evidence for Kenya' }).click();
+    await expect(page).toHaveURL(/\/en\/evidence\/new\?actor=KEN$/);
+    await expect(page.getByLabel(FORM.en.actor)).toHaveValue('KEN');
+
+    // A matrix cell opens the country's row for that commitment, which offers the form with both filled in.
+    await page.goto('/en/matrix');
+    await page.locator('a[href="/en/countries/NOR#c-P08-financing"]').click();
+    await page.getByRole('link', { name: 'Record evidence for Norway × P08-financing' }).click();
+    await expect(page.getByLabel(FORM.en.actor)).toHaveValue('NOR');
+    await expect(page.getByLabel(FORM.en.commitment, { exact: true })).toHaveValue('P08-financing');
+
+    await page.goto('/zh/countries/KEN');
+    await page.locator('main').getByRole('link', { name: FORM.zh.record, exact: true }).click();
+    await expect(page.getByLabel(FORM.zh.actor)).toHaveValue('KEN');
+
+    await page.goto('/zh/commitments/P08-financing');
+    await page.locator('main').getByRole('link', { name: FORM.zh.record, exact: true }).click();
+    await expect(page.getByLabel(FORM.zh.commitment, { exact: true })).toHaveValue('P08-financing');
+
+    // Query values are read by the form's own schemas: any case, and nothing unknown is filled in.
+    await page.goto('/en/evidence/new?actor=nor&commitment=p08-FINANCING');
+    await expect(page.getByLabel(FORM.en.actor)).toHaveValue('NOR');
+    await expect(page.getByLabel(FORM.en.commitment, { exact: true })).toHaveValue('P08-financing');
+    await page.goto('/en/evidence/new?actor=XYZ&commitment=P99-nothing');
+    await expect(page.getByLabel(FORM.en.actor)).toHaveValue('');
+    await expect(page.getByLabel(FORM.en.commitment, { exact: true })).toHaveValue('');
+    await context.close();
+  });
+
+  test('is not offered to a reader who may not record evidence', async ({ page }) => {
+    await page.goto('/en/countries/KEN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kenya');
+    await expect(page.locator('main').getByRole('link', { name: /Record evidence/ })).toHaveCount(0);
+    await page.goto('/en/countries?q=Kenya');
+    await expect(page.locator('main').getByRole('link', { name: /Record evidence/ })).toHaveCount(0);
   });
 });

@@ -5,7 +5,10 @@ import { listMemberStates } from '@/lib/data/actors';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCountryFilter } from '@/lib/validation/filters';
+import { RecordEvidenceLink } from '@/components/evidence/RecordEvidenceLink';
 import { FilterSelect } from '@/components/forms/FilterSelect';
+import { getCurrentUser } from '@/lib/auth/session';
+import { can } from '@/lib/permissions';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
 
@@ -25,11 +28,14 @@ export default async function CountriesPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = await searchParams;
   const { filter, ignored } = dropUnknown(query, parseCountryFilter(query), { group: REGIONAL_GROUPS });
-  const [t, enums, { total, states }] = await Promise.all([
+  const [t, enums, find, { total, states }, user] = await Promise.all([
     getTranslations('countries'),
     getTranslations('enums'),
+    getTranslations('find'),
     listMemberStates(filter, locale),
+    getCurrentUser(),
   ]);
+  const recorder = can(user, 'write:evidence');
   const filtered = Boolean(filter.q || filter.group);
   return (
     <>
@@ -82,6 +88,11 @@ export default async function CountriesPage({ params, searchParams }: Props) {
                 <th scope="col">{t('nameZh')}</th>
                 <th scope="col">{t('nameEn')}</th>
                 <th scope="col">{t('group')}</th>
+                {recorder && (
+                  <th scope="col">
+                    <span className="visually-hidden">{find('record')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -105,6 +116,16 @@ export default async function CountriesPage({ params, searchParams }: Props) {
                     )}
                   </td>
                   <td>{state.regionalGroup ? enums(`regionalGroup.${state.regionalGroup}`) : '–'}</td>
+                  {recorder && (
+                    <td>
+                      <RecordEvidenceLink
+                        user={user}
+                        locale={locale}
+                        actor={state.code}
+                        context={locale === 'zh' ? state.nameZh : state.nameEn}
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -13,6 +13,7 @@ import { filterQuery, knownDashboardFilter, parseDashboardFilter } from '@/lib/d
 import { getFilterOptions } from '@/lib/data/dashboard';
 import { AcrossStatesSection } from '@/components/status/AcrossStatesSection';
 import { Tag } from '@/components/Tag';
+import { RecordEvidenceLink } from '@/components/evidence/RecordEvidenceLink';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getCommitment, listThemes } from '@/lib/data/commitments';
 import { STRENGTHS } from '@/lib/data/labels';
@@ -73,6 +74,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       </p>
       <h1>{commitment.title}</h1>
       <p className="muted">{commitment.code}</p>
+      <p>
+        <RecordEvidenceLink user={user} locale={locale} commitment={commitment.code} className="button" />
+      </p>
 
       <dl className="facts" aria-label={t('facts')}>
         <dt>{enums('linkKind.DOCUMENT')}</dt>

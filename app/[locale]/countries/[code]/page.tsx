@@ -11,6 +11,10 @@ import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
+import { RecordEvidenceLink } from '@/components/evidence/RecordEvidenceLink';
+import { getCurrentUser } from '@/lib/auth/session';
+import { inCountryScope } from '@/lib/evidence/rules';
+import { can } from '@/lib/permissions';
 import { RatificationForm } from '@/components/ratification/RatificationForm';
 import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
 import { StatusCounts } from '@/components/status/StatusCounts';
@@ -66,7 +70,12 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const statement = ratification.summary.statement;
   const maxDate = latestAllowedDate();
   const basePath = `/${locale}/countries/${country.code}`;
-  const options = await getFilterOptions(locale);
+  const [options, user, find] = await Promise.all([
+    getFilterOptions(locale),
+    getCurrentUser(),
+    getTranslations('find'),
+  ]);
+  const recorder = can(user, 'write:evidence') && inCountryScope(user!, country.code);
   const known = knownDashboardFilter(query, options, ['commitment', 'country', 'group']);
   const filter = { ...known.filter, commitment: undefined, country: country.code };
   const key = filterQuery(filter);
@@ -90,6 +99,9 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <dt>{t('group')}</dt>
         <dd>{country.regionalGroup ? enums(`regionalGroup.${country.regionalGroup}`) : t('noGroup')}</dd>
       </dl>
+      <p>
+        <RecordEvidenceLink user={user} locale={locale} actor={country.code} className="button" />
+      </p>
 
       <section className="dashboard-section" aria-labelledby="progress-title">
         <h2 id="progress-title">{dashboard('title')}</h2>
@@ -140,12 +152,17 @@ export default async function CountryPage({ params, searchParams }: Props) {
                 <th scope="col">{t('commitment')}</th>
                 <th scope="col">{t('status')}</th>
                 <th scope="col">{t('observedOn')}</th>
+                {recorder && (
+                  <th scope="col">
+                    <span className="visually-hidden">{find('record')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             {scorecard.themes.map((theme) => (
               <tbody key={theme.code}>
                 <tr className="scorecard__theme">
-                  <th scope="rowgroup" colSpan={3}>
+                  <th scope="rowgroup" colSpan={recorder ? 4 : 3}>
                     {theme.name}
                   </th>
                 </tr>
@@ -159,6 +176,17 @@ export default async function CountryPage({ params, searchParams }: Props) {
                       <StatusTag status={commitment.status} label={t(`implementation.${commitment.status}`)} />
                     </td>
                     <td>{commitment.observedOn ? date(commitment.observedOn) : t('notObserved')}</td>
+                    {recorder && (
+                      <td>
+                        <RecordEvidenceLink
+                          user={user}
+                          locale={locale}
+                          actor={country.code}
+                          commitment={commitment.code}
+                          context={`${name} × ${commitment.code}`}
+                        />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
