@@ -2,10 +2,12 @@ import 'server-only';
 import { otherCountryNames } from '@/lib/countries/search';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { requirePermission } from '@/lib/auth/guard';
+import { browseEvidenceIds } from '@/lib/evidence/browse';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
+import type { EvidenceFilter } from '@/lib/validation/evidence-filters';
 
 export interface EvidenceListItem {
   id: number;
@@ -173,4 +175,44 @@ export async function evidenceFormOptions(locale: Locale) {
     }),
     commitments: commitments.map((c) => ({ code: c.code, label: localize(c.title, locale), addressee: c.addressee })),
   };
+}
+
+/**
+ * The evidence browser: a page of every record the signed-in reader may see that matches `filter`, with the number
+ * matching. Any signed-in user; the anonymous public has no browser (it reads verified evidence on the dashboard).
+ */
+export async function browseEvidence(
+  filter: EvidenceFilter,
+  page: number,
+  locale: Locale,
+): Promise<{ user: CurrentUser; items: EvidenceListItem[]; total: number; page: number; hasMore: boolean }> {
+  const user = await requirePermission('read:internal');
+  const prisma = await requestPrisma();
+  const found = await browseEvidenceIds(prisma, filter, { publicOnly: false, userId: user.id }, page);
+  const rows = await prisma.evidence.findMany({ where: { id: { in: found.ids } }, include: listInclude });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = found.ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toListItem(row, locale)] : [];
+  });
+  return { user, items, total: found.total, page: found.page, hasMore: found.hasMore };
+}
+
+/** Authors and reviewers of any record, for the browser's choices (e-mail addresses, sorted). */
+export async function evidencePeople(): Promise<{ authors: string[]; reviewers: string[] }> {
+  await requirePermission('read:internal');
+  const prisma = await requestPrisma();
+  const [authors, reviewers] = await Promise.all([
+    prisma.user.findMany({
+      where: { revisionsAuthored: { some: {} } },
+      select: { email: true },
+      orderBy: { email: 'asc' },
+    }),
+    prisma.user.findMany({
+      where: { revisionsReviewed: { some: {} } },
+      select: { email: true },
+      orderBy: { email: 'asc' },
+    }),
+  ]);
+  return { authors: authors.map((a) => a.email), reviewers: reviewers.map((r) => r.email) };
 }

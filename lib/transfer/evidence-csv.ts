@@ -136,7 +136,7 @@ export interface ExportAudience {
 }
 
 /** The revision a reader sees of each record: the latest, or for the public the latest verified public one. */
-function revisionJoin(audience: ExportAudience): Prisma.Sql {
+export function revisionJoin(audience: ExportAudience): Prisma.Sql {
   return audience.publicOnly
     ? Prisma.sql`JOIN LATERAL (
         SELECT * FROM "EvidenceRevision" pr
@@ -146,8 +146,31 @@ function revisionJoin(audience: ExportAudience): Prisma.Sql {
     : Prisma.sql`JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.number = e."latestRevision"`;
 }
 
-function whereOf(filter: EvidenceExportFilter, audience: ExportAudience): Prisma.Sql {
+/**
+ * The condition of the evidence filter (lib/validation/evidence-filters.ts) over `e` (Evidence), `r` (the revision
+ * the reader sees), `a` (Actor) and `c` (Commitment). The text search is ILIKE (no index: it runs over the rows the
+ * other filters leave, at most a few ten thousand records here), the same on PostgreSQL and PGlite.
+ */
+export function evidenceWhere(filter: EvidenceExportFilter, audience: ExportAudience): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(Prisma.sql`(
+      EXISTS (SELECT 1 FROM jsonb_each_text(r.summary) qv WHERE qv.value ILIKE ${pattern})
+      OR EXISTS (SELECT 1 FROM unnest(r.tags) qt WHERE qt ILIKE ${pattern})
+      OR EXISTS (SELECT 1 FROM "EvidenceSource" qs WHERE qs."revisionId" = r.id
+                 AND (qs.title ILIKE ${pattern} OR qs.reference ILIKE ${pattern} OR qs.url ILIKE ${pattern})))`);
+  }
+  if (filter.author) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "EvidenceRevision" ar JOIN "User" au ON au.id = ar."authorId"
+      WHERE ar."evidenceId" = e.id AND au.email = ${filter.author})`);
+  }
+  if (filter.reviewer) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "EvidenceRevision" rr JOIN "User" ru ON ru.id = rr."reviewerId"
+      WHERE rr."evidenceId" = e.id AND ru.email = ${filter.reviewer})`);
+  }
+  if (filter.from) parts.push(Prisma.sql`r."observedOn" >= ${filter.from}::date`);
+  if (filter.to) parts.push(Prisma.sql`r."observedOn" <= ${filter.to}::date`);
   if (filter.country) parts.push(Prisma.sql`a.code = ${filter.country}`);
   if (filter.commitment) parts.push(Prisma.sql`c.code = ${filter.commitment}`);
   if (filter.theme) parts.push(Prisma.sql`c."themeId" = (SELECT id FROM "Theme" WHERE code = ${filter.theme})`);
@@ -174,7 +197,7 @@ export async function exportSourceGroups(
       ${revisionJoin(audience)}
       JOIN "Actor" a ON a.id = e."actorId"
       JOIN "Commitment" c ON c.id = e."commitmentId"
-      WHERE ${whereOf(filter, audience)}
+      WHERE ${evidenceWhere(filter, audience)}
     ) counts`;
   return Math.min(MAX_SOURCES, Math.max(1, row?.n ?? 1));
 }
@@ -222,7 +245,7 @@ export async function* evidenceExportRecords(
       ${revisionJoin(audience)}
       JOIN "Actor" a ON a.id = e."actorId"
       JOIN "Commitment" c ON c.id = e."commitmentId"
-      WHERE e.id > ${after} AND ${whereOf(filter, audience)}
+      WHERE e.id > ${after} AND ${evidenceWhere(filter, audience)}
       ORDER BY e.id
       LIMIT ${batchSize}`;
     yield* batch;

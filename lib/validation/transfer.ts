@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
-import { actorCode, commitmentCode, themeCode } from '@/lib/validation/codes';
+import { parseEvidenceFilter, type EvidenceFilter } from '@/lib/validation/evidence-filters';
 
 /**
  * URL parameters of the CSV exports and the options of the evidence import. As with the page filters, unknown or
@@ -9,33 +8,10 @@ import { actorCode, commitmentCode, themeCode } from '@/lib/validation/codes';
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
-export const REVIEW_STATES = ['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED'] as const;
-
-const EvidenceExportFilterSchema = z.object({
-  country: actorCode().optional().catch(undefined),
-  commitment: commitmentCode().optional().catch(undefined),
-  state: z.enum(REVIEW_STATES).optional().catch(undefined),
-  theme: themeCode().optional().catch(undefined),
-  group: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
-  /** Only records the reader created or wrote a revision of (My evidence). */
-  mine: z
-    .enum(['1'])
-    .optional()
-    .catch(undefined)
-    .transform((value) => value === '1'),
-});
-export type EvidenceExportFilter = z.output<typeof EvidenceExportFilterSchema>;
-
-export function parseEvidenceExportFilter(params: SearchParams): EvidenceExportFilter {
-  return EvidenceExportFilterSchema.parse({
-    country: first(params.country),
-    commitment: first(params.commitment),
-    state: first(params.state),
-    theme: first(params.theme),
-    group: first(params.group),
-    mine: first(params.mine),
-  });
-}
+// The export reads the evidence browser's filter, so the CSV behind its link holds the records shown.
+export { REVIEW_STATES } from '@/lib/validation/evidence-filters';
+export type EvidenceExportFilter = EvidenceFilter;
+export const parseEvidenceExportFilter = parseEvidenceFilter;
 
 /** `?bom=1` adds the UTF-8 byte order mark Excel needs to read the file as UTF-8. */
 export function wantsBom(params: SearchParams): boolean {

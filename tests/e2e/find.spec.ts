@@ -153,3 +153,54 @@ test.describe('record evidence from context', () => {
     await expect(page.locator('main').getByRole('link', { name: /Record evidence/ })).toHaveCount(0);
   });
 });
+
+test.describe('evidence browser', () => {
+  const TEXT = {
+    en: { title: 'Evidence', mine: 'My evidence', search: 'Search summaries, sources and tags', filter: 'Filter' },
+    zh: { title: '证据', mine: '我的证据', search: '搜索摘要、来源和标签', filter: '筛选' },
+  } as const;
+
+  for (const locale of ['en', 'zh'] as const) {
+    test(`every signed-in user can search and filter all records (${locale})`, async ({ page }) => {
+      const text = TEXT[locale];
+      await page.goto(`/${locale}/evidence`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.title);
+      const rows = page.locator('main tbody tr');
+      await expect(rows.first()).toBeVisible();
+      const all = await rows.count();
+
+      await page.getByLabel(text.search).fill('zzz-no-such-text');
+      await page.locator('main form[role="search"]').getByRole('button', { name: text.filter }).click();
+      await expect(page).toHaveURL(/[?&]q=zzz-no-such-text/);
+      await expect(rows).toHaveCount(0);
+
+      // Filters live in the URL; the CSV link carries them.
+      await page.goto(`/${locale}/evidence?country=nor&state=VERIFIED`);
+      await expect(page.getByLabel(locale === 'en' ? 'Country or UN entity' : '国家或联合国实体')).toHaveValue('NOR');
+      const csv = page.locator('.download-csv a').first();
+      await expect(csv).toHaveAttribute('href', '/api/export/evidence?country=NOR&state=VERIFIED');
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(all);
+      for (const row of await rows.all()) await expect(row).toContainText('NOR');
+
+      await page.goto(`/${locale}/evidence?author=nobody@example.org`);
+      await expect(page.getByTestId('ignored-filters')).toContainText('nobody@example.org');
+      await expect(rows.first()).toBeVisible();
+    });
+  }
+
+  test('"My evidence" keeps an editor’s verified records, and pictures on desktop and phone', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStatePath('editor') });
+    const page = await context.newPage();
+    await page.goto('/en/evidence?mine=1&state=VERIFIED');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('My evidence');
+    await expect(page.locator('main tbody tr').first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/find-evidence-browser-desktop.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/zh/evidence?mine=1');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的证据');
+    await page.screenshot({ path: 'test-results/find-evidence-browser-phone.png', fullPage: true });
+    await context.close();
+  });
+});

@@ -2,45 +2,190 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
+import { FilterSelect } from '@/components/forms/FilterSelect';
+import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
-import { listMyEvidence } from '@/lib/data/evidence';
+import { listThemes } from '@/lib/data/commitments';
+import { browseEvidence, evidencePeople } from '@/lib/data/evidence';
+import { dropUnknown } from '@/lib/filters/known';
 import type { Locale } from '@/lib/i18n/config';
+import { can } from '@/lib/permissions';
+import {
+  evidenceFilterParams,
+  parseEvidenceFilter,
+  REVIEW_STATES,
+  type EvidenceFilter,
+} from '@/lib/validation/evidence-filters';
 
-type Props = { params: Promise<{ locale: Locale }> };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'evidence' });
-  return { title: t('myRecords') };
+  const t = await getTranslations({ locale, namespace: 'find' });
+  return { title: t('browseTitle') };
 }
 
-export default async function MyEvidencePage({ params }: Props) {
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * The evidence browser: every record a signed-in user may see, searched and filtered from the URL, paged, with the
+ * same records as CSV behind a link. "My evidence" is the same view with mine=1: the reader's records in every
+ * state, so a submitted or verified record stays in reach.
+ */
+export default async function EvidencePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [{ items }, t, transfer] = await Promise.all([
-    listMyEvidence(locale),
+  const query = await searchParams;
+  const [people, themes, t, ev, transfer] = await Promise.all([
+    evidencePeople(),
+    listThemes(locale),
+    getTranslations('find'),
     getTranslations('evidence'),
     getTranslations('transfer'),
   ]);
-  const returned = items.filter((item) => item.state === 'RETURNED');
-  const drafts = items.filter((item) => item.state === 'DRAFT');
-  const waiting = items.filter((item) => item.state === 'SUBMITTED');
+  const { filter, ignored } = dropUnknown(query, parseEvidenceFilter(query), {
+    q: null,
+    country: null,
+    commitment: null,
+    theme: themes.map((theme) => theme.code),
+    state: REVIEW_STATES,
+    author: people.authors,
+    reviewer: people.reviewers,
+    from: null,
+    to: null,
+  });
+  const page = Number(first(query.page) ?? 1);
+  const { user, items, total, page: current, hasMore } = await browseEvidence(filter, page, locale);
+  const path = `/${locale}/evidence`;
+  const href = (changes: Partial<EvidenceFilter>, pageNumber = 1) => {
+    const next = new URLSearchParams(evidenceFilterParams({ ...filter, ...changes }));
+    if (pageNumber > 1) next.set('page', String(pageNumber));
+    const search = next.toString();
+    return search ? `${path}?${search}` : path;
+  };
+  const stateTabs = [undefined, ...REVIEW_STATES] as const;
   return (
     <>
-      <h1>{t('myRecords')}</h1>
-      <p>
-        <Link className="button" href={`/${locale}/evidence/new`}>
-          {t('newTitle')}
-        </Link>{' '}
-        <Link className="button button--quiet" href={`/${locale}/evidence/import`}>
-          {transfer('importLink')}
+      <h1>{filter.mine ? ev('myRecords') : t('browseTitle')}</h1>
+      {can(user, 'write:evidence') && (
+        <p>
+          <Link className="button" href={`/${locale}/evidence/new`}>
+            {ev('newTitle')}
+          </Link>{' '}
+          <Link className="button button--quiet" href={`/${locale}/evidence/import`}>
+            {transfer('importLink')}
+          </Link>
+        </p>
+      )}
+      <nav className="tabs" aria-label={t('whose')}>
+        <Link href={href({ mine: false })} aria-current={filter.mine ? undefined : 'page'}>
+          {t('allRecords')}
         </Link>
+        <Link href={href({ mine: true })} aria-current={filter.mine ? 'page' : undefined}>
+          {ev('myRecords')}
+        </Link>
+      </nav>
+      <nav className="tabs" aria-label={ev('state')}>
+        {stateTabs.map((state) => (
+          <Link key={state ?? 'any'} href={href({ state })} aria-current={filter.state === state ? 'page' : undefined}>
+            {state ? ev(`states.${state}`) : t('anyState')}
+          </Link>
+        ))}
+      </nav>
+      <IgnoredFilters
+        ignored={ignored}
+        labels={{
+          theme: t('theme'),
+          state: ev('state'),
+          author: ev('author'),
+          reviewer: t('reviewer'),
+          from: t('from'),
+          to: t('to'),
+        }}
+      />
+      <form className="filters" method="get" action={path} role="search" aria-label={t('filters')}>
+        {filter.mine && <input type="hidden" name="mine" value="1" />}
+        {filter.state && <input type="hidden" name="state" value={filter.state} />}
+        <div className="field">
+          <label htmlFor="evidence-q">{t('search')}</label>
+          <input id="evidence-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="evidence-country">{ev('actor')}</label>
+          <input
+            id="evidence-country"
+            name="country"
+            defaultValue={filter.country ?? ''}
+            maxLength={40}
+            placeholder="KEN"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="evidence-commitment">{ev('commitment')}</label>
+          <input
+            id="evidence-commitment"
+            name="commitment"
+            defaultValue={filter.commitment ?? ''}
+            maxLength={60}
+            placeholder="P08-financing"
+          />
+        </div>
+        <FilterSelect
+          id="evidence-theme"
+          name="theme"
+          label={t('theme')}
+          anyLabel={t('anyTheme')}
+          value={filter.theme}
+          options={themes.map((theme) => ({ value: theme.code, label: theme.name }))}
+        />
+        <FilterSelect
+          id="evidence-author"
+          name="author"
+          label={ev('author')}
+          anyLabel={ev('anyone')}
+          value={filter.author}
+          options={people.authors.map((email) => ({ value: email, label: email }))}
+        />
+        <FilterSelect
+          id="evidence-reviewer"
+          name="reviewer"
+          label={t('reviewer')}
+          anyLabel={ev('anyone')}
+          value={filter.reviewer}
+          options={people.reviewers.map((email) => ({ value: email, label: email }))}
+        />
+        <div className="field">
+          <label htmlFor="evidence-from">{t('from')}</label>
+          <input id="evidence-from" type="date" name="from" defaultValue={filter.from ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="evidence-to">{t('to')}</label>
+          <input id="evidence-to" type="date" name="to" defaultValue={filter.to ?? ''} />
+        </div>
+        <button type="submit" className="button">
+          {ev('filter')}
+        </button>
+        <Link className="button button--quiet" href={filter.mine ? `${path}?mine=1` : path}>
+          {t('clear')}
+        </Link>
+      </form>
+      <DownloadCsv path="/api/export/evidence" params={evidenceFilterParams(filter)} label="evidenceCsv" />
+      <p className="result-count" role="status">
+        {t('count', { count: total })}
       </p>
-      <DownloadCsv path="/api/export/evidence" params={{ mine: '1' }} label="evidenceCsv" />
-      {items.length === 0 && <p>{t('nothingYet')}</p>}
-      {returned.length > 0 && <EvidenceTable items={returned} locale={locale} caption={t('returnedToYou')} />}
-      {drafts.length > 0 && <EvidenceTable items={drafts} locale={locale} caption={t('yourDrafts')} />}
-      {waiting.length > 0 && <EvidenceTable items={waiting} locale={locale} caption={t('waitingForReview')} />}
+      {items.length > 0 && (
+        <EvidenceTable items={items} locale={locale} caption={filter.mine ? ev('myRecords') : t('browseTitle')} />
+      )}
+      {(current > 1 || hasMore) && (
+        <nav className="pager" aria-label={t('pages')}>
+          {current > 1 && <Link href={href({}, current - 1)}>{t('previous')}</Link>}
+          <span>{t('page', { page: current })}</span>
+          {hasMore && <Link href={href({}, current + 1)}>{t('next')}</Link>}
+        </nav>
+      )}
     </>
   );
 }
