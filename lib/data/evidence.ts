@@ -54,23 +54,6 @@ function toListItem(row: Prisma.EvidenceGetPayload<{ include: typeof listInclude
   };
 }
 
-/** An editor's own drafts, records returned to them and records waiting for review. */
-export async function listMyEvidence(locale: Locale): Promise<{ user: CurrentUser; items: EvidenceListItem[] }> {
-  const user = await requirePermission('write:evidence');
-  const prisma = await requestPrisma();
-  const rows = await prisma.evidence.findMany({
-    where: {
-      state: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] },
-      OR: [{ createdById: user.id }, { revisions: { some: { authorId: user.id } } }],
-      ...(user.countryScope.length > 0 ? { actor: { code: { in: user.countryScope } } } : {}),
-    },
-    orderBy: { updatedAt: 'desc' },
-    take: 200,
-    include: listInclude,
-  });
-  return { user, items: rows.map((row) => toListItem(row, locale)) };
-}
-
 export interface ReviewFilter {
   country?: string;
   commitment?: string;

@@ -58,7 +58,11 @@ export default async function EvidencePage({ params, searchParams }: Props) {
     to: null,
   });
   const page = Number(first(query.page) ?? 1);
-  const { user, items, total, page: current, hasMore } = await browseEvidence(filter, page, locale);
+  const [{ user, items, total, page: current, hasMore }, returned] = await Promise.all([
+    browseEvidence(filter, page, locale),
+    // Records returned to the reader stay on top, with the reviewer's comment, whatever the filters.
+    browseEvidence(parseEvidenceFilter({ mine: '1', state: 'RETURNED' }), 1, locale),
+  ]);
   const path = `/${locale}/evidence`;
   const href = (changes: Partial<EvidenceFilter>, pageNumber = 1) => {
     const next = new URLSearchParams(evidenceFilterParams({ ...filter, ...changes }));
@@ -79,6 +83,9 @@ export default async function EvidencePage({ params, searchParams }: Props) {
             {transfer('importLink')}
           </Link>
         </p>
+      )}
+      {can(user, 'write:evidence') && returned.items.length > 0 && (
+        <EvidenceTable items={returned.items} locale={locale} caption={ev('returnedToYou')} />
       )}
       <nav className="tabs" aria-label={t('whose')}>
         <Link href={href({ mine: false })} aria-current={filter.mine ? undefined : 'page'}>
