@@ -134,6 +134,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           <label htmlFor="evidence-commitment">{ev('commitment')}</label>
           <input
             id="evidence-commitment"
+            type="text"
             name="commitment"
             defaultValue={filter.commitment ?? ''}
             maxLength={60}
