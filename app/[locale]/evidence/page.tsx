@@ -124,6 +124,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           <label htmlFor="evidence-country">{ev('actor')}</label>
           <input
             id="evidence-country"
+            type="text"
             name="country"
             defaultValue={filter.country ?? ''}
             maxLength={40}
