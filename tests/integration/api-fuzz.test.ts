@@ -314,7 +314,8 @@ const pageSize = fc.oneof(
   fc.string({ maxLength: 10 }),
 );
 
-describe(`fuzzing the change feed's parameters (${RUNS} requests)`, { timeout: TIMEOUT }, () => {
+// Each 200 carries a page of records: more time per request than the write endpoints' refusals.
+describe(`fuzzing the change feed's parameters (${RUNS} requests)`, { timeout: 3 * TIMEOUT }, () => {
   it('GET /api/v1/evidence/changes: a 200 page or a 400 in the error shape, never a 5xx', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
