@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as evidenceRoute from '@/app/api/v1/evidence/route';
 import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
+import * as changesRoute from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
@@ -285,6 +286,57 @@ describe(`fuzzing the write endpoints (${RUNS} requests each)`, { timeout: TIMEO
       { numRuns: RUNS, seed: SEED },
     );
     expect(await fingerprint(db)).toBe(before);
+  });
+});
+
+/** Change tokens: garbage, any JSON in the token's encoding, and tuples near the real shape ["c", xid, id]. */
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+const changeToken = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ maxLength: 20 }).map((s) => `${'x'.repeat(520)}${s}`),
+  fc.jsonValue({ maxDepth: 2 }).map(base64url),
+  fc
+    .tuple(
+      fc.oneof(fc.constant('c'), fc.string({ maxLength: 3 }), wrongType),
+      fc.oneof(
+        fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
+        fc.constantFrom('00', '1e3', ' 1', '0x10', '9223372036854775808', '9223372036854775807'),
+        wrongType,
+      ),
+      fc.oneof(fc.integer({ min: -10, max: 2 ** 32 }), fc.double(), fc.string({ maxLength: 5 }), wrongType),
+    )
+    .map(base64url),
+);
+const pageSize = fc.oneof(
+  fc.constant(undefined),
+  fc.integer({ min: -5, max: 1000 }).map(String),
+  fc.constantFrom('', '1.5', '1e2', 'NaN', ' 10', '0x10'),
+  fc.string({ maxLength: 10 }),
+);
+
+// Each 200 carries a page of records: more time per request than the write endpoints' refusals.
+describe(`fuzzing the change feed's parameters (${RUNS} requests)`, { timeout: 3 * TIMEOUT }, () => {
+  it('GET /api/v1/evidence/changes: a 200 page or a 400 in the error shape, never a 5xx', async () => {
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(changeToken, pageSize, async (since, limit) => {
+        const query = new URLSearchParams({ since, ...(limit === undefined ? {} : { limit }) });
+        const response = await call(changesRoute.GET, {
+          path: `/api/v1/evidence/changes?${query}`,
+          token: editorToken,
+        });
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        if (response.status === 200) {
+          expect(typeof response.json.changeToken).toBe('string');
+        } else {
+          expect(response.status).toBe(400);
+          expect(['invalid_cursor', 'invalid_query']).toContain(response.json?.error?.code);
+          expect(typeof response.json.error.requestId).toBe('string');
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    expect(statuses.get(400)).toBeGreaterThan(RUNS / 2);
   });
 });
 
