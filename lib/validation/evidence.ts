@@ -113,6 +113,8 @@ export const SourceInput = z
   })
   .refine((source) => source.url || source.reference, { path: ['url'], message: 'sourceNeedsUrlOrReference' });
 
+const SUMMARY_TEXT = `Trimmed; at most ${MAX_SUMMARY_LENGTH} characters; line breaks kept; no control characters other than tab and line breaks.`;
+
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
 
@@ -166,8 +168,8 @@ export const EvidenceFields = z
       )
       .optional()
       .transform((value) => (value === '' || value === undefined || value === null ? null : Number(value))),
-    summaryZh: optionalText(MAX_SUMMARY_LENGTH),
-    summaryEn: optionalText(MAX_SUMMARY_LENGTH),
+    summaryZh: optionalText(MAX_SUMMARY_LENGTH).meta({ description: SUMMARY_TEXT }),
+    summaryEn: optionalText(MAX_SUMMARY_LENGTH).meta({ description: SUMMARY_TEXT }),
     // Empty (a blank spreadsheet cell) means the default, as leaving it out does.
     visibility: z
       .preprocess(
