@@ -129,15 +129,16 @@ const Tags = z
   .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')))
   .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])
   .superRefine((tags, context) => {
+    // Each distinct problem once, even when several tags share it.
+    const problems = new Set<string>();
     for (const tag of tags) {
-      const problem = tag.includes(',')
-        ? `tagHasComma:${tag}`
-        : tag.length > MAX_TAG_LENGTH
-          ? 'tagTooLong'
-          : textProblem(tag);
-      if (problem) context.addIssue({ code: 'custom', message: problem, input: tag });
+      if (tag.includes(',')) problems.add(`tagHasComma:${tag}`);
+      if (tag.length > MAX_TAG_LENGTH) problems.add('tagTooLong');
+      const unfit = textProblem(tag);
+      if (unfit) problems.add(unfit);
     }
-    if (tags.length > MAX_TAGS) context.addIssue({ code: 'custom', message: 'tooManyTags', input: tags });
+    if (tags.length > MAX_TAGS) problems.add('tooManyTags');
+    for (const message of problems) context.addIssue({ code: 'custom', message, input: tags });
   })
   .meta({
     description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters: an array, or one string separated by commas. A tag cannot hold a comma.`,
