@@ -29,23 +29,22 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * One rule for every door (form, API, CSV import): text is trimmed here and nowhere else, and a character that
- * cannot round-trip or be seen is refused with its code point ("textControlCharacter:U+0000"): control
- * characters other than tab and line breaks (PostgreSQL cannot even store NUL) and lone surrogates (not Unicode
- * text; a CSV file cannot hold them). `singleLine` refuses tab and line breaks too (web addresses).
+ * cannot be stored or seen is refused. NUL (PostgreSQL cannot store it) and lone surrogates (not Unicode text; a
+ * UTF-8 CSV file cannot hold them) are "textInvalidCharacters", the key the operation wrapper's own scan uses;
+ * other control characters than tab and line breaks are "textControlCharacter:U+0001" with their code point.
+ * `singleLine` refuses tab and line breaks too (web addresses).
  */
+const UNSTORABLE = /\u0000|\p{Cs}/u;
 const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
 const ANY_CONTROL_CHARACTER = /\p{Cc}/u;
-const LONE_SURROGATE = /\p{Cs}/u;
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The key of what makes `value` unfit to store, or null. */
 export function textProblem(value: string, { singleLine = false } = {}): string | null {
+  if (UNSTORABLE.test(value)) return 'textInvalidCharacters';
   const control = (singleLine ? ANY_CONTROL_CHARACTER : CONTROL_CHARACTER).exec(value);
-  if (control) return `textControlCharacter:${codePoint(control[0])}`;
-  const surrogate = LONE_SURROGATE.exec(value);
-  if (surrogate) return `textInvalidUnicode:${codePoint(surrogate[0])}`;
-  return null;
+  return control ? `textControlCharacter:${codePoint(control[0])}` : null;
 }
 
 function refuseUnfitText(value: string, context: z.core.$RefinementCtx<string>, singleLine = false) {
