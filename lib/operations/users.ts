@@ -161,6 +161,7 @@ export const resetUserPassword = defineOperation({
 export const changeOwnPassword = defineOperation({
   name: 'changeOwnPassword',
   permission: 'signed-in',
+  allowedWhilePasswordChangePending: true,
   input: ChangePasswordInput,
   async execute({ tx, user, audit }, input) {
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
