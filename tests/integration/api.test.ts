@@ -149,6 +149,30 @@ describe('API tokens', () => {
     ).toBe(editor.id);
   });
 
+  it('live 7 to 365 days: other lifetimes are refused with the same field error, nothing written', async () => {
+    const run = (expiresInDays: unknown) =>
+      operations.createApiToken.run(
+        { user: viewer.user, requestId: null, prisma: db.prisma },
+        { name: 'lifetime', scope: 'READ', expiresInDays },
+      );
+    const before = await db.prisma.apiToken.count();
+    for (const days of [0, 1, 6, '6', 366, '366', 3650, 7.5, 'a year']) {
+      expect(await run(days)).toMatchObject({
+        ok: false,
+        status: 400,
+        fieldErrors: { expiresInDays: ['tokenExpiryInvalid'] },
+      });
+    }
+    expect(await db.prisma.apiToken.count()).toBe(before);
+    for (const days of [7, '365']) {
+      const created = await run(days);
+      expect(created.ok).toBe(true);
+      const row = created.ok && (await db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.value.id } }));
+      const lifetimeDays = row ? (row.expiresAt.getTime() - row.createdAt.getTime()) / 86_400_000 : 0;
+      expect(Math.round(lifetimeDays)).toBe(Number(days));
+    }
+  });
+
   it('with read scope never write, even for an editor: 403 at the API and in the operation', async () => {
     const { secret } = await tokenFor(db, editor.user!, 'READ');
     const refused = await createEvidence(secret);
