@@ -5,6 +5,7 @@ import { resolveSession } from '@/lib/auth/sessions';
 import {
   checkSignInRateLimit,
   MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
   MAX_FAILURES_PER_ADDRESS,
   signInWithPassword,
   signOutSession,
@@ -52,29 +53,63 @@ describe('sign-in', () => {
     ]);
   });
 
-  it(`refuses the ${MAX_FAILURES_PER_ACCOUNT + 1}th attempt on an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password, until the window passes`, async () => {
+  it(`refuses an address after ${MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS} failures on an account, even with the right password, until the window passes — while the owner signs in from elsewhere`, async () => {
     const user = await signedInUser(db.prisma, 'VIEWER');
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    const attacker = '198.51.100.66';
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       expect(
-        await signInWithPassword(db.prisma, { email: user.email, password: `wrong ${i}`, ip: `198.51.100.${i}` }),
+        await signInWithPassword(db.prisma, { email: user.email, password: `wrong ${i}`, ip: attacker }),
       ).toMatchObject({ reason: 'invalid' });
     }
-    const refused = await signInWithPassword(db.prisma, {
-      email: user.email,
-      password: TEST_PASSWORD,
-      ip: '198.51.100.99',
-    });
+    const refused = await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: attacker });
     expect(refused).toMatchObject({ ok: false, reason: 'rate_limited' });
     expect(refused.ok === false && refused.reason === 'rate_limited' && refused.retryAfterSeconds).toBeGreaterThan(500);
-
-    // Ten minutes later (the attempts are stored, so this holds across restarts and instances).
-    await db.prisma.signInAttempt.updateMany({
-      where: { email: user.email },
-      data: { at: new Date(Date.now() - minutes(11)) },
-    });
+    // The per-account limit is no lockout: the owner, at their own address, gets in.
     expect(
       await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: '198.51.100.99' }),
     ).toMatchObject({ ok: true });
+
+    // Ten minutes later (the attempts are stored, so this holds across restarts and instances).
+    await db.prisma.signInAttempt.updateMany({
+      where: { email: user.email, ip: attacker },
+      data: { at: new Date(Date.now() - minutes(11)) },
+    });
+    expect(
+      await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: attacker }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it(`caps failures spread over many addresses at ${MAX_FAILURES_PER_ACCOUNT} an hour per account, except from an address the owner signed in from`, async () => {
+    const user = await signedInUser(db.prisma, 'EDITOR');
+    const home = '192.0.2.77';
+    expect(await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: home })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    // A botnet: one failure from each of many addresses, spread over the last hour.
+    await db.prisma.signInAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, (_, i) => ({
+        email: user.email,
+        ip: `203.0.113.${i + 1}`,
+        succeeded: false,
+        at: new Date(Date.now() - minutes(50) + i * 1000),
+      })),
+    });
+    const fresh = await checkSignInRateLimit(db.prisma, { email: user.email, ip: '198.18.0.1' });
+    expect(fresh).toMatchObject({ allowed: false });
+    // Released once the oldest of those failures is an hour old: about ten minutes from now.
+    expect(fresh.allowed === false && fresh.retryAfterSeconds).toBeGreaterThan(minutes(9) / 1000);
+    expect(fresh.allowed === false && fresh.retryAfterSeconds).toBeLessThanOrEqual(minutes(11) / 1000);
+    expect(await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: home })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    // Other accounts are not affected.
+    expect(await checkSignInRateLimit(db.prisma, { email: 'someone-else@test.example', ip: '198.18.0.1' })).toEqual({
+      allowed: true,
+    });
   });
 
   it(`limits one address to ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
