@@ -1,5 +1,5 @@
 import { getToken } from 'next-auth/jwt';
-import { ApiError } from '@/lib/api/errors';
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { recordFailedTokenAttempt, resolveApiToken, tokenAttemptsBlocked } from '@/lib/auth/api-tokens';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { authSecret } from '@/lib/auth/secret';
@@ -122,4 +122,22 @@ export async function authorizeApiCall(prisma: PrismaClient, request: Request, a
   throw new ApiError(401, 'unauthenticated', 'Send an API token (the public view is off).', undefined, {
     'WWW-Authenticate': 'Bearer',
   });
+}
+
+/**
+ * For the download routes outside /api/v1 (attachments, CSV exports): the caller as authorizeApiCall identifies
+ * and admits them — bearer token, else session cookie, with the same read rules — or the API's error response
+ * (401, 403 or 429 in the one JSON error shape, with WWW-Authenticate or Retry-After).
+ */
+export async function authorizeDownload(
+  prisma: PrismaClient,
+  request: Request,
+  access: 'public-read' | 'read',
+): Promise<{ ok: true; user: CurrentUser | null } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, user: (await authorizeApiCall(prisma, request, access)).user };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, response: errorResponse(error) };
+    throw error;
+  }
 }

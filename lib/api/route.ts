@@ -1,11 +1,13 @@
 import { authorizeApiCall, type ApiAccess, type ApiCaller } from '@/lib/api/auth';
-import { ApiError, errorResponse, failureToApiError, newRequestId } from '@/lib/api/errors';
+import { ApiError, errorResponse, failureToApiError } from '@/lib/api/errors';
 import { getPrisma } from '@/lib/db';
+import { clientRequestId, newRequestId } from '@/lib/http/request-id';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Operation, Outcome } from '@/lib/operations/define';
 
 /**
- * The one wrapper for every route under /api/v1: gives each request an id, identifies and authorizes the caller
+ * The one wrapper for every route under /api/v1: gives each request a server-made id (a client's X-Request-Id
+ * is echoed apart as X-Client-Request-Id, lib/http/request-id.ts), identifies and authorizes the caller
  * (lib/api/auth.ts), runs the handler, and turns anything thrown into the one JSON error shape — an ApiError
  * as itself, anything else as a logged 500 that names the request id and never carries a stack trace.
  */
@@ -28,21 +30,31 @@ export function apiRoute<Params = Record<string, never>>(
   handle: (context: ApiContext<Params>) => Promise<Response>,
 ): RouteHandler<Params> {
   return async (request, context) => {
-    const requestId = newRequestId(request.headers);
+    const requestId = newRequestId();
+    const clientId = clientRequestId(request.headers);
+    const withIds = (response: Response) => {
+      response.headers.set('X-Request-Id', requestId);
+      if (clientId) response.headers.set('X-Client-Request-Id', clientId);
+      return response;
+    };
     try {
       const prisma = await getPrisma();
       const caller = await authorizeApiCall(prisma, request, access);
       const params = ((await context?.params) ?? {}) as Params;
       const response = await handle({ request, url: new URL(request.url), params, prisma, caller, requestId });
-      response.headers.set('X-Request-Id', requestId);
       if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
-      return response;
+      return withIds(response);
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error, requestId);
-      console.error(`API ${request.method} ${safePath(request.url)} failed (request ${requestId}):`, error);
-      return errorResponse(
-        new ApiError(500, 'internal', `Something went wrong; nothing was changed. Quote request id ${requestId}.`),
-        requestId,
+      if (error instanceof ApiError) return withIds(errorResponse(error, requestId));
+      console.error(
+        `API ${request.method} ${safePath(request.url)} failed (request ${requestId}${clientId ? `, client request ${clientId}` : ''}):`,
+        error,
+      );
+      return withIds(
+        errorResponse(
+          new ApiError(500, 'internal', `Something went wrong; nothing was changed. Quote request id ${requestId}.`),
+          requestId,
+        ),
       );
     }
   };

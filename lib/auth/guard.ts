@@ -6,6 +6,7 @@ import { cache } from 'react';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getCurrentUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
+import { safeRedirectPath } from '@/lib/http/redirect-target';
 import { roleCan, type Permission } from '@/lib/permissions';
 import { isPublicViewEnabled } from '@/lib/settings';
 
@@ -16,9 +17,8 @@ import { isPublicViewEnabled } from '@/lib/settings';
  */
 async function signInRedirect(): Promise<never> {
   // proxy.ts passes the requested path on, so that signing in leads back to it.
-  const from = (await headers()).get('x-pathname');
-  const query =
-    from && from.startsWith('/') && !from.startsWith('//') ? `?callbackUrl=${encodeURIComponent(from)}` : '';
+  const from = safeRedirectPath((await headers()).get('x-pathname'), '');
+  const query = from ? `?callbackUrl=${encodeURIComponent(from)}` : '';
   redirect(`/${await getLocale()}/sign-in${query}`);
 }
 

@@ -5,6 +5,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { sessionLimits } from '@/lib/auth/sessions';
 import { signInWithPassword, signOutSession } from '@/lib/auth/sign-in';
 import { clientAddress } from '@/lib/http/client-address';
+import { safeRedirectPath } from '@/lib/http/redirect-target';
 
 /**
  * next-auth carries the session: a JWT in an http-only, SameSite=Lax cookie (Secure when NEXTAUTH_URL is
@@ -50,6 +51,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own check lets "/" + TAB + "/host" through; the site's one check does not.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, '/', baseUrl)}`;
+      },
       jwt({ token, user }) {
         // Keep the cookie minimal: the session id is all the server needs.
         return user ? { sub: token.sub, sid: user.sid } : token;

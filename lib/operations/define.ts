@@ -56,6 +56,8 @@ export interface Operation<Input, Output> {
   name: string;
   /** 'signed-in' for what every signed-in user may do to their own account. */
   permission: Permission | 'signed-in';
+  /** Whether a user who must still change a one-time password may run it (only changing that password). */
+  allowedWhilePasswordChangePending: boolean;
   run(context: OperationContext, input: unknown): Promise<Outcome<Output>>;
   /** Only for typing callers; never read. */
   readonly _input?: Input;
@@ -77,12 +79,22 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
   execute(context: ExecuteContext, input: z.output<Schema>): Promise<Output>;
   /** Transaction timeout in milliseconds (default 30 s); bulk operations need more. */
   timeout?: number;
+  /**
+   * Only for changing one's own password: whoever set a one-time password (an admin, a shell) knows it, so
+   * until its owner has replaced it every other operation is refused.
+   */
+  allowedWhilePasswordChangePending?: true;
 }): Operation<z.input<Schema>, Output> {
+  const allowedWhilePasswordChangePending = spec.allowedWhilePasswordChangePending === true;
   return {
     name: spec.name,
     permission: spec.permission,
+    allowedWhilePasswordChangePending,
     async run({ user, requestId, prisma }, rawInput) {
       if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'unauthenticated' };
+      if (user.mustChangePassword && !allowedWhilePasswordChangePending) {
+        return { ok: false, status: 403, code: 'password_change_required', message: 'passwordChangeRequired' };
+      }
       if (spec.permission !== 'signed-in' && !roleCan(user.role, spec.permission)) {
         return { ok: false, status: 403, code: 'forbidden', message: 'forbidden' };
       }

@@ -8,7 +8,9 @@ export const API_TOKEN_SCOPES = ['READ', 'READ_WRITE'] as const;
 export type ApiTokenScopeValue = (typeof API_TOKEN_SCOPES)[number];
 /** The lifetimes offered, in days; a token never lives longer than a year. */
 export const API_TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
-export const MAX_API_TOKEN_LIFETIME_DAYS = 366;
+/** The rule, whatever a form sends: 7 to 365 days. */
+export const MIN_API_TOKEN_LIFETIME_DAYS = 7;
+export const MAX_API_TOKEN_LIFETIME_DAYS = 365;
 
 export const CreateApiTokenInput = z.object({
   name: z.string().trim().min(1, 'tokenNameRequired').max(100, 'tooLong'),
@@ -16,7 +18,7 @@ export const CreateApiTokenInput = z.object({
   expiresInDays: z.coerce
     .number({ message: 'tokenExpiryInvalid' })
     .int('tokenExpiryInvalid')
-    .min(1, 'tokenExpiryInvalid')
+    .min(MIN_API_TOKEN_LIFETIME_DAYS, 'tokenExpiryInvalid')
     .max(MAX_API_TOKEN_LIFETIME_DAYS, 'tokenExpiryInvalid'),
   /** The owner; empty means the signed-in user. Only an admin may name someone else. */
   userId: z

@@ -58,6 +58,14 @@ export const ChangePasswordInput = z
     currentPassword: z.string().min(1, 'currentPasswordRequired').max(1024),
     newPassword: NewPasswordSchema,
     confirmPassword: z.string(),
+    /**
+     * "Also sign out other sessions and revoke API tokens": a checkbox (sent as "on" when ticked, absent when
+     * not) or a boolean. While a one-time password is pending this happens anyway.
+     */
+    signOutOthers: z
+      .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+      .optional()
+      .transform((value) => value === true || value === 'on' || value === 'true'),
   })
   .refine((input) => input.newPassword === input.confirmPassword.normalize('NFC'), {
     path: ['confirmPassword'],

@@ -22,10 +22,17 @@ import { signedInUser } from '../support/users';
 /**
  * Every API endpoint × every kind of caller, as tests/integration/permissions.test.ts does for the operations:
  * the same roles may do the same things through the API as on the site; anonymous callers and disabled users'
- * tokens get 401, roles without the permission and read-only tokens 403 — and a refusal writes nothing.
+ * tokens get 401, roles without the permission and read-only tokens 403, the token of an admin who must still
+ * change a one-time password ('pending') 403 everywhere — and a refusal writes nothing.
  */
-type Caller = 'anonymous' | 'disabled' | RoleName | `${RoleName}:READ`;
-const CALLERS: Caller[] = ['anonymous', 'disabled', ...ROLES, ...ROLES.map((role) => `${role}:READ` as const)];
+type Caller = 'anonymous' | 'disabled' | 'pending' | RoleName | `${RoleName}:READ`;
+const CALLERS: Caller[] = [
+  'anonymous',
+  'disabled',
+  'pending',
+  ...ROLES,
+  ...ROLES.map((role) => `${role}:READ` as const),
+];
 const WRITERS: RoleName[] = ['EDITOR', 'REVIEWER', 'ADMIN'];
 
 const EVIDENCE = {
@@ -167,6 +174,10 @@ beforeAll(async () => {
   const disabled = await signedInUser(db.prisma, 'ADMIN');
   tokens.set('disabled', (await tokenFor(db, disabled.user!)).secret);
   await db.prisma.user.update({ where: { id: disabled.id }, data: { disabled: true } });
+  // A token made before an admin reset the password: the owner has not chosen a new one yet.
+  const pending = await signedInUser(db.prisma, 'ADMIN');
+  tokens.set('pending', (await tokenFor(db, pending.user!)).secret);
+  await db.prisma.user.update({ where: { id: pending.id }, data: { mustChangePassword: true } });
 });
 afterAll(async () => dispose?.());
 
@@ -181,6 +192,7 @@ describe('the API permission table', () => {
 
     let expected: number;
     if (caller === 'anonymous' || caller === 'disabled') expected = 401;
+    else if (caller === 'pending') expected = 403;
     else if (!entry.writers) expected = entry.success;
     else if (scope === 'READ') expected = 403;
     else expected = entry.writers.includes(role as RoleName) ? entry.success : 403;

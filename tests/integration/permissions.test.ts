@@ -10,10 +10,14 @@ import { signedInUser, TEST_PASSWORD } from '../support/users';
 /**
  * Every operation × every kind of caller, on a real database: allowed → success; anonymous or a disabled
  * user (whose session no longer resolves) → 401, which pages turn into the sign-in redirect; any other role
- * without the permission → 403; and nothing written on a refusal. An operation missing here fails the suite.
+ * without the permission → 403; an admin who must still change a one-time password ('pending') → 403 for
+ * everything but changing that password; and nothing written on a refusal. An operation missing here fails
+ * the suite.
  */
-type Caller = 'anonymous' | 'disabled' | RoleName;
-const CALLERS: Caller[] = ['anonymous', 'disabled', 'VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'];
+type Caller = 'anonymous' | 'disabled' | 'pending' | RoleName;
+const CALLERS: Caller[] = ['anonymous', 'disabled', 'pending', 'VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'];
+/** What a user whose one-time password is still pending may do. */
+const WHILE_PENDING: OperationName[] = ['changeOwnPassword'];
 
 interface Case {
   allowed: RoleName[];
@@ -186,8 +190,11 @@ describe('the permission table', () => {
   );
 
   it.each(cases)('$name as $caller', async ({ name, caller, entry }) => {
-    const role: RoleName = caller === 'anonymous' || caller === 'disabled' ? 'ADMIN' : caller;
-    const self = await signedInUser(db.prisma, role, { disabled: caller === 'disabled' });
+    const role: RoleName = caller === 'anonymous' || caller === 'disabled' || caller === 'pending' ? 'ADMIN' : caller;
+    const self = await signedInUser(db.prisma, role, {
+      disabled: caller === 'disabled',
+      mustChangePassword: caller === 'pending',
+    });
     const user = caller === 'anonymous' ? null : self.user;
     if (caller === 'disabled') expect(user).toBeNull();
     const input = await entry.input(db, self);
@@ -197,6 +204,12 @@ describe('the permission table', () => {
 
     if (caller === 'anonymous' || caller === 'disabled') {
       expect(outcome).toMatchObject({ ok: false, status: 401 });
+    } else if (caller === 'pending') {
+      if (WHILE_PENDING.includes(name)) {
+        expect(outcome).toMatchObject({ ok: true });
+        return;
+      }
+      expect(outcome).toMatchObject({ ok: false, status: 403, code: 'password_change_required' });
     } else if (entry.allowed.includes(caller)) {
       expect(outcome).toMatchObject({ ok: true });
       return;

@@ -9,11 +9,14 @@ import type { RoleName } from '@/lib/permissions';
 export const TEST_PASSWORD = 'a perfectly ordinary test passphrase';
 let hashed: Promise<string> | undefined;
 
-/** A user of the given role with a live session, as lib/auth/session.ts would resolve it. */
+/**
+ * A user of the given role with a live session, as lib/auth/session.ts would resolve it; `mustChangePassword` makes
+ * them a user who signed in with a one-time password and has not replaced it yet.
+ */
 export async function signedInUser(
   prisma: PrismaClient,
   role: RoleName,
-  options: { disabled?: boolean; countryCodes?: string[] } = {},
+  options: { disabled?: boolean; countryCodes?: string[]; mustChangePassword?: boolean } = {},
 ): Promise<{ user: CurrentUser | null; id: number; email: string; sessionId: string }> {
   hashed ??= hashPassword(TEST_PASSWORD);
   const email = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@test.example`;
@@ -27,6 +30,7 @@ export async function signedInUser(
       role,
       passwordHash: await hashed,
       disabled: options.disabled ?? false,
+      mustChangePassword: options.mustChangePassword ?? false,
       countryScope: { create: actors.map((actor) => ({ actorId: actor.id })) },
     },
   });

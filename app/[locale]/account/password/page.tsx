@@ -28,7 +28,7 @@ export default async function ChangePasswordPage({ params }: Props) {
           {t('mustChange')}
         </p>
       )}
-      <ChangePasswordForm continueHref={`/${locale}`} />
+      <ChangePasswordForm continueHref={`/${locale}`} offerSignOut={!user.mustChangePassword} />
       {!user.mustChangePassword && <ApiTokens locale={locale} tokens={await listOwnApiTokens()} />}
     </div>
   );
