@@ -7,7 +7,8 @@ import { publicRevisionCondition } from '@/lib/evidence/public';
  * The status of an actor on a commitment at a moment is its latest verified evidence observed by then: of all
  * verified revisions of all evidence records for that pair, the one observed last, and among those observed the same
  * day, the one verified last. Each rollup is kept for two audiences: signed-in readers (all verified evidence) and
- * the public (verified evidence marked public of records whose newest verified revision is public: lib/evidence/public.ts).
+ * the public (verified revisions marked public, of records whose newest verified revision is public; the rule
+ * lives in lib/evidence/public.ts).
  * - CurrentStatus: that revision as of today, one row per pair and audience.
  * - StatusChange: for each month in which the status at the month's end differs from the month before, the change.
  *
