@@ -19,11 +19,16 @@ export interface AttachmentReader {
 export interface AttachmentRevision {
   state: ReviewState;
   visibility: Visibility;
+  /** Whether the revision's record is public: its newest verified revision is marked public (lib/evidence/public.ts). */
+  recordPublic: boolean;
 }
 
-/** What the public (an anonymous visitor while the public view is on) may read: verified, public evidence. */
+/**
+ * What the public (an anonymous visitor while the public view is on) may read: a verified revision marked public,
+ * of a record that is public.
+ */
 export function isPubliclyReadable(revision: AttachmentRevision): boolean {
-  return revision.state === 'VERIFIED' && revision.visibility === 'PUBLIC';
+  return revision.state === 'VERIFIED' && revision.visibility === 'PUBLIC' && revision.recordPublic;
 }
 
 /**

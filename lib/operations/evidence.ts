@@ -17,6 +17,7 @@ import {
   type EvidenceFields,
   ReviewEvidenceInput,
   SubmitEvidenceInput,
+  UnpublishEvidenceInput,
   UpdateEvidenceInput,
 } from '@/lib/validation/evidence';
 
@@ -280,5 +281,41 @@ export const reviewEvidence = defineOperation({
       after: { revision: latest.number, state, comment: input.comment ?? null },
     });
     return { id: input.id, state };
+  },
+});
+
+/**
+ * Withdraws a record from the public view at once, whatever its review state: every revision of it marked public
+ * becomes internal (so no earlier or pending revision can show it again until an editor marks it public and a
+ * reviewer verifies that), the pair's public status is recomputed, and the audit event lists the revisions that
+ * were public. Fails with 409 `not_public` when no revision is public, and with a conflict for a stale version.
+ */
+export const unpublishEvidence = defineOperation({
+  name: 'unpublishEvidence',
+  permission: 'write:evidence',
+  input: UnpublishEvidenceInput,
+  async execute({ tx, user, audit }, input) {
+    const { evidence } = await latestRevision(tx, input.id);
+    assertInScope(user, evidence.actor.code);
+    await claimVersion(tx, input.id, input.version, {});
+    const published = await tx.evidenceRevision.findMany({
+      where: { evidenceId: input.id, visibility: 'PUBLIC' },
+      select: { number: true },
+      orderBy: { number: 'asc' },
+    });
+    if (published.length === 0) throw new DomainError(409, 'not_public', 'evidenceNotPublic');
+    await tx.evidenceRevision.updateMany({
+      where: { evidenceId: input.id, visibility: 'PUBLIC' },
+      data: { visibility: 'INTERNAL' },
+    });
+    await refreshPairRollups(tx, evidence.actorId, evidence.commitmentId);
+    await audit({
+      action: 'evidence.unpublish',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: { visibility: 'PUBLIC', publicRevisions: published.map((revision) => revision.number) },
+      after: { visibility: 'INTERNAL' },
+    });
+    return { id: input.id, state: evidence.state };
   },
 });

@@ -1,6 +1,12 @@
 import { createApiToken, revokeApiToken } from '@/lib/operations/api-tokens';
 import { updateCommitment } from '@/lib/operations/commitments';
-import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
+import {
+  createEvidence,
+  reviewEvidence,
+  submitEvidence,
+  unpublishEvidence,
+  updateEvidence,
+} from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
 import { importEvidence } from '@/lib/operations/transfer';
@@ -22,6 +28,7 @@ export const operations = {
   updateEvidence,
   submitEvidence,
   reviewEvidence,
+  unpublishEvidence,
   updateCommitment,
   createApiToken,
   revokeApiToken,

@@ -202,6 +202,8 @@ export const SubmitEvidenceInput = z.object({
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
 });
+/** Withdraws a record from the public view: the version the user read. */
+export const UnpublishEvidenceInput = SubmitEvidenceInput;
 export const ReviewEvidenceInput = z
   .object({
     id: z.coerce.number().int().positive(),

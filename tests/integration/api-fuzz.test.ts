@@ -5,6 +5,7 @@ import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
 import * as changesRoute from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
+import * as unpublishRoute from '@/app/api/v1/evidence/[id]/unpublish/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
 import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
@@ -268,6 +269,7 @@ describe(`fuzzing the write endpoints (${RUNS} requests each)`, { timeout: TIMEO
       { handler: submitRoute.POST, method: 'POST', suffix: '/submit' },
       { handler: evidenceItem.PUT, method: 'PUT', suffix: '' },
       { handler: reviewRoute.POST, method: 'POST', suffix: '/review' },
+      { handler: unpublishRoute.POST, method: 'POST', suffix: '/unpublish' },
     );
     const before = await fingerprint(db);
     await fc.assert(

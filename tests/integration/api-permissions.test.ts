@@ -6,6 +6,7 @@ import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
 import * as evidenceChanges from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
+import * as unpublishRoute from '@/app/api/v1/evidence/[id]/unpublish/route';
 import * as meRoute from '@/app/api/v1/me/route';
 import * as ratificationRoute from '@/app/api/v1/ratification/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
@@ -47,13 +48,21 @@ const EVIDENCE = {
 let db: Database;
 let dispose: () => Promise<void>;
 
-/** A record by another editor, as a draft or submitted, with its ETag. */
-async function record(intent: 'draft' | 'submit') {
+/** A record by another editor, as a draft or submitted (or verified as public), with its ETag. */
+async function record(intent: 'draft' | 'submit' | 'public') {
   const author = await signedInUser(db.prisma, 'EDITOR');
   const created = await operations.createEvidence.run(
     { user: author.user, requestId: null, prisma: db.prisma },
-    { ...EVIDENCE, intent },
+    intent === 'public' ? { ...EVIDENCE, intent: 'submit', visibility: 'PUBLIC' } : { ...EVIDENCE, intent },
   );
+  if (created.ok && intent === 'public') {
+    const reviewer = await signedInUser(db.prisma, 'REVIEWER');
+    const verified = await operations.reviewEvidence.run(
+      { user: reviewer.user, requestId: null, prisma: db.prisma },
+      { id: created.value.id, version: 1, decision: 'verify' },
+    );
+    if (!verified.ok) throw new Error(JSON.stringify(verified));
+  }
   if (!created.ok) throw new Error(JSON.stringify(created));
   const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id: created.value.id } });
   return { id: created.value.id, etag: `"evidence-${created.value.id}-v${version}"` };
@@ -120,6 +129,20 @@ const CASES: Record<string, Case> = {
       return {
         method: 'POST',
         path: `/api/v1/evidence/${id}/submit`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  'POST evidence/{id}/unpublish': {
+    handler: unpublishRoute.POST,
+    writers: WRITERS,
+    success: 200,
+    prepare: async () => {
+      const { id, etag } = await record('public');
+      return {
+        method: 'POST',
+        path: `/api/v1/evidence/${id}/unpublish`,
         params: { id: String(id) },
         headers: { 'if-match': etag },
       };

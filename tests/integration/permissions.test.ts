@@ -41,15 +41,27 @@ const EVIDENCE = {
 };
 
 /** A record written by another editor, as a draft or submitted for review. */
-async function evidenceRecord(db: Database, intent: 'draft' | 'submit') {
+async function evidenceRecord(db: Database, intent: 'draft' | 'submit', visibility = 'INTERNAL') {
   const author = await signedInUser(db.prisma, 'EDITOR');
   const created = await operations.createEvidence.run(
     { user: author.user, requestId: null, prisma: db.prisma },
-    { ...EVIDENCE, intent },
+    { ...EVIDENCE, intent, visibility },
   );
   if (!created.ok) throw new Error(`could not create evidence: ${JSON.stringify(created)}`);
   const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id: created.value.id } });
   return { id: created.value.id, version };
+}
+
+/** A verified record marked public, written by another editor and verified by another reviewer. */
+async function publicRecord(db: Database) {
+  const { id, version } = await evidenceRecord(db, 'submit', 'PUBLIC');
+  const reviewer = await signedInUser(db.prisma, 'REVIEWER');
+  const verified = await operations.reviewEvidence.run(
+    { user: reviewer.user, requestId: null, prisma: db.prisma },
+    { id, version, decision: 'verify' },
+  );
+  if (!verified.ok) throw new Error(`could not verify evidence: ${JSON.stringify(verified)}`);
+  return { id, version: version + 1 };
 }
 
 /** A ratification of one pair at the version its row has now (0 before the first save creates it). */
@@ -149,6 +161,10 @@ const TABLE: Record<OperationName, Case> = {
         'https://example.org/bill,,,\r\n',
       intent: 'submit',
     }),
+  },
+  unpublishEvidence: {
+    allowed: ['EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db) => publicRecord(db),
   },
   reviewEvidence: {
     allowed: ['REVIEWER', 'ADMIN'],

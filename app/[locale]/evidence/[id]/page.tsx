@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ReviewForm, SubmitForReviewForm } from '@/components/evidence/ReviewForms';
+import { ReviewForm, SubmitForReviewForm, UnpublishForm } from '@/components/evidence/ReviewForms';
 import { revisionChanges } from '@/components/evidence/RevisionChanges';
 import { Tag } from '@/components/Tag';
 import { getEvidence } from '@/lib/data/evidence';
@@ -36,6 +36,9 @@ export default async function EvidencePage({ params }: Props) {
   const mayEdit = can(user, 'write:evidence') && inScope && record.state !== 'SUBMITTED';
   const ownRecord = isOwnRecord(user, { createdById: record.createdById, latestAuthorId: latest.author.id });
   const mayReview = can(user, 'review:evidence') && record.state === 'SUBMITTED' && !ownRecord;
+  // Unpublishing is allowed in any state, in review included: withdrawing from the public must not wait.
+  const mayUnpublish =
+    can(user, 'write:evidence') && inScope && record.revisions.some((revision) => revision.visibility === 'PUBLIC');
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
   const dateTime = (value: Date | null) =>
     value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
@@ -130,7 +133,7 @@ export default async function EvidencePage({ params }: Props) {
         </>
       )}
 
-      {(mayEdit || mayReview) && <h2>{t('actions')}</h2>}
+      {(mayEdit || mayReview || mayUnpublish) && <h2>{t('actions')}</h2>}
       {mayEdit && (
         <p className="form-actions">
           <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
@@ -142,6 +145,7 @@ export default async function EvidencePage({ params }: Props) {
         </p>
       )}
       {mayReview && <ReviewForm id={record.id} version={record.version} />}
+      {mayUnpublish && <UnpublishForm id={record.id} version={record.version} />}
       {can(user, 'review:evidence') && record.state === 'SUBMITTED' && ownRecord && (
         <p className="muted">{t('cannotReviewOwn')}</p>
       )}

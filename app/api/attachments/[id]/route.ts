@@ -34,13 +34,31 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       contentType: true,
       sha256: true,
       storagePath: true,
-      revision: { select: { state: true, visibility: true } },
+      revision: {
+        select: {
+          state: true,
+          visibility: true,
+          // The record's newest verified revision decides whether the record is public (lib/evidence/public.ts).
+          evidence: {
+            select: {
+              revisions: {
+                where: { state: 'VERIFIED' },
+                orderBy: { number: 'desc' },
+                take: 1,
+                select: { visibility: true },
+              },
+            },
+          },
+        },
+      },
     },
   });
   if (!attachment) return errorResponse(404, 'not_found', 'There is no such attachment.');
 
+  const { state, visibility, evidence } = attachment.revision;
+  const revision = { state, visibility, recordPublic: evidence.revisions[0]?.visibility === 'PUBLIC' };
   const publicView = needsPublicViewSetting(user) ? await isPublicViewEnabled(prisma) : false;
-  const access = decideAttachmentAccess(user, publicView, attachment.revision);
+  const access = decideAttachmentAccess(user, publicView, revision);
   if (!access.allowed) return errorResponse(access.status, access.code, access.message);
 
   const file = await readAttachment(attachment.storagePath, attachment.sha256);
