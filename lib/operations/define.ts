@@ -75,12 +75,17 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
   execute(context: ExecuteContext, input: z.output<Schema>): Promise<Output>;
   /** Transaction timeout in milliseconds (default 30 s); bulk operations need more. */
   timeout?: number;
+  /** May run while a second factor is yet to be enrolled (the enrolment itself, changing a one-time password). */
+  duringEnrolment?: boolean;
 }): Operation<z.input<Schema>, Output> {
   return {
     name: spec.name,
     permission: spec.permission,
     async run({ user, requestId, prisma }, rawInput) {
       if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'unauthenticated' };
+      if (user.pendingSecondFactor && !(user.pendingSecondFactor === 'enrol' && spec.duringEnrolment)) {
+        return { ok: false, status: 403, code: 'second_factor_pending', message: 'secondFactorPending' };
+      }
       if (spec.permission !== 'signed-in' && !roleCan(user.role, spec.permission)) {
         return { ok: false, status: 403, code: 'forbidden', message: 'forbidden' };
       }

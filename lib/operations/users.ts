@@ -162,6 +162,8 @@ export const changeOwnPassword = defineOperation({
   name: 'changeOwnPassword',
   permission: 'signed-in',
   input: ChangePasswordInput,
+  // The first admin changes the one-time password before enrolling the second factor.
+  duringEnrolment: true,
   async execute({ tx, user, audit }, input) {
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
     if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
