@@ -23,9 +23,7 @@ async function signInWithPassword(page: Page) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('a reviewer enrols from the manual key, then signs in with a code and with a recovery code', async ({
-  page,
-}) => {
+test('a reviewer enrols from the manual key, then signs in with a code and with a recovery code', async ({ page }) => {
   test.setTimeout(180_000);
   // A reviewer without a second factor is sent to set one up before anything else.
   await signInWithPassword(page);

@@ -20,7 +20,8 @@ beforeAll(async () => {
 afterAll(async () => dispose?.());
 
 /** The code an authenticator app shows now for this key (RFC 6238 defaults, as the enrolment page sets up). */
-const codeFor = async (secret: string) => (await generateTOTP({ secret, period: 30, digits: 6, algorithm: 'SHA-1' })).otp;
+const codeFor = async (secret: string) =>
+  (await generateTOTP({ secret, period: 30, digits: 6, algorithm: 'SHA-1' })).otp;
 
 let addressCounter = 0;
 /** A fresh client address per test, so that the per-address limit of one test does not touch another. */
@@ -161,9 +162,10 @@ describe('the code at sign-in', () => {
       method: 'recovery',
     });
     const second = await passwordStep(editor.email, ip);
-    expect(await verifySecondFactor(db.prisma, { user: second, code: recovery!, ip, remember: false })).toMatchObject(
-      { ok: false, reason: 'invalid' },
-    );
+    expect(await verifySecondFactor(db.prisma, { user: second, code: recovery!, ip, remember: false })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(await db.prisma.recoveryCode.count({ where: { userId: editor.id, usedAt: null } })).toBe(9);
   });
 

@@ -58,9 +58,7 @@ export default async function SecurityPage({ params }: Props) {
                   <td>{session.ip ?? '—'}</td>
                   <td>{when(session.createdAt)}</td>
                   <td>{when(session.lastSeenAt)}</td>
-                  <td>
-                    {!session.current && <RevokeSessionForm label={t('signOut')} session={session.handle} />}
-                  </td>
+                  <td>{!session.current && <RevokeSessionForm label={t('signOut')} session={session.handle} />}</td>
                 </tr>
               ))}
             </tbody>
