@@ -1,4 +1,7 @@
 import { generateTOTP } from '@epic-web/totp';
+import { encode } from 'next-auth/jwt';
+import * as meRoute from '@/app/api/v1/me/route';
+import { authSecret } from '@/lib/auth/secret';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import { resolveSession } from '@/lib/auth/sessions';
@@ -7,6 +10,7 @@ import { decryptSecret, newTotpSecret, sealEnrolmentOffer } from '@/lib/auth/tot
 import { TRUSTED_DEVICE_DAYS, verifySecondFactor } from '@/lib/auth/two-factor';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { operations } from '@/lib/operations';
+import { call, serveRoutesFrom, tokenFor } from '../support/api';
 import { fingerprint } from '../support/fingerprint';
 import { createTestDatabase } from '../support/test-database';
 import { signedInUser, TEST_PASSWORD, TEST_TOTP_SECRET } from '../support/users';
@@ -16,6 +20,7 @@ let dispose: () => Promise<void>;
 
 beforeAll(async () => {
   ({ db, dispose } = await createTestDatabase());
+  serveRoutesFrom(db);
 });
 afterAll(async () => dispose?.());
 
@@ -259,5 +264,22 @@ describe('admin reset and disabling', () => {
     const editor = await signedInUser(db.prisma, 'EDITOR', { secondFactor: 'done' });
     expect(await operations.disableOwnSecondFactor.run(context(editor.user), {})).toMatchObject({ ok: true });
     expect((await passwordStep(editor.email, freshIp())).pendingSecondFactor).toBeUndefined();
+  });
+});
+
+describe('the API', () => {
+  it('refuses a session cookie whose second factor is pending, but takes the owner’s API token', async () => {
+    const reviewer = await signedInUser(db.prisma, 'REVIEWER');
+    const token = await tokenFor(db, reviewer.user!, 'READ');
+    const pending = await passwordStep(reviewer.email, freshIp());
+    const cookie = `next-auth.session-token=${await encode({ token: { sid: pending.sessionId }, secret: authSecret() })}`;
+    const bySession = await call(meRoute.GET, { path: '/api/v1/me', headers: { cookie } });
+    expect(bySession.status).toBe(403);
+    expect(bySession.json.error.code).toBe('second_factor_required');
+    const byToken = await call(meRoute.GET, {
+      path: '/api/v1/me',
+      headers: { authorization: `Bearer ${token.secret}` },
+    });
+    expect(byToken.status).toBe(200);
   });
 });
