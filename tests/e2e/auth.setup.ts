@@ -1,6 +1,9 @@
 import { generateTOTP } from '@epic-web/totp';
-import { expect, test as setup } from '@playwright/test';
+import { expect as baseExpect, test as setup } from '@playwright/test';
 import { E2E_ENROLLED, E2E_ROLES, E2E_TOTP_SECRET, E2E_USERS, storageStatePath } from './support/users';
+
+// Signing in is two or three page loads now; a busy CI machine gets time for them.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 // Signs in once per role through the real form and keeps the session cookie for the other tests. The admin and
 // the reviewer then type the code an authenticator app holding their key shows now.

@@ -1,9 +1,11 @@
 import { generateTOTP } from '@epic-web/totp';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect as baseExpect, expectNoAxeViolations, test } from './fixtures';
 import { E2E_USERS } from './support/users';
 
 test.use({ storageState: { cookies: [], origins: [] } });
+// Each step is a sign-in page load or two; a busy CI machine gets time for them.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const account = E2E_USERS.enrolling;
 const step = () => Math.floor(Date.now() / 30_000);
