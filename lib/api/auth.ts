@@ -103,6 +103,9 @@ export async function authorizeApiCall(prisma: PrismaClient, request: Request, a
   if (caller.kind === 'session' && unsafe && !isSameOriginRequest(request.headers)) {
     throw new ApiError(403, 'cross_site', 'The request did not come from this site and was refused.');
   }
+  if (caller.user?.pendingSecondFactor) {
+    throw new ApiError(403, 'second_factor_required', 'Finish signing in with the second factor on the site first.');
+  }
   if (caller.user?.mustChangePassword) {
     throw new ApiError(403, 'password_change_required', 'Change the one-time password on the site first.');
   }

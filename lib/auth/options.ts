@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db';
 import { authSecret } from '@/lib/auth/secret';
 import { sessionLimits } from '@/lib/auth/sessions';
 import { signInWithPassword, signOutSession } from '@/lib/auth/sign-in';
+import { TRUSTED_DEVICE_COOKIE } from '@/lib/auth/two-factor';
 import { clientAddress } from '@/lib/http/client-address';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
 
@@ -28,6 +29,14 @@ declare module 'next-auth/jwt' {
 
 let options: NextAuthOptions | undefined;
 
+function cookieValue(header: string | null, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=') || null;
+  }
+  return null;
+}
+
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: authSecret(),
@@ -41,10 +50,13 @@ export function authOptions(): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 254) : '';
           const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 1024) : '';
           if (!email || !password) return null;
+          const headers = new Headers(request?.headers as Record<string, string> | undefined);
           const result = await signInWithPassword(await getPrisma(), {
             email,
             password,
-            ip: clientAddress(new Headers(request?.headers as Record<string, string> | undefined)),
+            ip: clientAddress(headers),
+            userAgent: headers.get('user-agent'),
+            deviceToken: cookieValue(headers.get('cookie'), TRUSTED_DEVICE_COOKIE),
           });
           return result.ok ? { id: String(result.userId), sid: result.sessionId } : null;
         },

@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
+import { isTrustedDevice } from '@/lib/auth/two-factor';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { runTransaction } from '@/lib/transaction';
 
@@ -26,6 +27,9 @@ export interface SignInRequest {
   password: string;
   ip: string;
   requestId?: string | null;
+  userAgent?: string | null;
+  /** The remembered-device cookie, if the browser sent one: it spares the second factor for its own user. */
+  deviceToken?: string | null;
 }
 
 export type SignInResult =
@@ -94,7 +98,14 @@ export async function signInWithPassword(prisma: PrismaClient, request: SignInRe
       );
       return { ok: false, reason: 'invalid' } as const;
     }
-    const sessionId = await createSession(tx, user);
+    // With a second factor enrolled the session starts pending: it may do nothing until the code is given.
+    const secondFactorPending =
+      user.totpEnabledAt !== null && !(await isTrustedDevice(tx, user.id, request.deviceToken ?? null));
+    const sessionId = await createSession(tx, user, new Date(), {
+      secondFactorPending,
+      userAgent: request.userAgent ?? null,
+      ip: request.ip,
+    });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAudit(
       tx,

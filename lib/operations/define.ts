@@ -84,6 +84,8 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
    * until its owner has replaced it every other operation is refused.
    */
   allowedWhilePasswordChangePending?: true;
+  /** May run while a second factor is yet to be enrolled (the enrolment itself, changing a one-time password). */
+  duringEnrolment?: boolean;
 }): Operation<z.input<Schema>, Output> {
   const allowedWhilePasswordChangePending = spec.allowedWhilePasswordChangePending === true;
   return {
@@ -94,6 +96,9 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
       if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'unauthenticated' };
       if (user.mustChangePassword && !allowedWhilePasswordChangePending) {
         return { ok: false, status: 403, code: 'password_change_required', message: 'passwordChangeRequired' };
+      }
+      if (user.pendingSecondFactor && !(user.pendingSecondFactor === 'enrol' && spec.duringEnrolment)) {
+        return { ok: false, status: 403, code: 'second_factor_pending', message: 'secondFactorPending' };
       }
       if (spec.permission !== 'signed-in' && !roleCan(user.role, spec.permission)) {
         return { ok: false, status: 403, code: 'forbidden', message: 'forbidden' };

@@ -9,6 +9,14 @@ import {
 } from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
+import {
+  confirmTotpEnrolment,
+  disableOwnSecondFactor,
+  regenerateRecoveryCodes,
+  resetUserSecondFactor,
+  revokeOtherSessions,
+  revokeOwnSession,
+} from '@/lib/operations/two-factor';
 import { importEvidence } from '@/lib/operations/transfer';
 import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, updateUser } from '@/lib/operations/users';
 
@@ -33,5 +41,11 @@ export const operations = {
   createApiToken,
   revokeApiToken,
   importEvidence,
+  confirmTotpEnrolment,
+  regenerateRecoveryCodes,
+  disableOwnSecondFactor,
+  resetUserSecondFactor,
+  revokeOwnSession,
+  revokeOtherSessions,
 };
 export type OperationName = keyof typeof operations;

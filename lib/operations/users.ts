@@ -191,6 +191,8 @@ export const changeOwnPassword = defineOperation({
   permission: 'signed-in',
   allowedWhilePasswordChangePending: true,
   input: ChangePasswordInput,
+  // The first admin changes the one-time password before enrolling the second factor.
+  duringEnrolment: true,
   async execute({ tx, user, audit }, input) {
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
     if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {

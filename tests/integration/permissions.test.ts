@@ -5,7 +5,10 @@ import type { RoleName } from '@/lib/permissions';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabase } from '../support/test-database';
 import { fingerprint } from '../support/fingerprint';
-import { signedInUser, TEST_PASSWORD } from '../support/users';
+import { generateTOTP } from '@epic-web/totp';
+import { createSession } from '@/lib/auth/sessions';
+import { newTotpSecret, sealEnrolmentOffer, sessionHandle } from '@/lib/auth/totp';
+import { enrolTestTotp, signedInUser, TEST_PASSWORD } from '../support/users';
 
 /**
  * Every operation × every kind of caller, on a real database: allowed → success; anonymous or a disabled
@@ -170,6 +173,44 @@ const TABLE: Record<OperationName, Case> = {
     allowed: ['REVIEWER', 'ADMIN'],
     input: async (db) => ({ ...(await evidenceRecord(db, 'submit')), decision: 'verify' }),
   },
+  confirmTotpEnrolment: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (_db, self) => {
+      const secret = newTotpSecret();
+      const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: 'SHA-1' });
+      return { offer: sealEnrolmentOffer(self.id, secret), code: otp };
+    },
+  },
+  regenerateRecoveryCodes: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db, self) => {
+      await enrolTestTotp(db.prisma, self.id);
+      return {};
+    },
+  },
+  // Admins and reviewers must keep a second factor: they may only re-enrol.
+  disableOwnSecondFactor: {
+    allowed: ['VIEWER', 'EDITOR'],
+    input: async (db, self) => {
+      await enrolTestTotp(db.prisma, self.id);
+      return {};
+    },
+  },
+  resetUserSecondFactor: {
+    allowed: ['ADMIN'],
+    input: async (db) => {
+      const { id } = await signedInUser(db.prisma, 'VIEWER', { secondFactor: 'done' });
+      return { id };
+    },
+  },
+  revokeOwnSession: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db, self) => {
+      const row = await db.prisma.user.findUniqueOrThrow({ where: { id: self.id } });
+      return { session: sessionHandle(await db.prisma.$transaction((tx) => createSession(tx, row))) };
+    },
+  },
+  revokeOtherSessions: { allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'], input: async () => ({}) },
 };
 
 let db: Database;

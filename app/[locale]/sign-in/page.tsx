@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/SignInForm';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/auth/session';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -23,7 +23,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // Only paths on this site: an open redirect through callbackUrl would make a good phishing link.
   const callbackUrl = safeRedirectPath(query.callbackUrl, `/${locale}`);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  const signedIn = await getSessionUser();
+  if (signedIn?.pendingSecondFactor === 'verify') {
+    redirect(`/${locale}/sign-in/code?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
+  if (signedIn) redirect(callbackUrl);
   const t = await getTranslations('auth');
   const error = query.error === 'RateLimited' ? 'rateLimited' : query.error ? 'invalid' : undefined;
   return (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
+import { ResetSecondFactorForm } from '@/components/account/TwoFactorForms';
 import { DisableUserForm, EditUserForm, ResetPasswordForm } from '@/components/admin/UserForms';
 import { listUserApiTokens } from '@/lib/data/api-tokens';
 import { getUser } from '@/lib/data/users';
@@ -38,6 +39,9 @@ export default async function UserPage({ params }: Props) {
       <h2>{t('resetPassword')}</h2>
       <p className="muted">{t('resetPasswordHint')}</p>
       <ResetPasswordForm user={user} />
+      <h2>{t('secondFactor')}</h2>
+      <p className="muted">{user.secondFactor ? t('secondFactorOnHint') : t('secondFactorOffHint')}</p>
+      {user.secondFactor && <ResetSecondFactorForm label={t('resetSecondFactor')} userId={user.id} />}
       <ApiTokens locale={locale} tokens={await listUserApiTokens(user.id)} userId={user.id} />
     </>
   );
