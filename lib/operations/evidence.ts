@@ -5,6 +5,7 @@ import { refreshPairRollups, refreshRollupsForPairs } from '@/lib/evidence/rollu
 import {
   reviewViolations,
   submitViolations,
+  unpublishViolations,
   violationFailure,
   writeViolations,
   type RuleRecord,
@@ -296,7 +297,7 @@ export const unpublishEvidence = defineOperation({
   input: UnpublishEvidenceInput,
   async execute({ tx, user, audit }, input) {
     const { evidence } = await latestRevision(tx, input.id);
-    assertInScope(user, evidence.actor.code);
+    enforce(unpublishViolations(user, { actorCode: evidence.actor.code }));
     await claimVersion(tx, input.id, input.version, {});
     const published = await tx.evidenceRevision.findMany({
       where: { evidenceId: input.id, visibility: 'PUBLIC' },
