@@ -3,6 +3,7 @@ import { ApiError, errorResponse, failureToApiError, newRequestId } from '@/lib/
 import { getPrisma } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Operation, Outcome } from '@/lib/operations/define';
+import { findUnstorableText } from '@/lib/validation/primitives';
 
 /**
  * The one wrapper for every route under /api/v1: gives each request an id, identifies and authorizes the caller
@@ -33,6 +34,8 @@ export function apiRoute<Params = Record<string, never>>(
       const prisma = await getPrisma();
       const caller = await authorizeApiCall(prisma, request, access);
       const params = ((await context?.params) ?? {}) as Params;
+      // A path segment with text PostgreSQL cannot store (%00, a lone surrogate) names no record.
+      if (findUnstorableText(params).length > 0) throw new ApiError(404, 'not_found', 'There is no such record.');
       const response = await handle({ request, url: new URL(request.url), params, prisma, caller, requestId });
       response.headers.set('X-Request-Id', requestId);
       if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
@@ -141,9 +144,13 @@ export function parseQuery<T>(
 ): T {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) raw[key] = value;
+  const fields: Record<string, string[]> = {};
+  for (const path of findUnstorableText(raw)) fields[path.join('.')] = ['textInvalidCharacters'];
+  if (Object.keys(fields).length > 0) {
+    throw new ApiError(400, 'invalid_query', 'Some query parameters are not valid.', fields);
+  }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) (fields[issue.path.join('.') || '_query'] ??= []).push(issue.message);
   throw new ApiError(400, 'invalid_query', 'Some query parameters are not valid.', fields);
 }

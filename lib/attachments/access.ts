@@ -1,5 +1,6 @@
 import type { ReviewState, Visibility } from '@/lib/generated/prisma/enums';
 import { roleCan, type RoleName } from '@/lib/permissions';
+import { parseId } from '@/lib/validation/primitives';
 
 /**
  * Who may download an attachment, decided from the reader, the public-view setting and the attachment's
@@ -57,9 +58,7 @@ export function needsPublicViewSetting(user: AttachmentReader | null): boolean {
 
 /** Parses the id segment of /api/attachments/[id]: a positive 32-bit integer in plain decimal, else null. */
 export function parseAttachmentId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
+  return parseId(raw);
 }
 
 /**

@@ -3,6 +3,7 @@ import { recordAudit, type AuditEntry } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { roleCan, type Permission } from '@/lib/permissions';
+import { findUnstorableText } from '@/lib/validation/primitives';
 
 /**
  * The one wrapper for every change. Each operation runs in the same order — authenticate, authorize, validate,
@@ -87,6 +88,12 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
       // A read-only API token never writes, whatever its owner's role allows.
       if (user.apiToken && user.apiToken.scope !== 'READ_WRITE') {
         return { ok: false, status: 403, code: 'token_read_only', message: 'tokenReadOnly' };
+      }
+      const unstorable = findUnstorableText(rawInput);
+      if (unstorable.length > 0) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const path of unstorable) fieldErrors[path.join('.') || '_form'] = ['textInvalidCharacters'];
+        return { ok: false, status: 400, code: 'invalid', message: 'fieldsInvalid', fieldErrors };
       }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '@/lib/validation/primitives';
 import { checkUpload, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { refreshPairRollups } from '@/lib/evidence/rollups';
@@ -29,7 +30,7 @@ const Upload = z.object({
 const Attachments = z
   .object({
     attachments: z.array(Upload).max(MAX_ATTACHMENTS_PER_SAVE, 'tooManyAttachments').default([]),
-    removeAttachmentIds: z.array(z.coerce.number().int().positive()).default([]),
+    removeAttachmentIds: z.array(Id).default([]),
   })
   .partial();
 

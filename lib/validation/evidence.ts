@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, StoredText } from '@/lib/validation/primitives';
 
 /**
  * Evidence input, shared by the entry form, its server actions and (later) the API. FormData arrives flat
@@ -42,9 +43,7 @@ const OptionalPastDate = z
   .transform((value) => value || undefined)
   .pipe(PastDate.optional());
 
-const HttpUrl = z
-  .string()
-  .trim()
+const HttpUrl = StoredText.trim()
   .max(2000, 'tooLong')
   .refine((value) => {
     try {
@@ -55,9 +54,7 @@ const HttpUrl = z
   }, 'urlNotHttp');
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  StoredText.trim()
     .max(max, 'tooLong')
     .optional()
     .transform((value) => value || undefined);
@@ -104,7 +101,7 @@ export const EvidenceFields = z
       .optional()
       .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')))
       .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])
-      .pipe(z.array(z.string().max(40, 'tagTooLong')).max(20, 'tooManyTags')),
+      .pipe(z.array(StoredText.max(40, 'tagTooLong')).max(20, 'tooManyTags')),
     sources: z
       .array(SourceInput)
       .max(MAX_SOURCES, 'tooManySources')
@@ -121,17 +118,15 @@ export const EvidenceFields = z
   });
 
 export const CreateEvidenceInput = EvidenceFields;
-export const UpdateEvidenceInput = z
-  .object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() })
-  .and(EvidenceFields);
+export const UpdateEvidenceInput = z.object({ id: Id, version: Id }).and(EvidenceFields);
 export const SubmitEvidenceInput = z.object({
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  id: Id,
+  version: Id,
 });
 export const ReviewEvidenceInput = z
   .object({
-    id: z.coerce.number().int().positive(),
-    version: z.coerce.number().int().positive(),
+    id: Id,
+    version: Id,
     decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
     comment: optionalText(2000),
   })
