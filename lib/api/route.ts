@@ -1,6 +1,7 @@
 import { authorizeApiCall, type ApiAccess, type ApiCaller } from '@/lib/api/auth';
 import { ApiError, errorResponse, failureToApiError, newRequestId } from '@/lib/api/errors';
 import { getPrisma } from '@/lib/db';
+import { BodyTooLargeError, readBodyLimited } from '@/lib/http/body';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Operation, Outcome } from '@/lib/operations/define';
 import { findUnstorableText } from '@/lib/validation/primitives';
@@ -76,9 +77,13 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
   if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
   }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = await readLimited(request, MAX_BODY_BYTES);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyLimited(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge();
+    throw error;
+  }
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -93,30 +98,6 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
 
 function tooLarge() {
   return new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-}
-
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** Runs an operation as the caller and returns its value, or throws its failure as an ApiError. */
