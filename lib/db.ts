@@ -1,11 +1,12 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { dataDir, env, type DatabaseKind } from '@/lib/env';
+import { ensurePrivateDir, makeTreePrivate, restrictUmask } from '@/lib/private-files';
 
 /**
  * The one database module. The server uses `getDb()`; CLI scripts and tests call `openDatabase()` with an
@@ -83,9 +84,13 @@ export async function openDatabase(target: DatabaseTarget = configuredTarget()):
 
   let unlock = () => {};
   if (target.dir) {
-    // PGlite does not create missing parent folders, and through the engine the error would be opaque.
-    mkdirSync(target.dir, { recursive: true });
+    // PGlite does not create missing parent folders, and through the engine the error would be opaque. The
+    // folder holds password and session hashes: private to this account, and so is every file written later.
+    restrictUmask();
+    ensurePrivateDir(dirname(target.dir));
+    ensurePrivateDir(target.dir);
     unlock = lockPgliteDir(target.dir);
+    makeTreePrivate(dirname(target.dir));
   }
   try {
     const pglite = await PGlite.create(target.dir);

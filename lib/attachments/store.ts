@@ -123,10 +123,10 @@ export async function storeAttachment(bytes: Uint8Array, dir: string = attachmen
   const storagePath = `${sha256.slice(0, 2)}/${sha256}`;
   const target = resolveStoragePath(storagePath, dir)!;
   const folder = join(/*turbopackIgnore: true*/ dir, sha256.slice(0, 2));
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   const temporary = join(/*turbopackIgnore: true*/ folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temporary, 'wx', 0o640);
+    const handle = await open(temporary, 'wx', 0o600);
     try {
       await handle.writeFile(bytes);
       await handle.sync();

@@ -29,7 +29,7 @@ export async function saveImport(
   meta: { userId: number; fileName: string },
   dir = importsDir(),
 ): Promise<StoredImport> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const stored: StoredImport = {
     token: randomBytes(16).toString('hex'),
     userId: meta.userId,
@@ -38,8 +38,8 @@ export async function saveImport(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     createdAt: new Date().toISOString(),
   };
-  await writeFile(join(dir, `${stored.token}.csv`), bytes, { flag: 'wx' });
-  await writeFile(join(dir, `${stored.token}.json`), JSON.stringify(stored), { flag: 'wx' });
+  await writeFile(join(dir, `${stored.token}.csv`), bytes, { flag: 'wx', mode: 0o600 });
+  await writeFile(join(dir, `${stored.token}.json`), JSON.stringify(stored), { flag: 'wx', mode: 0o600 });
   return stored;
 }
 

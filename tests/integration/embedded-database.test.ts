@@ -1,3 +1,5 @@
+import { chmodSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseInUseError, openDatabase } from '@/lib/db';
 import { applyMigrations, diffSchemaAgainstMigrations } from '@/lib/migrate';
@@ -34,6 +36,65 @@ describe('the embedded database on disk', () => {
     }
     const again = await openDatabase(scratch.target);
     await again.close();
+  });
+});
+
+/** Every entry under `root` that group or others may read, write or enter, with its mode in octal. */
+function openToOthers(root: string): string[] {
+  const found: string[] = [];
+  const visit = (path: string) => {
+    const info = lstatSync(path);
+    if (info.isSymbolicLink()) return;
+    if (info.mode & 0o077) found.push(`${path.slice(root.length) || '/'} ${(info.mode & 0o777).toString(8)}`);
+    if (info.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+  };
+  visit(root);
+  return found;
+}
+
+describe('the embedded database files are private to the server account', () => {
+  let scratch: ScratchDatabase | undefined;
+  const umask = process.umask();
+  afterEach(async () => {
+    process.umask(umask);
+    await scratch?.dispose();
+  });
+
+  it('a new directory is created 0700 with 0600 files, under the usual umask 022', async () => {
+    process.umask(0o022);
+    scratch = createPgliteDirectory();
+    const dataDir = dirname(scratch.target.dir!);
+    const db = await openDatabase(scratch.target);
+    try {
+      await applyMigrations(db.adapterFactory);
+      await db.prisma.setting.create({ data: { key: 'probe', value: 'private' } });
+    } finally {
+      await db.close();
+    }
+    expect(readdirSync(scratch.target.dir!).length).toBeGreaterThan(5);
+    expect(openToOthers(dataDir)).toEqual([]);
+  });
+
+  it('an existing world-readable directory is made private when it is opened', async () => {
+    process.umask(0o022);
+    scratch = createPgliteDirectory();
+    const dataDir = dirname(scratch.target.dir!);
+    const db = await openDatabase(scratch.target);
+    await db.close();
+    // As an older version left it: everything readable by everyone.
+    const loosen = (path: string) => {
+      const info = lstatSync(path);
+      chmodSync(path, info.isDirectory() ? 0o755 : 0o644);
+      if (info.isDirectory()) for (const entry of readdirSync(path)) loosen(join(path, entry));
+    };
+    mkdirSync(join(dataDir, 'imports'), { recursive: true });
+    writeFileSync(join(dataDir, 'imports', 'old.csv'), 'id\n');
+    loosen(dataDir);
+    expect(openToOthers(dataDir).length).toBeGreaterThan(10);
+
+    const again = await openDatabase(scratch.target);
+    await again.close();
+    expect(openToOthers(dataDir)).toEqual([]);
   });
 });
 
