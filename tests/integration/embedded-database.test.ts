@@ -53,7 +53,7 @@ function openToOthers(root: string): string[] {
 }
 
 describe('the embedded database files are private to the server account', () => {
-  let scratch: ScratchDatabase | undefined;
+  let scratch: ReturnType<typeof createPgliteDirectory> | undefined;
   const umask = process.umask();
   afterEach(async () => {
     process.umask(umask);
@@ -63,7 +63,7 @@ describe('the embedded database files are private to the server account', () => 
   it('a new directory is created 0700 with 0600 files, under the usual umask 022', async () => {
     process.umask(0o022);
     scratch = createPgliteDirectory();
-    const dataDir = dirname(scratch.target.dir!);
+    const dataDir = dirname(scratch.dir);
     const db = await openDatabase(scratch.target);
     try {
       await applyMigrations(db.adapterFactory);
@@ -71,14 +71,14 @@ describe('the embedded database files are private to the server account', () => 
     } finally {
       await db.close();
     }
-    expect(readdirSync(scratch.target.dir!).length).toBeGreaterThan(5);
+    expect(readdirSync(scratch.dir).length).toBeGreaterThan(5);
     expect(openToOthers(dataDir)).toEqual([]);
   });
 
   it('an existing world-readable directory is made private when it is opened', async () => {
     process.umask(0o022);
     scratch = createPgliteDirectory();
-    const dataDir = dirname(scratch.target.dir!);
+    const dataDir = dirname(scratch.dir);
     const db = await openDatabase(scratch.target);
     await db.close();
     // As an older version left it: everything readable by everyone.
