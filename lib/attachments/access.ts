@@ -91,7 +91,7 @@ export function attachmentHeaders(attachment: {
     'Content-Disposition': contentDisposition(attachment.fileName),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
     ETag: `"sha256-${attachment.sha256}"`,
     // RFC 3230 Digest for older clients, RFC 9530 Repr-Digest for newer ones; both the SHA-256 in base64.
     Digest: `sha-256=${digest}`,
