@@ -49,6 +49,11 @@ export interface ExecuteContext {
   tx: Prisma.TransactionClient;
   user: CurrentUser;
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Undoes, after the transaction has failed and rolled back, what the operation did outside the database
+   * (files it wrote); runs with the plain client, best effort, in the order registered.
+   */
+  afterRollback(undo: (prisma: PrismaClient) => Promise<void>): void;
 }
 
 export interface Operation<Input, Output> {
@@ -105,6 +110,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
           fieldErrors: fieldErrorsOf(parsed.error),
         };
       }
+      const undos: ((prisma: PrismaClient) => Promise<void>)[] = [];
       try {
         const value = await prisma.$transaction(
           (tx) =>
@@ -113,6 +119,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
                 tx,
                 user,
                 audit: (entry) => recordAudit(tx, { userId: user.id, role: user.role, requestId }, entry),
+                afterRollback: (undo) => void undos.push(undo),
               },
               parsed.data,
             ),
@@ -120,6 +127,11 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
         );
         return { ok: true, value };
       } catch (error) {
+        for (const undo of undos) {
+          await undo(prisma).catch((problem: unknown) =>
+            console.error(`Operation ${spec.name}: cleaning up after a failed write failed:`, problem),
+          );
+        }
         if (error instanceof DomainError) {
           return {
             ok: false,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { Id } from '@/lib/validation/primitives';
-import { checkUpload, storeAttachment } from '@/lib/attachments/store';
+import { checkUpload, removeStoredFile, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { refreshPairRollups } from '@/lib/evidence/rollups';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { DomainError, defineOperation } from '@/lib/operations/define';
+import { DomainError, defineOperation, type ExecuteContext } from '@/lib/operations/define';
 import {
   CreateEvidenceInput,
   type EvidenceFields,
@@ -54,18 +54,26 @@ async function resolveTargets(tx: Tx, user: CurrentUser, fields: Fields) {
   return { actorId: actor!.id, commitmentId: commitment!.id };
 }
 
-async function storeUploads(uploads: z.output<typeof Upload>[]) {
+/**
+ * Checks and stores the uploaded files. A file this save wrote new is removed again if the save's transaction
+ * fails, unless a committed attachment names it by then (files are shared by content).
+ */
+async function storeUploads(uploads: z.output<typeof Upload>[], afterRollback: ExecuteContext['afterRollback']) {
   const stored = [];
   for (const upload of uploads) {
     const checked = await checkUpload(upload);
     if (!checked.ok) {
       throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: [`${checked.error}`] });
     }
-    stored.push({
-      fileName: checked.fileName,
-      contentType: checked.contentType,
-      ...(await storeAttachment(upload.bytes)),
-    });
+    const { created, ...file } = await storeAttachment(upload.bytes);
+    if (created) {
+      afterRollback(async (prisma) => {
+        if ((await prisma.attachment.count({ where: { storagePath: file.storagePath } })) === 0) {
+          await removeStoredFile(file.storagePath);
+        }
+      });
+    }
+    stored.push({ fileName: checked.fileName, contentType: checked.contentType, ...file });
   }
   return stored;
 }
@@ -165,9 +173,9 @@ export const createEvidence = defineOperation({
   name: 'createEvidence',
   permission: 'write:evidence',
   input: CreateEvidenceInput.and(Attachments),
-  async execute({ tx, user, audit }, input) {
+  async execute({ tx, user, audit, afterRollback }, input) {
     const targets = await resolveTargets(tx, user, input);
-    const uploads = await storeUploads(input.attachments ?? []);
+    const uploads = await storeUploads(input.attachments ?? [], afterRollback);
     const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
     const evidence = await tx.evidence.create({ data: { ...targets, createdById: user.id, state, latestRevision: 1 } });
     const revision = await addRevision(tx, evidence.id, 1, input, user, uploads);
@@ -185,12 +193,12 @@ export const updateEvidence = defineOperation({
   name: 'updateEvidence',
   permission: 'write:evidence',
   input: UpdateEvidenceInput.and(Attachments),
-  async execute({ tx, user, audit }, input) {
+  async execute({ tx, user, audit, afterRollback }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
     assertInScope(user, evidence.actor.code);
     if (evidence.state === 'SUBMITTED') throw new DomainError(409, 'in_review', 'evidenceInReview');
     const targets = await resolveTargets(tx, user, input);
-    const uploads = await storeUploads(input.attachments ?? []);
+    const uploads = await storeUploads(input.attachments ?? [], afterRollback);
     const kept = latest.attachments
       .filter((attachment) => !(input.removeAttachmentIds ?? []).includes(attachment.id))
       .map(({ fileName, contentType, size, sha256, storagePath }) => ({
