@@ -1,6 +1,7 @@
 // npm start: builds the app if needed, migrates and seeds the database, then serves the dashboard.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { holdEmbeddedDatabase } from '@/lib/db';
 import { dataDir, databaseKind, env } from '@/lib/env';
 import { ensurePrivateDir, makeTreePrivate, restrictUmask } from '@/lib/private-files';
 import { prepareDatabase } from './lib/prepare-database';
@@ -55,6 +56,8 @@ function protectDataDirectories(): void {
 
 async function main(): Promise<number> {
   protectDataDirectories();
+  // Before the build: a second npm start on this DATA_DIR stops here, even while the first has not served yet.
+  holdEmbeddedDatabase();
   const { PORT } = env();
   // next-auth builds its redirects from NEXTAUTH_URL; behind a reverse proxy set it to the public https URL
   // (which also makes the session cookie Secure).
