@@ -10,7 +10,8 @@ import { requestPrisma } from '@/lib/data/request-db';
 import { getRequestId } from '@/lib/http/request-id';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { operations } from '@/lib/operations';
-import { claimImport } from '@/lib/transfer/import-store';
+import { claimImport, importsDir } from '@/lib/transfer/import-store';
+import { importWasApplied } from '@/lib/operations/transfer';
 
 export interface ImportApplyState extends FormState {
   result?: { created: number; updated: number; unchanged: number };
@@ -26,7 +27,8 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   if (!user) redirect(`/${await getLocale()}/sign-in`);
   const token = String(formData.get('token') ?? '');
   const intent = String(formData.get('intent') ?? 'draft');
-  const claimed = await claimImport(token, user.id);
+  const prisma = await requestPrisma();
+  const claimed = await claimImport(token, user.id, importsDir(), (stored) => importWasApplied(prisma, stored));
   if (!claimed) return { status: 'error', message: 'importGone' };
   let text: string;
   try {
@@ -36,8 +38,8 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
     return { status: 'error', message: 'importNotUtf8' };
   }
   const outcome = await operations.importEvidence.run(
-    { user, requestId: await getRequestId(), prisma: await requestPrisma() },
-    { csv: text, intent, fileName: claimed.meta.fileName },
+    { user, requestId: await getRequestId(), prisma },
+    { csv: text, intent, fileName: claimed.meta.fileName, token: claimed.meta.token },
   );
   if (!outcome.ok) {
     await claimed.release();
