@@ -36,7 +36,15 @@ export function findUnstorableText(value: unknown, path: PropertyKey[] = [], fou
     if (!isStorableText(value)) found.push(path);
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => findUnstorableText(item, [...path, index], found));
-  } else if (value !== null && typeof value === 'object' && !(value instanceof Blob) && !(value instanceof Date)) {
+  } else if (
+    value !== null &&
+    typeof value === 'object' &&
+    // Uploaded bytes and files are not text (and walking a 20 MB Uint8Array key by key would take seconds).
+    !ArrayBuffer.isView(value) &&
+    !(value instanceof ArrayBuffer) &&
+    !(value instanceof Blob) &&
+    !(value instanceof Date)
+  ) {
     for (const [key, item] of Object.entries(value)) {
       if (!isStorableText(key)) found.push([...path, key]);
       else findUnstorableText(item, [...path, key], found);
