@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { roleCan, type Permission } from '@/lib/permissions';
 import { runTransaction, TransactionConflictError } from '@/lib/transaction';
+import { findUnstorableText } from '@/lib/validation/primitives';
 
 /**
  * The one wrapper for every change. Each operation runs in the same order — authenticate, authorize, validate,
@@ -50,6 +51,11 @@ export interface ExecuteContext {
   tx: Prisma.TransactionClient;
   user: CurrentUser;
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Undoes, after the transaction has failed and rolled back, what the operation did outside the database
+   * (files it wrote); runs with the plain client, best effort, in the order registered.
+   */
+  afterRollback(undo: (prisma: PrismaClient) => Promise<void>): void;
 }
 
 export interface Operation<Input, Output> {
@@ -107,6 +113,12 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
       if (user.apiToken && user.apiToken.scope !== 'READ_WRITE') {
         return { ok: false, status: 403, code: 'token_read_only', message: 'tokenReadOnly' };
       }
+      const unstorable = findUnstorableText(rawInput);
+      if (unstorable.length > 0) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const path of unstorable) fieldErrors[path.join('.') || '_form'] = ['textInvalidCharacters'];
+        return { ok: false, status: 400, code: 'invalid', message: 'fieldsInvalid', fieldErrors };
+      }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {
         return {
@@ -117,6 +129,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
           fieldErrors: fieldErrorsOf(parsed.error),
         };
       }
+      const undos: ((prisma: PrismaClient) => Promise<void>)[] = [];
       try {
         // A serialization failure or deadlock runs the whole of execute again (lib/transaction.ts), so execute
         // acts outside the database only in ways that are harmless to repeat.
@@ -128,6 +141,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
                 tx,
                 user,
                 audit: (entry) => recordAudit(tx, { userId: user.id, role: user.role, requestId }, entry),
+                afterRollback: (undo) => void undos.push(undo),
               },
               parsed.data,
             ),
@@ -135,6 +149,11 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
         );
         return { ok: true, value };
       } catch (error) {
+        for (const undo of undos) {
+          await undo(prisma).catch((problem: unknown) =>
+            console.error(`Operation ${spec.name}: cleaning up after a failed write failed:`, problem),
+          );
+        }
         if (error instanceof TransactionConflictError) {
           console.warn(
             `Operation ${spec.name} gave up after ${error.attempts} attempts (request ${requestId ?? '-'}):`,

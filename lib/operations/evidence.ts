@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkUpload, storeAttachment } from '@/lib/attachments/store';
+import { Id } from '@/lib/validation/primitives';
+import { checkUpload, removeStoredFile, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { refreshPairRollups, refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import {
@@ -12,7 +13,7 @@ import {
   type RuleViolation,
 } from '@/lib/evidence/rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { DomainError, defineOperation } from '@/lib/operations/define';
+import { DomainError, defineOperation, type ExecuteContext } from '@/lib/operations/define';
 import {
   CreateEvidenceInput,
   type EvidenceFields,
@@ -39,7 +40,7 @@ const Upload = z.object({
 const Attachments = z
   .object({
     attachments: z.array(Upload).max(MAX_ATTACHMENTS_PER_SAVE, 'tooManyAttachments').default([]),
-    removeAttachmentIds: z.array(z.coerce.number().int().positive()).default([]),
+    removeAttachmentIds: z.array(Id).default([]),
   })
   .partial();
 
@@ -58,18 +59,26 @@ async function findTargets(tx: Tx, fields: Fields) {
   return { actor, commitment };
 }
 
-async function storeUploads(uploads: z.output<typeof Upload>[]) {
+/**
+ * Checks and stores the uploaded files. A file this save wrote new is removed again if the save's transaction
+ * fails, unless a committed attachment names it by then (files are shared by content).
+ */
+async function storeUploads(uploads: z.output<typeof Upload>[], afterRollback: ExecuteContext['afterRollback']) {
   const stored = [];
   for (const upload of uploads) {
     const checked = await checkUpload(upload);
     if (!checked.ok) {
       throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: [`${checked.error}`] });
     }
-    stored.push({
-      fileName: checked.fileName,
-      contentType: checked.contentType,
-      ...(await storeAttachment(upload.bytes)),
-    });
+    const { created, ...file } = await storeAttachment(upload.bytes);
+    if (created) {
+      afterRollback(async (prisma) => {
+        if ((await prisma.attachment.count({ where: { storagePath: file.storagePath } })) === 0) {
+          await removeStoredFile(file.storagePath);
+        }
+      });
+    }
+    stored.push({ fileName: checked.fileName, contentType: checked.contentType, ...file });
   }
   return stored;
 }
@@ -176,12 +185,12 @@ export const createEvidence = defineOperation({
   name: 'createEvidence',
   permission: 'write:evidence',
   input: CreateEvidenceInput.and(Attachments),
-  async execute({ tx, user, audit }, input) {
+  async execute({ tx, user, audit, afterRollback }, input) {
     const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
     const { actor, commitment } = await findTargets(tx, input);
     enforce(writeViolations({ user, actor, commitment, record: null, state }));
     const targets = { actorId: actor!.id, commitmentId: commitment!.id };
-    const uploads = await storeUploads(input.attachments ?? []);
+    const uploads = await storeUploads(input.attachments ?? [], afterRollback);
     const evidence = await tx.evidence.create({ data: { ...targets, createdById: user.id, state, latestRevision: 1 } });
     const revision = await addRevision(tx, evidence.id, 1, input, user, uploads);
     await audit({
@@ -198,13 +207,13 @@ export const updateEvidence = defineOperation({
   name: 'updateEvidence',
   permission: 'write:evidence',
   input: UpdateEvidenceInput.and(Attachments),
-  async execute({ tx, user, audit }, input) {
+  async execute({ tx, user, audit, afterRollback }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
     const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
     const { actor, commitment } = await findTargets(tx, input);
     enforce(writeViolations({ user, actor, commitment, record: ruleRecord(evidence, latest), state }));
     const targets = { actorId: actor!.id, commitmentId: commitment!.id };
-    const uploads = await storeUploads(input.attachments ?? []);
+    const uploads = await storeUploads(input.attachments ?? [], afterRollback);
     const kept = latest.attachments
       .filter((attachment) => !(input.removeAttachmentIds ?? []).includes(attachment.id))
       .map(({ fileName, contentType, size, sha256, storagePath }) => ({

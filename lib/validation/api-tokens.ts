@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '@/lib/validation/primitives';
 
 /**
  * API token input, for the account and admin pages (FormData strings) and the operations behind them.
@@ -22,9 +23,9 @@ export const CreateApiTokenInput = z.object({
     .max(MAX_API_TOKEN_LIFETIME_DAYS, 'tokenExpiryInvalid'),
   /** The owner; empty means the signed-in user. Only an admin may name someone else. */
   userId: z
-    .union([z.literal(''), z.coerce.number().int().positive()])
+    .union([z.literal(''), Id])
     .optional()
     .transform((value) => (value === '' ? undefined : value)),
 });
 
-export const RevokeApiTokenInput = z.object({ id: z.coerce.number().int().positive() });
+export const RevokeApiTokenInput = z.object({ id: Id });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { PageQuery } from '@/lib/api/cursor';
 import { IMPLEMENTATION_STATUSES } from '@/lib/validation/evidence';
+import { DateTime, Day } from '@/lib/validation/primitives';
 
 /**
  * Query parameters of the JSON API. Unlike the pages' URL filters (lib/validation/filters.ts), which drop a
@@ -14,7 +15,7 @@ const actorCode = z
   .trim()
   .toUpperCase()
   .pipe(z.string().regex(/^[A-Z0-9-]{2,40}$/, 'actorInvalid'));
-const isoDate = z.iso.date('dateInvalid');
+const isoDate = Day;
 
 export const CommitmentQuery = z.object({
   theme: themeCode.optional(),
@@ -65,8 +66,7 @@ export const EvidenceQuery = PageQuery.extend({
     .meta({ description: 'Implementation status of the latest revision.' }),
   observedFrom: isoDate.optional().meta({ description: 'Latest revision observed on or after (YYYY-MM-DD).' }),
   observedTo: isoDate.optional().meta({ description: 'Latest revision observed on or before (YYYY-MM-DD).' }),
-  updatedSince: z.iso
-    .datetime({ offset: true })
+  updatedSince: DateTime({ offset: true })
     .optional()
     .meta({
       description:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '@/lib/validation/primitives';
 import { STRENGTHS } from '@/lib/data/labels';
 
 /** An admin's edit of a commitment's wording about it (never its quote, which must stay verbatim). */
@@ -6,7 +7,7 @@ const Text = (max: number, required: string) => z.string().trim().min(1, require
 
 export const UpdateCommitmentInput = z.object({
   code: z.string().regex(/^P\d{2}-[a-z0-9-]+$/, 'unknownCommitment'),
-  version: z.coerce.number().int().positive(),
+  version: Id,
   titleEn: Text(200, 'titleRequired'),
   titleZh: Text(100, 'titleRequired'),
   summaryEn: Text(2000, 'summaryRequired'),

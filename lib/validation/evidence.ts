@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '@/lib/validation/primitives';
 
 /**
  * Evidence input, shared by the entry form, its server actions and (later) the API. FormData arrives flat
@@ -195,19 +196,17 @@ export const EvidenceFields = z
   });
 
 export const CreateEvidenceInput = EvidenceFields;
-export const UpdateEvidenceInput = z
-  .object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() })
-  .and(EvidenceFields);
+export const UpdateEvidenceInput = z.object({ id: Id, version: Id }).and(EvidenceFields);
 export const SubmitEvidenceInput = z.object({
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  id: Id,
+  version: Id,
 });
 /** Withdraws a record from the public view: the version the user read. */
 export const UnpublishEvidenceInput = SubmitEvidenceInput;
 export const ReviewEvidenceInput = z
   .object({
-    id: z.coerce.number().int().positive(),
-    version: z.coerce.number().int().positive(),
+    id: Id,
+    version: Id,
     decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
     comment: optionalText(2000),
   })

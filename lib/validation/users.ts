@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, Version } from '@/lib/validation/primitives';
 import { NewPasswordSchema } from '@/lib/auth/password';
 import { ROLES } from '@/lib/permissions';
 
@@ -6,8 +7,6 @@ import { ROLES } from '@/lib/permissions';
  * Schemas shared by the admin forms, their server actions and (later) the API. FormData gives strings.
  * Messages are keys of the "validation" namespace in messages/<locale>.json, so errors show in the reader's language.
  */
-const Id = z.coerce.number().int().positive();
-const Version = z.coerce.number().int().positive();
 const Email = z
   .string()
   .trim()

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 export const NEXT_BIN = require.resolve('next/dist/bin/next');
 /** Stamps each request's socket address into a header the app can trust (see lib/http/client-address.ts). */
 const SOCKET_ADDRESS_PRELOAD = pathToFileURL(require.resolve('./socket-address.mjs')).href;
+const RESPONSE_BASELINE = fileURLToPath(new URL('./response-baseline.mjs', import.meta.url));
 
 /**
  * Runs the Next.js CLI in a child process, forwarding termination signals; resolves with its exit code. The
@@ -18,7 +19,9 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): P
       .filter(Boolean)
       .join(' ');
     // The app makes no outbound request; Next's anonymous telemetry would be one.
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], {
+    // The server gets the baseline security headers on every response (scripts/lib/response-baseline.mjs).
+    const preload = args[0] === 'start' ? ['--import', pathToFileURL(RESPONSE_BASELINE).href] : [];
+    const child = spawn(process.execPath, [...preload, NEXT_BIN, ...args], {
       stdio: 'inherit',
       env: { NEXT_TELEMETRY_DISABLED: '1', ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     });

@@ -9,6 +9,7 @@ import { getEvidence } from '@/lib/data/evidence';
 import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
+import { parseId } from '@/lib/validation/primitives';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -21,9 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EvidencePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const numericId = Number(id);
+  const numericId = parseId(id);
   const [record, t, format] = await Promise.all([
-    Number.isSafeInteger(numericId) && numericId > 0 ? getEvidence(numericId, locale) : null,
+    numericId !== null ? getEvidence(numericId, locale) : null,
     getTranslations('evidence'),
     getFormatter(),
   ]);

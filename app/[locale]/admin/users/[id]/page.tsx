@@ -8,6 +8,7 @@ import { DisableUserForm, EditUserForm, ResetPasswordForm } from '@/components/a
 import { listUserApiTokens } from '@/lib/data/api-tokens';
 import { getUser } from '@/lib/data/users';
 import type { Locale } from '@/lib/i18n/config';
+import { parseId } from '@/lib/validation/primitives';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -20,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UserPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const userId = Number(id);
-  const user = Number.isSafeInteger(userId) && userId > 0 ? await getUser(userId) : null;
+  const userId = parseId(id);
+  const user = userId !== null ? await getUser(userId) : null;
   if (!user) notFound();
   const t = await getTranslations('admin');
   return (
