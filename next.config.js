@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_CSP, BASELINE_CSP, BASELINE_HEADERS } from './lib/http/baseline-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -17,19 +18,14 @@ const nextConfig = {
     proxyClientMaxBodySize: `${attachmentLimitMb * 5 + 1}mb`,
   },
   async headers() {
-    const everywhere = [
-      { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      { key: 'X-Frame-Options', value: 'DENY' },
-      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-    ];
     return [
-      { source: '/:path*', headers: everywhere },
-      // Pages get a nonce-based policy from proxy.ts; API responses are data and need nothing.
-      {
-        source: '/api/:path*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      // Every response, including the 404 page of a path with a dot, which proxy.ts does not see. Pages get
+      // proxy.ts's nonce-based policy instead (a proxy's headers replace these); attachment downloads keep
+      // their own `sandbox` policy, which a header set here would override.
+      { source: '/:path*', headers: BASELINE_HEADERS },
+      { source: '/:path((?!api/attachments/).*)', headers: [{ key: 'Content-Security-Policy', value: BASELINE_CSP }] },
+      // API responses are data.
+      { source: '/api/:path((?!attachments/).*)', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
       {
         source: '/:path*',
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],

@@ -4,7 +4,7 @@ import { routing } from '@/lib/i18n/routing';
 
 /**
  * Runs before every page: locale negotiation (/ → /en or /zh), a fresh CSP nonce that Next.js puts on its own
- * scripts, the request id for the audit trail, and the current path for the sign-in redirect. It guards
+ * scripts, and the current path for the sign-in redirect. It guards
  * nothing: every access check happens on the server, in lib/auth/guard.ts and lib/operations.
  */
 const handleLocale = createMiddleware(routing);
@@ -35,7 +35,6 @@ export default function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
   headers.set('x-nonce', nonce);
   headers.set('x-pathname', `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  if (!headers.has('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
 
   const response = handleLocale(new NextRequest(request, { headers }));
   response.headers.set('Content-Security-Policy', csp);

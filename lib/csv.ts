@@ -126,14 +126,16 @@ export function countCsvRecords(bytes: Uint8Array): number {
 }
 
 /**
- * The separator the first line of a CSV text uses, judged by the commas, semicolons and tabs outside quotes: a
+ * The separator the first non-blank line of a CSV text uses, judged by the commas, semicolons and tabs outside quotes: a
  * file saved with a semicolon (spreadsheets in many European locales) or tab separator is told apart from a
  * comma-separated one whose header is wrong.
  */
 export function sniffSeparator(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (const char of text.slice(0, 65536)) {
+  // The first line that is not blank: a file may start with cleared rows.
+  const start = Math.max(0, text.search(/[^\s\uFEFF]/));
+  for (const char of text.slice(start, start + 65536)) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
     else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char]++;

@@ -1,11 +1,12 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { dataDir, env, type DatabaseKind } from '@/lib/env';
+import { ensurePrivateDir, makeTreePrivate, restrictUmask } from '@/lib/private-files';
 
 /**
  * The one database module. The server uses `getDb()`; CLI scripts and tests call `openDatabase()` with an
@@ -33,16 +34,23 @@ export function configuredTarget(): DatabaseTarget {
 
 /**
  * PGlite has no lock of its own, and a second process writing the same directory is silently invisible to the
- * first, so a pid file guards the directory. A lock left by a process that no longer runs is taken over.
+ * first, so a pid file guards the directory, created atomically (O_EXCL). `npm start` takes it before anything
+ * else and holds it for the life of the server it starts: that server (its child, named in LOCK_HOLDER_ENV) and
+ * the start process itself may then open the database, nobody else. A lock left by a process that no longer
+ * runs is taken over by one process only (see takeOverStaleLock).
  */
+const LOCK_HOLDER_ENV = 'COMMITMENT_TRACKER_DB_LOCK_PID';
+
 function lockPgliteDir(dir: string): () => void {
   const lockFile = `${dir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const fd = openSync(lockFile, 'wx');
+      const fd = openSync(lockFile, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      const release = () => rmSync(lockFile, { force: true });
+      const release = () => {
+        if (readOwner(lockFile) === process.pid) rmSync(lockFile, { force: true });
+      };
       process.once('exit', release);
       return () => {
         process.off('exit', release);
@@ -50,19 +58,73 @@ function lockPgliteDir(dir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lockFile, 'utf8'));
+      const owner = readOwner(lockFile);
+      if (owner === null) continue; // released meanwhile: try again
+      // Held by this process (npm start, for its own migration step) or by the npm start that runs this server.
+      if (owner === process.pid) return () => {};
+      if (owner === Number(process.env[LOCK_HOLDER_ENV]) && owner === process.ppid) return () => {};
       if (owner && isRunning(owner)) {
         throw new DatabaseInUseError(
           `The embedded database in ${dir} is in use by process ${owner}. Stop that process first ` +
             `(only one process may open an embedded database), or set DATABASE_URL to use a PostgreSQL server.`,
         );
       }
-      rmSync(lockFile, { force: true });
+      takeOverStaleLock(lockFile, owner);
     }
   }
   throw new DatabaseInUseError(
     `Could not lock the embedded database in ${dir}; remove ${lockFile} if no server is running.`,
   );
+}
+
+/** The pid in a lock file; null when there is no file, 0 when it holds no pid (a half-written file). */
+function readOwner(file: string): number | null {
+  try {
+    return Number(readFileSync(file, 'utf8')) || 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Removes a lock whose owner is gone. Only the process that creates the `.takeover` file (O_EXCL) may remove it,
+ * and only while it still names the dead owner, so two processes finding the same stale lock cannot both remove
+ * it and each create their own.
+ */
+function takeOverStaleLock(lockFile: string, staleOwner: number): void {
+  const guard = `${lockFile}.takeover`;
+  let fd: number;
+  try {
+    fd = openSync(guard, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const guardOwner = readOwner(guard);
+    // Its owner died in the middle of a takeover: clear it for the next attempt.
+    if (guardOwner !== null && !(guardOwner && isRunning(guardOwner))) rmSync(guard, { force: true });
+    return;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    if (readOwner(lockFile) === staleOwner) rmSync(lockFile, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+/**
+ * Takes the embedded database's lock for this process and everything it starts (npm start): held until the
+ * process exits, and inherited by the child processes it spawns after this call. A no-op with DATABASE_URL.
+ * Throws DatabaseInUseError when another live process holds it.
+ */
+export function holdEmbeddedDatabase(target: DatabaseTarget = configuredTarget()): void {
+  if (target.kind !== 'pglite' || !target.dir) return;
+  restrictUmask();
+  ensurePrivateDir(dirname(target.dir));
+  ensurePrivateDir(target.dir);
+  lockPgliteDir(target.dir);
+  process.env[LOCK_HOLDER_ENV] = String(process.pid);
 }
 
 function isRunning(pid: number): boolean {
@@ -83,9 +145,13 @@ export async function openDatabase(target: DatabaseTarget = configuredTarget()):
 
   let unlock = () => {};
   if (target.dir) {
-    // PGlite does not create missing parent folders, and through the engine the error would be opaque.
-    mkdirSync(target.dir, { recursive: true });
+    // PGlite does not create missing parent folders, and through the engine the error would be opaque. The
+    // folder holds password and session hashes: private to this account, and so is every file written later.
+    restrictUmask();
+    ensurePrivateDir(dirname(target.dir));
+    ensurePrivateDir(target.dir);
     unlock = lockPgliteDir(target.dir);
+    makeTreePrivate(dirname(target.dir));
   }
   try {
     const pglite = await PGlite.create(target.dir);

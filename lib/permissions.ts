@@ -33,3 +33,10 @@ export function roleCan(role: RoleName, permission: Permission): boolean {
 export function can(user: { role: RoleName } | null, permission: Permission): boolean {
   return user !== null && roleCan(user.role, permission);
 }
+
+/** Roles that must sign in with a second factor (TOTP); the others may choose to. */
+export const SECOND_FACTOR_ROLES: readonly RoleName[] = ['ADMIN', 'REVIEWER'];
+
+export function roleRequiresSecondFactor(role: RoleName): boolean {
+  return SECOND_FACTOR_ROLES.includes(role);
+}

@@ -1,7 +1,9 @@
 // npm start: builds the app if needed, migrates and seeds the database, then serves the dashboard.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { databaseKind, env } from '@/lib/env';
+import { join, resolve } from 'node:path';
+import { holdEmbeddedDatabase } from '@/lib/db';
+import { dataDir, databaseKind, env } from '@/lib/env';
+import { ensurePrivateDir, makeTreePrivate, restrictUmask } from '@/lib/private-files';
 import { prepareDatabase } from './lib/prepare-database';
 import { runNext } from './lib/next-bin';
 
@@ -37,7 +39,25 @@ function buildIsStale(): boolean {
   return BUILD_INPUTS.some((input) => newestChange(input) > builtAt);
 }
 
+/**
+ * DATA_DIR (and ATTACHMENT_DIR) hold password hashes, sessions and internal evidence: private to this account
+ * (directories 0700, files 0600). The umask makes every file written from now on, by this process and the
+ * server it starts, private too; files an older version left readable are repaired here.
+ */
+function protectDataDirectories(): void {
+  restrictUmask();
+  const { ATTACHMENT_DIR } = env();
+  for (const dir of [dataDir(), ...(ATTACHMENT_DIR ? [resolve(ATTACHMENT_DIR)] : [])]) {
+    ensurePrivateDir(dir);
+    const changed = makeTreePrivate(dir);
+    if (changed > 0) console.log(`Made ${changed} file(s) and folder(s) in ${dir} private to this account.`);
+  }
+}
+
 async function main(): Promise<number> {
+  protectDataDirectories();
+  // Before the build: a second npm start on this DATA_DIR stops here, even while the first has not served yet.
+  holdEmbeddedDatabase();
   const { PORT } = env();
   // next-auth builds its redirects from NEXTAUTH_URL; behind a reverse proxy set it to the public https URL
   // (which also makes the session cookie Secure).

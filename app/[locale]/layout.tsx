@@ -27,10 +27,21 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   const app = await getTranslations({ locale, namespace: 'app' });
   const api = await getTranslations({ locale, namespace: 'apiTokens' });
   // Client components get only the namespaces they use, not the whole catalogue.
-  const { errors, validation, outcomes, auth, account, admin, roles, evidence, ratification, commitmentAdmin } =
-    await getMessages({
-      locale,
-    });
+  const {
+    errors,
+    validation,
+    outcomes,
+    auth,
+    account,
+    admin,
+    roles,
+    evidence,
+    ratification,
+    commitmentAdmin,
+    twoFactor,
+  } = await getMessages({
+    locale,
+  });
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>
@@ -51,6 +62,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
               evidence,
               ratification,
               commitmentAdmin,
+              twoFactor,
             }}
           >
             {children}

@@ -7,7 +7,11 @@ import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { changeOwnPasswordAction } from '@/lib/actions/users';
 import { initialFormState } from '@/lib/actions/form-state';
 
-export function ChangePasswordForm({ continueHref }: { continueHref: string }) {
+/**
+ * The password change form. `offerSignOut` shows the "also sign out other sessions and revoke API tokens" choice
+ * (ticked by default); while a one-time password is pending it is not offered, since that happens anyway.
+ */
+export function ChangePasswordForm({ continueHref, offerSignOut }: { continueHref: string; offerSignOut: boolean }) {
   const t = useTranslations('account');
   const [state, action] = useActionState(changeOwnPasswordAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -34,6 +38,11 @@ export function ChangePasswordForm({ continueHref }: { continueHref: string }) {
       <Field name="confirmPassword" label={t('confirmPassword')} errors={errors.confirmPassword}>
         {(props) => <input {...props} type="password" autoComplete="new-password" required maxLength={1024} />}
       </Field>
+      {offerSignOut && (
+        <label className="checkbox">
+          <input type="checkbox" name="signOutOthers" defaultChecked /> {t('signOutOthers')}
+        </label>
+      )}
       <FormMessage state={state} />
       <SubmitButton pendingLabel={t('saving')}>{t('change')}</SubmitButton>
     </form>

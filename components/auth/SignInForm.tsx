@@ -26,7 +26,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         callbackUrl,
       });
       if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
+        // A full load (the new cookie) back through the sign-in page, which forwards to the code page when a
+        // second factor is due and otherwise to callbackUrl.
+        window.location.search = `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
         return;
       }
       setError(result?.status === 429 || result?.error === 'RateLimited' ? 'rateLimited' : 'invalid');

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '@/components/forms/Field';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
-import { reviewEvidenceAction, submitEvidenceAction } from '@/lib/actions/evidence';
+import { reviewEvidenceAction, submitEvidenceAction, unpublishEvidenceAction } from '@/lib/actions/evidence';
 import { initialFormState } from '@/lib/actions/form-state';
 
 export function SubmitForReviewForm({ id, version }: { id: number; version: number }) {
@@ -45,6 +45,21 @@ export function ReviewForm({ id, version }: { id: number; version: number }) {
           {t('return')}
         </button>
       </div>
+    </form>
+  );
+}
+
+/** Withdraws a public record from the public view at once (every revision becomes internal; audited). */
+export function UnpublishForm({ id, version }: { id: number; version: number }) {
+  const t = useTranslations('evidence');
+  const [state, action] = useActionState(unpublishEvidenceAction, initialFormState);
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <SubmitButton pendingLabel={t('saving')}>{t('unpublish')}</SubmitButton>
+      <span className="muted">{t('unpublishHint')}</span>
+      <FormMessage state={state} />
     </form>
   );
 }

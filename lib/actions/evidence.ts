@@ -56,3 +56,12 @@ export async function reviewEvidenceAction(_state: FormState, formData: FormData
   }
   return state;
 }
+
+export async function unpublishEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(operations.unpublishEvidence, formData, () => ({
+    status: 'ok',
+    message: 'evidenceUnpublished',
+  }));
+  if (state.status === 'ok') revalidatePath('/[locale]', 'layout');
+  return state;
+}

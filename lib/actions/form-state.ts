@@ -11,6 +11,8 @@ export interface FormState {
   oneTimePassword?: string;
   /** Shown once after creating an API token. */
   apiTokenSecret?: string;
+  /** Shown once after enrolling a second factor or asking for new recovery codes. */
+  recoveryCodes?: string[];
 }
 
 export const initialFormState: FormState = { status: 'idle' };

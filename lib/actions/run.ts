@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import type { FormState } from '@/lib/actions/form-state';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
 import { getRequestId } from '@/lib/http/request-id';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
@@ -36,7 +36,8 @@ export async function runFormAction<Output>(
     values,
 ): Promise<FormState> {
   if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
-  const user = await getCurrentUser();
+  // Pending second factors are refused by the operation wrapper, which lets the enrolment itself through.
+  const user = await getSessionUser();
   if (!user) redirect(`/${await getLocale()}/sign-in`);
   const values = formValues(formData);
   const outcome = await operation.run(

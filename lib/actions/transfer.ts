@@ -10,7 +10,8 @@ import { requestPrisma } from '@/lib/data/request-db';
 import { getRequestId } from '@/lib/http/request-id';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { operations } from '@/lib/operations';
-import { claimImport } from '@/lib/transfer/import-store';
+import { claimImport, importsDir } from '@/lib/transfer/import-store';
+import { importWasApplied } from '@/lib/operations/transfer';
 
 export interface ImportApplyState extends FormState {
   result?: { created: number; updated: number; unchanged: number; skipped: number };
@@ -28,7 +29,8 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   const intent = String(formData.get('intent') ?? 'draft');
   // Duplicates are skipped unless the user chose on the preview to create them.
   const duplicates = String(formData.get('duplicates') ?? 'skip');
-  const claimed = await claimImport(token, user.id);
+  const prisma = await requestPrisma();
+  const claimed = await claimImport(token, user.id, importsDir(), (stored) => importWasApplied(prisma, stored));
   if (!claimed) return { status: 'error', message: 'importGone' };
   let text: string;
   try {
@@ -38,8 +40,8 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
     return { status: 'error', message: 'importNotUtf8' };
   }
   const outcome = await operations.importEvidence.run(
-    { user, requestId: await getRequestId(), prisma: await requestPrisma() },
-    { csv: text, intent, duplicates, fileName: claimed.meta.fileName },
+    { user, requestId: await getRequestId(), prisma },
+    { csv: text, intent, duplicates, fileName: claimed.meta.fileName, token: claimed.meta.token },
   );
   if (!outcome.ok) {
     await claimed.release();

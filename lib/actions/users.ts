@@ -41,7 +41,10 @@ export async function resetUserPasswordAction(_state: FormState, formData: FormD
 }
 
 export async function changeOwnPasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(operations.changeOwnPassword, formData, () => ({ status: 'ok', message: 'passwordChanged' }));
+  return runFormAction(operations.changeOwnPassword, formData, ({ signedOutOthers }) => ({
+    status: 'ok',
+    message: signedOutOthers ? 'passwordChangedSignedOut' : 'passwordChanged',
+  }));
 }
 
 export async function setPublicViewAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -1,5 +1,5 @@
 import { getToken } from 'next-auth/jwt';
-import { ApiError } from '@/lib/api/errors';
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { recordFailedTokenAttempt, resolveApiToken, tokenAttemptsBlocked } from '@/lib/auth/api-tokens';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { authSecret } from '@/lib/auth/secret';
@@ -103,6 +103,9 @@ export async function authorizeApiCall(prisma: PrismaClient, request: Request, a
   if (caller.kind === 'session' && unsafe && !isSameOriginRequest(request.headers)) {
     throw new ApiError(403, 'cross_site', 'The request did not come from this site and was refused.');
   }
+  if (caller.user?.pendingSecondFactor) {
+    throw new ApiError(403, 'second_factor_required', 'Finish signing in with the second factor on the site first.');
+  }
   if (caller.user?.mustChangePassword) {
     throw new ApiError(403, 'password_change_required', 'Change the one-time password on the site first.');
   }
@@ -122,4 +125,22 @@ export async function authorizeApiCall(prisma: PrismaClient, request: Request, a
   throw new ApiError(401, 'unauthenticated', 'Send an API token (the public view is off).', undefined, {
     'WWW-Authenticate': 'Bearer',
   });
+}
+
+/**
+ * For the download routes outside /api/v1 (attachments, CSV exports): the caller as authorizeApiCall identifies
+ * and admits them — bearer token, else session cookie, with the same read rules — or the API's error response
+ * (401, 403 or 429 in the one JSON error shape, with WWW-Authenticate or Retry-After).
+ */
+export async function authorizeDownload(
+  prisma: PrismaClient,
+  request: Request,
+  access: 'public-read' | 'read',
+): Promise<{ ok: true; user: CurrentUser | null } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, user: (await authorizeApiCall(prisma, request, access)).user };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, response: errorResponse(error) };
+    throw error;
+  }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import common from '@/messages/en.json';
 import api from '@/messages/en/api.json';
 import evidence from '@/messages/en/evidence.json';
@@ -69,9 +68,4 @@ export function failureToApiError(failure: Failure): ApiError {
     default:
       return new ApiError(500, 'internal', 'Something went wrong; nothing was changed.');
   }
-}
-
-export function newRequestId(headers: Headers): string {
-  const incoming = headers.get('x-request-id');
-  return incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
 }

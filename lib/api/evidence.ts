@@ -3,13 +3,12 @@ import { etagOf } from '@/lib/api/etag';
 import { json } from '@/lib/api/route';
 import { requireEvidence } from '@/lib/api/resources';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { parseId } from '@/lib/validation/primitives';
 
 /** Helpers shared by the evidence routes. */
 export function evidenceIdFrom(param: string): number {
-  const id = /^[1-9]\d{0,9}$/.test(param) ? Number(param) : NaN;
-  if (!Number.isSafeInteger(id) || id > 2_147_483_647) {
-    throw new ApiError(404, 'not_found', 'There is no such evidence record.');
-  }
+  const id = parseId(param);
+  if (id === null) throw new ApiError(404, 'not_found', 'There is no such evidence record.');
   return id;
 }
 

@@ -252,6 +252,18 @@ export const API_ROUTES: ApiRouteDoc[] = [
   -H "Content-Type: application/json" -d '{"decision":"verify"}' $BASE/api/v1/evidence/12/review`,
   },
   {
+    method: 'post',
+    path: '/api/v1/evidence/{id}/unpublish',
+    access: 'write',
+    tag: 'Evidence',
+    summary:
+      'Withdraw a record from the public view, exports and API at once: every revision becomes internal (any ' +
+      'state; 409 not_public when none is public).',
+    request: { params: EvidenceIdParam, headers: IfMatch },
+    success: { status: 200, description: 'The unpublished record.', schema: one(EvidenceSchema), etag: true },
+    errors: WRITE_ERRORS.filter((status) => status !== 413 && status !== 415 && status !== 422),
+  },
+  {
     method: 'get',
     path: '/api/v1/ratification',
     access: 'public-read',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
+import { DateTime, Id } from '@/lib/validation/primitives';
 import { ApiError } from '@/lib/api/errors';
 import type { EvidenceSchema, RatificationSchema } from '@/lib/api/schemas';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
@@ -97,7 +98,7 @@ export async function currentEvidenceVersion(prisma: PrismaClient, id: number): 
   return row.version;
 }
 
-const EvidenceCursor = z.tuple([z.iso.datetime(), z.number().int().positive()]);
+const EvidenceCursor = z.tuple([DateTime(), Id]);
 
 /**
  * A page of evidence, oldest change first, keyset-paginated on (updatedAt, id). Filters on status and observed date
@@ -245,7 +246,7 @@ export async function findRatification(prisma: PrismaClient, actorCode: string, 
   return row ? ratificationView(row) : null;
 }
 
-const RatificationCursor = z.tuple([z.number().int().positive()]);
+const RatificationCursor = z.tuple([Id]);
 
 export async function listRatifications(prisma: PrismaClient, query: z.output<typeof RatificationQuery>) {
   const after = decodeCursor(query.cursor, RatificationCursor);

@@ -1,11 +1,15 @@
 import { authorizeApiCall, type ApiAccess, type ApiCaller } from '@/lib/api/auth';
-import { ApiError, errorResponse, failureToApiError, newRequestId } from '@/lib/api/errors';
+import { ApiError, errorResponse, failureToApiError } from '@/lib/api/errors';
 import { getPrisma } from '@/lib/db';
+import { clientRequestId, newRequestId } from '@/lib/http/request-id';
+import { BodyTooLargeError, readBodyLimited } from '@/lib/http/body';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Operation, Outcome } from '@/lib/operations/define';
+import { findUnstorableText } from '@/lib/validation/primitives';
 
 /**
- * The one wrapper for every route under /api/v1: gives each request an id, identifies and authorizes the caller
+ * The one wrapper for every route under /api/v1: gives each request a server-made id (a client's X-Request-Id
+ * is echoed apart as X-Client-Request-Id, lib/http/request-id.ts), identifies and authorizes the caller
  * (lib/api/auth.ts), runs the handler, and turns anything thrown into the one JSON error shape — an ApiError
  * as itself, anything else as a logged 500 that names the request id and never carries a stack trace.
  */
@@ -28,21 +32,33 @@ export function apiRoute<Params = Record<string, never>>(
   handle: (context: ApiContext<Params>) => Promise<Response>,
 ): RouteHandler<Params> {
   return async (request, context) => {
-    const requestId = newRequestId(request.headers);
+    const requestId = newRequestId();
+    const clientId = clientRequestId(request.headers);
+    const withIds = (response: Response) => {
+      response.headers.set('X-Request-Id', requestId);
+      if (clientId) response.headers.set('X-Client-Request-Id', clientId);
+      return response;
+    };
     try {
       const prisma = await getPrisma();
       const caller = await authorizeApiCall(prisma, request, access);
       const params = ((await context?.params) ?? {}) as Params;
+      // A path segment with text PostgreSQL cannot store (%00, a lone surrogate) names no record.
+      if (findUnstorableText(params).length > 0) throw new ApiError(404, 'not_found', 'There is no such record.');
       const response = await handle({ request, url: new URL(request.url), params, prisma, caller, requestId });
-      response.headers.set('X-Request-Id', requestId);
       if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
-      return response;
+      return withIds(response);
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error, requestId);
-      console.error(`API ${request.method} ${safePath(request.url)} failed (request ${requestId}):`, error);
-      return errorResponse(
-        new ApiError(500, 'internal', `Something went wrong; nothing was changed. Quote request id ${requestId}.`),
-        requestId,
+      if (error instanceof ApiError) return withIds(errorResponse(error, requestId));
+      console.error(
+        `API ${request.method} ${safePath(request.url)} failed (request ${requestId}${clientId ? `, client request ${clientId}` : ''}):`,
+        error,
+      );
+      return withIds(
+        errorResponse(
+          new ApiError(500, 'internal', `Something went wrong; nothing was changed. Quote request id ${requestId}.`),
+          requestId,
+        ),
       );
     }
   };
@@ -73,9 +89,13 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
   if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
   }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = await readLimited(request, MAX_BODY_BYTES);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyLimited(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge();
+    throw error;
+  }
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -90,30 +110,6 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
 
 function tooLarge() {
   return new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-}
-
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** Runs an operation as the caller and returns its value, or throws its failure as an ApiError. */
@@ -141,9 +137,13 @@ export function parseQuery<T>(
 ): T {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) raw[key] = value;
+  const fields: Record<string, string[]> = {};
+  for (const path of findUnstorableText(raw)) fields[path.join('.')] = ['textInvalidCharacters'];
+  if (Object.keys(fields).length > 0) {
+    throw new ApiError(400, 'invalid_query', 'Some query parameters are not valid.', fields);
+  }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) (fields[issue.path.join('.') || '_query'] ??= []).push(issue.message);
   throw new ApiError(400, 'invalid_query', 'Some query parameters are not valid.', fields);
 }

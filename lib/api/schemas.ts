@@ -88,7 +88,7 @@ export const EvidenceSchema = z
       score: z.number().int().min(-1).max(1).nullable(),
       summary: z.object({ zh: z.string().optional(), en: z.string().optional() }),
       visibility: z.enum(['INTERNAL', 'PUBLIC']),
-      tags: z.array(z.string()),
+      tags: z.array(z.string()).meta({ description: 'Trimmed, distinct, never empty and never holding a comma.' }),
       sources: z.array(
         z.object({
           type: z.enum(SOURCE_TYPES),

@@ -1,5 +1,6 @@
 import type { ReviewState, Visibility } from '@/lib/generated/prisma/enums';
 import { roleCan, type RoleName } from '@/lib/permissions';
+import { parseId } from '@/lib/validation/primitives';
 
 /**
  * Who may download an attachment, decided from the reader, the public-view setting and the attachment's
@@ -19,11 +20,16 @@ export interface AttachmentReader {
 export interface AttachmentRevision {
   state: ReviewState;
   visibility: Visibility;
+  /** Whether the revision's record is public: its newest verified revision is marked public (lib/evidence/public.ts). */
+  recordPublic: boolean;
 }
 
-/** What the public (an anonymous visitor while the public view is on) may read: verified, public evidence. */
+/**
+ * What the public (an anonymous visitor while the public view is on) may read: a verified revision marked public,
+ * of a record that is public.
+ */
 export function isPubliclyReadable(revision: AttachmentRevision): boolean {
-  return revision.state === 'VERIFIED' && revision.visibility === 'PUBLIC';
+  return revision.state === 'VERIFIED' && revision.visibility === 'PUBLIC' && revision.recordPublic;
 }
 
 /**
@@ -57,9 +63,7 @@ export function needsPublicViewSetting(user: AttachmentReader | null): boolean {
 
 /** Parses the id segment of /api/attachments/[id]: a positive 32-bit integer in plain decimal, else null. */
 export function parseAttachmentId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
+  return parseId(raw);
 }
 
 /**
@@ -92,7 +96,7 @@ export function attachmentHeaders(attachment: {
     'Content-Disposition': contentDisposition(attachment.fileName),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
     ETag: `"sha256-${attachment.sha256}"`,
     // RFC 3230 Digest for older clients, RFC 9530 Repr-Digest for newer ones; both the SHA-256 in base64.
     Digest: `sha-256=${digest}`,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { detectContentType } from '@/lib/attachments/detect';
 import { dataDir, env } from '@/lib/env';
@@ -111,6 +111,8 @@ export interface StoredFile {
   size: number;
   /** Relative to the attachments directory, always with forward slashes: "ab/ab12…". */
   storagePath: string;
+  /** Whether this call wrote a file that was not there before (other attachments may share an existing one). */
+  created: boolean;
 }
 
 /**
@@ -123,22 +125,27 @@ export async function storeAttachment(bytes: Uint8Array, dir: string = attachmen
   const storagePath = `${sha256.slice(0, 2)}/${sha256}`;
   const target = resolveStoragePath(storagePath, dir)!;
   const folder = join(/*turbopackIgnore: true*/ dir, sha256.slice(0, 2));
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   const temporary = join(/*turbopackIgnore: true*/ folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+  let created: boolean;
   try {
-    const handle = await open(temporary, 'wx', 0o640);
+    const handle = await open(temporary, 'wx', 0o600);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    created = !(await stat(target).then(
+      () => true,
+      () => false,
+    ));
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return { sha256, size: bytes.length, storagePath };
+  return { sha256, size: bytes.length, storagePath, created };
 }
 
 export type ReadResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; problem: 'missing' | 'corrupt' };

@@ -4,7 +4,9 @@ import { getPrisma } from '@/lib/db';
 import { authSecret } from '@/lib/auth/secret';
 import { sessionLimits } from '@/lib/auth/sessions';
 import { signInWithPassword, signOutSession } from '@/lib/auth/sign-in';
+import { TRUSTED_DEVICE_COOKIE } from '@/lib/auth/two-factor';
 import { clientAddress } from '@/lib/http/client-address';
+import { safeRedirectPath } from '@/lib/http/redirect-target';
 
 /**
  * next-auth carries the session: a JWT in an http-only, SameSite=Lax cookie (Secure when NEXTAUTH_URL is
@@ -27,6 +29,14 @@ declare module 'next-auth/jwt' {
 
 let options: NextAuthOptions | undefined;
 
+function cookieValue(header: string | null, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=') || null;
+  }
+  return null;
+}
+
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: authSecret(),
@@ -40,16 +50,23 @@ export function authOptions(): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 254) : '';
           const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 1024) : '';
           if (!email || !password) return null;
+          const headers = new Headers(request?.headers as Record<string, string> | undefined);
           const result = await signInWithPassword(await getPrisma(), {
             email,
             password,
-            ip: clientAddress(new Headers(request?.headers as Record<string, string> | undefined)),
+            ip: clientAddress(headers),
+            userAgent: headers.get('user-agent'),
+            deviceToken: cookieValue(headers.get('cookie'), TRUSTED_DEVICE_COOKIE),
           });
           return result.ok ? { id: String(result.userId), sid: result.sessionId } : null;
         },
       }),
     ],
     callbacks: {
+      // next-auth's own check lets "/" + TAB + "/host" through; the site's one check does not.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, '/', baseUrl)}`;
+      },
       jwt({ token, user }) {
         // Keep the cookie minimal: the session id is all the server needs.
         return user ? { sub: token.sub, sid: user.sid } : token;

@@ -15,7 +15,7 @@ export function authSecret(): string {
   if (configured) return (cached = configured);
   const file = join(dataDir(), 'auth-secret');
   if (!existsSync(file)) {
-    mkdirSync(dataDir(), { recursive: true });
+    mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
     try {
       writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
       chmodSync(file, 0o600);

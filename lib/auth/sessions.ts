@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { roleRequiresSecondFactor } from '@/lib/permissions';
 
 /**
  * Server-side sessions. The cookie carries only the session id; every request checks the row, so that sign-out,
@@ -18,6 +19,8 @@ export async function createSession(
   tx: Prisma.TransactionClient,
   user: { id: number; sessionVersion: number },
   now = new Date(),
+  /** secondFactorPending: the password was right but a TOTP or recovery code is still due (lib/auth/two-factor.ts). */
+  details: { secondFactorPending?: boolean; userAgent?: string | null; ip?: string | null } = {},
 ): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   await tx.session.create({
@@ -28,6 +31,9 @@ export async function createSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + sessionLimits().maxAgeMs),
+      secondFactorPending: details.secondFactorPending ?? false,
+      userAgent: details.userAgent?.slice(0, 512) ?? null,
+      ip: details.ip?.slice(0, 64) ?? null,
     },
   });
   return id;
@@ -65,7 +71,17 @@ export async function resolveSession(
     mustChangePassword: user.mustChangePassword,
     countryScope: user.countryScope.map((scope) => scope.actor.code).sort(),
     sessionId,
+    ...pendingSecondFactor(session.secondFactorPending, user),
   };
+}
+
+function pendingSecondFactor(
+  sessionPending: boolean,
+  user: { role: CurrentUser['role']; totpEnabledAt: Date | null },
+): Pick<CurrentUser, 'pendingSecondFactor'> {
+  if (user.totpEnabledAt) return sessionPending ? { pendingSecondFactor: 'verify' } : {};
+  // Checked on every request, so a promotion or an admin's reset sends the user to enrol at once.
+  return roleRequiresSecondFactor(user.role) ? { pendingSecondFactor: 'enrol' } : {};
 }
 
 export async function revokeSession(tx: Prisma.TransactionClient, sessionId: string, now = new Date()) {

@@ -1,23 +1,35 @@
 import { recordAudit } from '@/lib/audit';
 import { decoyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
+import { isTrustedDevice } from '@/lib/auth/two-factor';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { runTransaction } from '@/lib/transaction';
 
 /**
- * Sign-in with email and password, rate limited per account and per client address with attempts stored in
- * the database (so limits survive restarts and hold across app instances). An unknown email, a wrong password
- * and a disabled account all fail the same way, in about the same time.
+ * Sign-in with email and password, rate limited with attempts stored in the database (so limits survive
+ * restarts and hold across app instances). An unknown email, a wrong password and a disabled account all fail
+ * the same way, in about the same time. The limits (client addresses from lib/http/client-address.ts):
+ * - per account and address: MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS failures in SIGN_IN_WINDOW_MS;
+ * - per address, whatever the accounts: MAX_FAILURES_PER_ADDRESS in SIGN_IN_WINDOW_MS;
+ * - per account over all addresses, slower: MAX_FAILURES_PER_ACCOUNT in ACCOUNT_WINDOW_MS, which caps guessing
+ *   spread over many addresses. It does not apply to an address that signed in to the account successfully
+ *   within KNOWN_ADDRESS_MS, so someone hammering an account from elsewhere cannot lock its owner out.
  */
 export const SIGN_IN_WINDOW_MS = 10 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 10;
 export const MAX_FAILURES_PER_ADDRESS = 30;
+export const ACCOUNT_WINDOW_MS = 60 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 50;
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 
 export interface SignInRequest {
   email: string;
   password: string;
   ip: string;
   requestId?: string | null;
+  userAgent?: string | null;
+  /** The remembered-device cookie, if the browser sent one: it spares the second factor for its own user. */
+  deviceToken?: string | null;
 }
 
 export type SignInResult =
@@ -27,30 +39,40 @@ export type SignInResult =
 
 export const normalizeEmail = (email: string) => email.trim().normalize('NFC').toLowerCase();
 
-/** Whether another attempt is allowed now; refused attempts are not recorded, so the window does pass. */
+/** Whether another attempt is allowed now; refused attempts are not recorded, so the windows do pass. */
 export async function checkSignInRateLimit(
   prisma: PrismaClient,
-  { email, ip }: { email: string; ip: string },
+  { email: typed, ip }: { email: string; ip: string },
   now = new Date(),
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const failures = (where: { email: string } | { ip: string }) =>
+  const email = normalizeEmail(typed);
+  const failures = (where: { email?: string; ip?: string }, windowMs: number, max: number) =>
     prisma.signInAttempt.findMany({
-      where: { ...where, succeeded: false, at: { gt: since } },
+      where: { ...where, succeeded: false, at: { gt: new Date(now.getTime() - windowMs) } },
       orderBy: { at: 'desc' },
+      take: max,
       select: { at: true },
     });
-  const [byAccount, byAddress] = await Promise.all([failures({ email: normalizeEmail(email) }), failures({ ip })]);
+  const [byPair, byAddress, byAccount, knownAddress] = await Promise.all([
+    failures({ email, ip }, SIGN_IN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS),
+    failures({ ip }, SIGN_IN_WINDOW_MS, MAX_FAILURES_PER_ADDRESS),
+    failures({ email }, ACCOUNT_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT),
+    prisma.signInAttempt.findFirst({
+      where: { email, ip, succeeded: true, at: { gt: new Date(now.getTime() - KNOWN_ADDRESS_MS) } },
+      select: { id: true },
+    }),
+  ]);
   const limits = [
-    { attempts: byAccount, max: MAX_FAILURES_PER_ACCOUNT },
-    { attempts: byAddress, max: MAX_FAILURES_PER_ADDRESS },
+    { attempts: byPair, max: MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, windowMs: SIGN_IN_WINDOW_MS },
+    { attempts: byAddress, max: MAX_FAILURES_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS },
+    ...(knownAddress ? [] : [{ attempts: byAccount, max: MAX_FAILURES_PER_ACCOUNT, windowMs: ACCOUNT_WINDOW_MS }]),
   ];
   let retryAfterMs = 0;
-  for (const { attempts, max } of limits) {
+  for (const { attempts, max, windowMs } of limits) {
     if (attempts.length >= max) {
       // Allowed again once the oldest failure that keeps the count at the limit leaves the window.
       const releasing = attempts[max - 1]!;
-      retryAfterMs = Math.max(retryAfterMs, releasing.at.getTime() + SIGN_IN_WINDOW_MS - now.getTime());
+      retryAfterMs = Math.max(retryAfterMs, releasing.at.getTime() + windowMs - now.getTime());
     }
   }
   return retryAfterMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : { allowed: true };
@@ -76,7 +98,14 @@ export async function signInWithPassword(prisma: PrismaClient, request: SignInRe
       );
       return { ok: false, reason: 'invalid' } as const;
     }
-    const sessionId = await createSession(tx, user);
+    // With a second factor enrolled the session starts pending: it may do nothing until the code is given.
+    const secondFactorPending =
+      user.totpEnabledAt !== null && !(await isTrustedDevice(tx, user.id, request.deviceToken ?? null));
+    const sessionId = await createSession(tx, user, new Date(), {
+      secondFactorPending,
+      userAgent: request.userAgent ?? null,
+      ip: request.ip,
+    });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAudit(
       tx,

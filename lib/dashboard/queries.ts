@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { publicRevisionCondition } from '@/lib/evidence/public';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
@@ -203,7 +204,7 @@ export async function headline(
       JOIN "Commitment" c ON c.id = e."commitmentId"
       JOIN "Theme" t ON t.id = c."themeId"
       WHERE r.state = 'VERIFIED' AND r."reviewedAt" > ${since} AND r."reviewedAt" <= ${end}
-        ${audience.publicOnly ? Prisma.sql`AND r.visibility = 'PUBLIC'` : Prisma.empty}
+        ${audience.publicOnly ? Prisma.sql`AND ${publicRevisionCondition('r', 'e')}` : Prisma.empty}
         AND ${scopeSql(filter)}`,
   ]);
   const counts = series.points.at(-1)?.counts ?? emptyCounts();
@@ -253,7 +254,7 @@ export async function recentVerifications(
     JOIN "Commitment" c ON c.id = e."commitmentId"
     JOIN "Theme" t ON t.id = c."themeId"
     WHERE r.state = 'VERIFIED' AND r."reviewedAt" < ${endOf(to)}
-      ${audience.publicOnly ? Prisma.sql`AND r.visibility = 'PUBLIC'` : Prisma.empty}
+      ${audience.publicOnly ? Prisma.sql`AND ${publicRevisionCondition('r', 'e')}` : Prisma.empty}
       AND ${scopeSql(filter)}
     ORDER BY r."reviewedAt" DESC, r.id DESC
     LIMIT ${RECENT_LIMIT}`;

@@ -2,6 +2,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { requirePermission } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
+import { getPrisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { roleCan } from '@/lib/permissions';
 import type { AuditFilter } from '@/lib/validation/audit';
@@ -79,7 +80,8 @@ export async function listAuditEvents(filter: AuditFilter) {
 /** All matching events, oldest first, fetched in batches so that a long log streams in constant memory. */
 export async function* auditEventsForExport(user: CurrentUser, filter: AuditFilter): AsyncGenerator<AuditRow> {
   if (!roleCan(user.role, 'read:audit')) throw new Error(`User ${user.id} may not read the audit log`);
-  const prisma = await requestPrisma();
+  // A route handler's stream: no render scope for connection() (the route already read the request's headers).
+  const prisma = await getPrisma();
   let cursor: bigint | undefined;
   for (;;) {
     const batch = await prisma.auditEvent.findMany({

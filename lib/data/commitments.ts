@@ -1,4 +1,5 @@
 import 'server-only';
+import { isStorableText } from '@/lib/validation/primitives';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
@@ -83,6 +84,7 @@ export async function listCommitments(filter: CommitmentFilter, locale: Locale):
 
 export async function getCommitment(code: string, locale: Locale): Promise<CommitmentView | null> {
   await requireReader();
+  if (!isStorableText(code)) return null;
   const prisma = await requestPrisma();
   const row = await prisma.commitment.findUnique({
     where: { code },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isStorableText } from '@/lib/validation/primitives';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
@@ -52,6 +53,7 @@ export async function listDocuments(locale: Locale): Promise<DocumentSummary[]> 
 
 export async function getDocument(slug: string, locale: Locale): Promise<DocumentView | null> {
   await requireReader();
+  if (!isStorableText(slug)) return null;
   const prisma = await requestPrisma();
   const row = await prisma.document.findUnique({
     where: { slug },

@@ -30,7 +30,8 @@ export async function checkHealth(): Promise<Health> {
     }
     return { status: 'ok', database, migrations: 'up to date' };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'The database did not answer.';
-    return { status: 'error', database, migrations: 'unknown', reason: `The database cannot be reached: ${reason}` };
+    // The details (a file path, a process id, a host name) are for the operator's log, not for anyone asking.
+    console.error('Health check: the database cannot be reached:', error);
+    return { status: 'error', database, migrations: 'unknown', reason: 'The database cannot be reached.' };
   }
 }

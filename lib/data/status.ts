@@ -1,4 +1,5 @@
 import 'server-only';
+import { isStorableText } from '@/lib/validation/primitives';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma, requestRollupVersion } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
@@ -107,6 +108,7 @@ export async function getCommitmentStatus(
   locale: Locale,
 ): Promise<CommitmentStatusSection | null> {
   const user = await requireReader();
+  if (!isStorableText(code)) return null;
   const prisma = await requestPrisma();
   const commitment = await prisma.commitment.findUnique({ where: { code }, select: { id: true, addressee: true } });
   if (!commitment) return null;

@@ -1,30 +1,26 @@
 import 'server-only';
+import { authorizeDownload } from '@/lib/api/auth';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { getCurrentUser } from '@/lib/auth/session';
-import { requestPrisma } from '@/lib/data/request-db';
-import { roleCan } from '@/lib/permissions';
-import { isPublicViewEnabled } from '@/lib/settings';
+import { getPrisma } from '@/lib/db';
 
 /**
- * Who may download the CSV exports: signed-in readers see everything internal; with the public view on,
- * anonymous visitors get the public data only (verified public evidence). `null`: refuse with 401 or 403.
+ * Who may download the CSV exports, decided by the API's own caller check (lib/api/auth.ts, access
+ * `public-read`), so that an API token works here exactly as on /api/v1: signed-in readers (session cookie or
+ * bearer token) see everything internal; with the public view on, anonymous callers get the public data only
+ * (verified public evidence). A refusal comes as the API's error response (401, 403 or 429, with its headers).
  */
 export type ExportReader =
-  | { ok: true; user: CurrentUser | null; publicOnly: boolean }
-  | { ok: false; status: 401 | 403; code: string; message: string };
+  { ok: true; user: CurrentUser | null; publicOnly: boolean } | { ok: false; response: Response };
 
-export async function exportReader(): Promise<ExportReader> {
-  const user = await getCurrentUser();
-  if (user) {
-    if (user.mustChangePassword || !roleCan(user.role, 'read:internal')) {
-      return { ok: false, status: 403, code: 'forbidden', message: 'Your account may not read this.' };
-    }
-    return { ok: true, user, publicOnly: false };
-  }
-  if (await isPublicViewEnabled(await requestPrisma())) return { ok: true, user: null, publicOnly: true };
-  return { ok: false, status: 401, code: 'unauthenticated', message: 'Sign in first.' };
+export async function exportReader(request: Request): Promise<ExportReader> {
+  const caller = await authorizeDownload(await getPrisma(), request, 'public-read');
+  return caller.ok ? { ok: true, user: caller.user, publicOnly: caller.user === null } : caller;
 }
 
+/**
+ * The database for a download. Route handlers need no `connection()` (which only works inside Next's request
+ * scope): reading the request's headers in exportReader already makes them dynamic.
+ */
 export async function exportPrisma() {
-  return requestPrisma();
+  return getPrisma();
 }

@@ -13,6 +13,8 @@ export interface UserListItem {
   countryScope: string[];
   lastSignInAt: Date | null;
   version: number;
+  /** Whether a second factor (TOTP) is enrolled. */
+  secondFactor: boolean;
 }
 
 const select = {
@@ -24,13 +26,22 @@ const select = {
   mustChangePassword: true,
   lastSignInAt: true,
   version: true,
+  totpEnabledAt: true,
   countryScope: { select: { actor: { select: { code: true } } } },
 } as const;
 
-function toItem(
-  row: { countryScope: { actor: { code: string } }[] } & Omit<UserListItem, 'countryScope'>,
-): UserListItem {
-  return { ...row, countryScope: row.countryScope.map((scope) => scope.actor.code).sort() };
+function toItem({
+  totpEnabledAt,
+  ...row
+}: { countryScope: { actor: { code: string } }[]; totpEnabledAt: Date | null } & Omit<
+  UserListItem,
+  'countryScope' | 'secondFactor'
+>): UserListItem {
+  return {
+    ...row,
+    countryScope: row.countryScope.map((scope) => scope.actor.code).sort(),
+    secondFactor: totpEnabledAt !== null,
+  };
 }
 
 export async function listUsers(): Promise<UserListItem[]> {

@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import { publicRevisionCondition } from '@/lib/evidence/public';
 
 /**
  * The status rollups that the status screens and the dashboard read instead of evidence rows.
@@ -6,7 +7,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * The status of an actor on a commitment at a moment is its latest verified evidence observed by then: of all
  * verified revisions of all evidence records for that pair, the one observed last, and among those observed the same
  * day, the one verified last. Each rollup is kept for two audiences: signed-in readers (all verified evidence) and
- * the public (verified evidence marked public only).
+ * the public (verified revisions marked public, of records whose newest verified revision is public; the rule
+ * lives in lib/evidence/public.ts).
  * - CurrentStatus: that revision as of today, one row per pair and audience.
  * - StatusChange: for each month in which the status at the month's end differs from the month before, the change.
  *
@@ -42,7 +44,7 @@ function verifiedRevisions(pairs: Pair[] | null): Prisma.Sql {
     ${pairs ? Prisma.sql`JOIN ${pairTable(pairs)} ON e."actorId" = p."actorId" AND e."commitmentId" = p."commitmentId"` : Prisma.empty}
     CROSS JOIN (VALUES (false), (true)) AS audience("publicOnly")
     WHERE r.state = 'VERIFIED'
-      AND (NOT audience."publicOnly" OR r.visibility = 'PUBLIC')`;
+      AND (NOT audience."publicOnly" OR ${publicRevisionCondition('r', 'e')})`;
 }
 
 /**

@@ -166,6 +166,11 @@ export function submitViolations(user: RuleUser, record: RuleRecord): RuleViolat
   return [];
 }
 
+/** Unpublishing (withdrawing a record from the public view): any record in the user's scope, in any state. */
+export function unpublishViolations(user: RuleUser, record: Pick<RuleRecord, 'actorCode'>): RuleViolation[] {
+  return inCountryScope(user, record.actorCode) ? [] : [violation('record', 'outsideCountryScope')];
+}
+
 /** Reviewing (verify or return): a submitted record, by a reviewer who did not make it. */
 export function reviewViolations(user: RuleUser, record: RuleRecord, decision: 'verify' | 'return'): RuleViolation[] {
   if (record.state !== 'SUBMITTED') return [violation('record', 'evidenceNotSubmitted')];

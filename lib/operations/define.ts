@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { roleCan, type Permission } from '@/lib/permissions';
 import { runTransaction, TransactionConflictError } from '@/lib/transaction';
+import { findUnstorableText } from '@/lib/validation/primitives';
 
 /**
  * The one wrapper for every change. Each operation runs in the same order — authenticate, authorize, validate,
@@ -50,12 +51,19 @@ export interface ExecuteContext {
   tx: Prisma.TransactionClient;
   user: CurrentUser;
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Undoes, after the transaction has failed and rolled back, what the operation did outside the database
+   * (files it wrote); runs with the plain client, best effort, in the order registered.
+   */
+  afterRollback(undo: (prisma: PrismaClient) => Promise<void>): void;
 }
 
 export interface Operation<Input, Output> {
   name: string;
   /** 'signed-in' for what every signed-in user may do to their own account. */
   permission: Permission | 'signed-in';
+  /** Whether a user who must still change a one-time password may run it (only changing that password). */
+  allowedWhilePasswordChangePending: boolean;
   run(context: OperationContext, input: unknown): Promise<Outcome<Output>>;
   /** Only for typing callers; never read. */
   readonly _input?: Input;
@@ -77,18 +85,39 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
   execute(context: ExecuteContext, input: z.output<Schema>): Promise<Output>;
   /** Transaction timeout in milliseconds (default 30 s); bulk operations need more. */
   timeout?: number;
+  /**
+   * Only for changing one's own password: whoever set a one-time password (an admin, a shell) knows it, so
+   * until its owner has replaced it every other operation is refused.
+   */
+  allowedWhilePasswordChangePending?: true;
+  /** May run while a second factor is yet to be enrolled (the enrolment itself, changing a one-time password). */
+  duringEnrolment?: boolean;
 }): Operation<z.input<Schema>, Output> {
+  const allowedWhilePasswordChangePending = spec.allowedWhilePasswordChangePending === true;
   return {
     name: spec.name,
     permission: spec.permission,
+    allowedWhilePasswordChangePending,
     async run({ user, requestId, prisma }, rawInput) {
       if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'unauthenticated' };
+      if (user.mustChangePassword && !allowedWhilePasswordChangePending) {
+        return { ok: false, status: 403, code: 'password_change_required', message: 'passwordChangeRequired' };
+      }
+      if (user.pendingSecondFactor && !(user.pendingSecondFactor === 'enrol' && spec.duringEnrolment)) {
+        return { ok: false, status: 403, code: 'second_factor_pending', message: 'secondFactorPending' };
+      }
       if (spec.permission !== 'signed-in' && !roleCan(user.role, spec.permission)) {
         return { ok: false, status: 403, code: 'forbidden', message: 'forbidden' };
       }
       // A read-only API token never writes, whatever its owner's role allows.
       if (user.apiToken && user.apiToken.scope !== 'READ_WRITE') {
         return { ok: false, status: 403, code: 'token_read_only', message: 'tokenReadOnly' };
+      }
+      const unstorable = findUnstorableText(rawInput);
+      if (unstorable.length > 0) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const path of unstorable) fieldErrors[path.join('.') || '_form'] = ['textInvalidCharacters'];
+        return { ok: false, status: 400, code: 'invalid', message: 'fieldsInvalid', fieldErrors };
       }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {
@@ -100,6 +129,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
           fieldErrors: fieldErrorsOf(parsed.error),
         };
       }
+      const undos: ((prisma: PrismaClient) => Promise<void>)[] = [];
       try {
         // A serialization failure or deadlock runs the whole of execute again (lib/transaction.ts), so execute
         // acts outside the database only in ways that are harmless to repeat.
@@ -111,6 +141,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
                 tx,
                 user,
                 audit: (entry) => recordAudit(tx, { userId: user.id, role: user.role, requestId }, entry),
+                afterRollback: (undo) => void undos.push(undo),
               },
               parsed.data,
             ),
@@ -118,6 +149,11 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
         );
         return { ok: true, value };
       } catch (error) {
+        for (const undo of undos) {
+          await undo(prisma).catch((problem: unknown) =>
+            console.error(`Operation ${spec.name}: cleaning up after a failed write failed:`, problem),
+          );
+        }
         if (error instanceof TransactionConflictError) {
           console.warn(
             `Operation ${spec.name} gave up after ${error.attempts} attempts (request ${requestId ?? '-'}):`,

@@ -1,22 +1,25 @@
 import { z } from 'zod';
-import { checkUpload, storeAttachment } from '@/lib/attachments/store';
+import { Id } from '@/lib/validation/primitives';
+import { checkUpload, removeStoredFile, storeAttachment } from '@/lib/attachments/store';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { refreshPairRollups, refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import {
   reviewViolations,
   submitViolations,
+  unpublishViolations,
   violationFailure,
   writeViolations,
   type RuleRecord,
   type RuleViolation,
 } from '@/lib/evidence/rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { DomainError, defineOperation } from '@/lib/operations/define';
+import { DomainError, defineOperation, type ExecuteContext } from '@/lib/operations/define';
 import {
   CreateEvidenceInput,
   type EvidenceFields,
   ReviewEvidenceInput,
   SubmitEvidenceInput,
+  UnpublishEvidenceInput,
   UpdateEvidenceInput,
 } from '@/lib/validation/evidence';
 
@@ -37,7 +40,7 @@ const Upload = z.object({
 const Attachments = z
   .object({
     attachments: z.array(Upload).max(MAX_ATTACHMENTS_PER_SAVE, 'tooManyAttachments').default([]),
-    removeAttachmentIds: z.array(z.coerce.number().int().positive()).default([]),
+    removeAttachmentIds: z.array(Id).default([]),
   })
   .partial();
 
@@ -56,18 +59,26 @@ async function findTargets(tx: Tx, fields: Fields) {
   return { actor, commitment };
 }
 
-async function storeUploads(uploads: z.output<typeof Upload>[]) {
+/**
+ * Checks and stores the uploaded files. A file this save wrote new is removed again if the save's transaction
+ * fails, unless a committed attachment names it by then (files are shared by content).
+ */
+async function storeUploads(uploads: z.output<typeof Upload>[], afterRollback: ExecuteContext['afterRollback']) {
   const stored = [];
   for (const upload of uploads) {
     const checked = await checkUpload(upload);
     if (!checked.ok) {
       throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: [`${checked.error}`] });
     }
-    stored.push({
-      fileName: checked.fileName,
-      contentType: checked.contentType,
-      ...(await storeAttachment(upload.bytes)),
-    });
+    const { created, ...file } = await storeAttachment(upload.bytes);
+    if (created) {
+      afterRollback(async (prisma) => {
+        if ((await prisma.attachment.count({ where: { storagePath: file.storagePath } })) === 0) {
+          await removeStoredFile(file.storagePath);
+        }
+      });
+    }
+    stored.push({ fileName: checked.fileName, contentType: checked.contentType, ...file });
   }
   return stored;
 }
@@ -174,12 +185,12 @@ export const createEvidence = defineOperation({
   name: 'createEvidence',
   permission: 'write:evidence',
   input: CreateEvidenceInput.and(Attachments),
-  async execute({ tx, user, audit }, input) {
+  async execute({ tx, user, audit, afterRollback }, input) {
     const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
     const { actor, commitment } = await findTargets(tx, input);
     enforce(writeViolations({ user, actor, commitment, record: null, state }));
     const targets = { actorId: actor!.id, commitmentId: commitment!.id };
-    const uploads = await storeUploads(input.attachments ?? []);
+    const uploads = await storeUploads(input.attachments ?? [], afterRollback);
     const evidence = await tx.evidence.create({ data: { ...targets, createdById: user.id, state, latestRevision: 1 } });
     const revision = await addRevision(tx, evidence.id, 1, input, user, uploads);
     await audit({
@@ -196,13 +207,13 @@ export const updateEvidence = defineOperation({
   name: 'updateEvidence',
   permission: 'write:evidence',
   input: UpdateEvidenceInput.and(Attachments),
-  async execute({ tx, user, audit }, input) {
+  async execute({ tx, user, audit, afterRollback }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
     const state = input.intent === 'submit' ? 'SUBMITTED' : 'DRAFT';
     const { actor, commitment } = await findTargets(tx, input);
     enforce(writeViolations({ user, actor, commitment, record: ruleRecord(evidence, latest), state }));
     const targets = { actorId: actor!.id, commitmentId: commitment!.id };
-    const uploads = await storeUploads(input.attachments ?? []);
+    const uploads = await storeUploads(input.attachments ?? [], afterRollback);
     const kept = latest.attachments
       .filter((attachment) => !(input.removeAttachmentIds ?? []).includes(attachment.id))
       .map(({ fileName, contentType, size, sha256, storagePath }) => ({
@@ -280,5 +291,41 @@ export const reviewEvidence = defineOperation({
       after: { revision: latest.number, state, comment: input.comment ?? null },
     });
     return { id: input.id, state };
+  },
+});
+
+/**
+ * Withdraws a record from the public view at once, whatever its review state: every revision of it marked public
+ * becomes internal (so no earlier or pending revision can show it again until an editor marks it public and a
+ * reviewer verifies that), the pair's public status is recomputed, and the audit event lists the revisions that
+ * were public. Fails with 409 `not_public` when no revision is public, and with a conflict for a stale version.
+ */
+export const unpublishEvidence = defineOperation({
+  name: 'unpublishEvidence',
+  permission: 'write:evidence',
+  input: UnpublishEvidenceInput,
+  async execute({ tx, user, audit }, input) {
+    const { evidence } = await latestRevision(tx, input.id);
+    enforce(unpublishViolations(user, { actorCode: evidence.actor.code }));
+    await claimVersion(tx, input.id, input.version, {});
+    const published = await tx.evidenceRevision.findMany({
+      where: { evidenceId: input.id, visibility: 'PUBLIC' },
+      select: { number: true },
+      orderBy: { number: 'asc' },
+    });
+    if (published.length === 0) throw new DomainError(409, 'not_public', 'evidenceNotPublic');
+    await tx.evidenceRevision.updateMany({
+      where: { evidenceId: input.id, visibility: 'PUBLIC' },
+      data: { visibility: 'INTERNAL' },
+    });
+    await refreshPairRollups(tx, evidence.actorId, evidence.commitmentId);
+    await audit({
+      action: 'evidence.unpublish',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: { visibility: 'PUBLIC', publicRevisions: published.map((revision) => revision.number) },
+      after: { visibility: 'INTERNAL' },
+    });
+    return { id: input.id, state: evidence.state };
   },
 });

@@ -1,8 +1,22 @@
 import { createApiToken, revokeApiToken } from '@/lib/operations/api-tokens';
 import { updateCommitment } from '@/lib/operations/commitments';
-import { createEvidence, reviewEvidence, submitEvidence, updateEvidence } from '@/lib/operations/evidence';
+import {
+  createEvidence,
+  reviewEvidence,
+  submitEvidence,
+  unpublishEvidence,
+  updateEvidence,
+} from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
+import {
+  confirmTotpEnrolment,
+  disableOwnSecondFactor,
+  regenerateRecoveryCodes,
+  resetUserSecondFactor,
+  revokeOtherSessions,
+  revokeOwnSession,
+} from '@/lib/operations/two-factor';
 import { importEvidence } from '@/lib/operations/transfer';
 import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, updateUser } from '@/lib/operations/users';
 
@@ -22,9 +36,16 @@ export const operations = {
   updateEvidence,
   submitEvidence,
   reviewEvidence,
+  unpublishEvidence,
   updateCommitment,
   createApiToken,
   revokeApiToken,
   importEvidence,
+  confirmTotpEnrolment,
+  regenerateRecoveryCodes,
+  disableOwnSecondFactor,
+  resetUserSecondFactor,
+  revokeOwnSession,
+  revokeOtherSessions,
 };
 export type OperationName = keyof typeof operations;

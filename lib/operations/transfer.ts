@@ -1,3 +1,4 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import { DomainError, defineOperation } from '@/lib/operations/define';
@@ -98,6 +99,7 @@ export const importEvidence = defineOperation({
       entityId: null,
       after: {
         fileName: input.fileName ?? null,
+        token: input.token ?? null,
         rows: plan.rows,
         created: result.created,
         updated: result.updated,
@@ -114,3 +116,11 @@ export const importEvidence = defineOperation({
     return result;
   },
 });
+
+/** Whether the import of the stored file `token` committed: its audit event is written in the same transaction. */
+export async function importWasApplied(prisma: PrismaClient, token: string): Promise<boolean> {
+  const events = await prisma.auditEvent.count({
+    where: { action: 'evidence.import', after: { path: ['token'], equals: token } },
+  });
+  return events > 0;
+}

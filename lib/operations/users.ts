@@ -60,6 +60,25 @@ async function bumpVersion(tx: Tx, id: number, version: number, data: Prisma.Use
   }
 }
 
+/**
+ * Ends the user's sessions (all, or all but `keepSessionId`) and revokes their API tokens, now; returns how many
+ * of each, for the audit event. The caller also bumps sessionVersion, which ends cookies already handed out.
+ */
+async function endSessionsAndTokens(tx: Tx, userId: number, keepSessionId?: string) {
+  const now = new Date();
+  const sessions = await tx.session.updateMany({
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      ...(keepSessionId ? { id: { not: keepSessionId } } : {}),
+    },
+    data: { revokedAt: now },
+  });
+  const tokens = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return { sessionsEnded: sessions.count, tokensRevoked: tokens.count };
+}
+
 async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
   const others = await tx.user.count({ where: { role: 'ADMIN', disabled: false, id: { not: exceptUserId } } });
   if (others === 0) throw new DomainError(409, 'last_admin', 'lastAdmin');
@@ -152,8 +171,17 @@ export const resetUserPassword = defineOperation({
       mustChangePassword: true,
       sessionVersion: { increment: 1 },
     });
+    // A reset is what an admin does when the account may be in someone else's hands: nothing made with the
+    // old password keeps working, and the tokens do not come back once the new password is chosen.
+    const ended = await endSessionsAndTokens(tx, input.id);
     const after = await userView(tx, input.id);
-    await audit({ action: 'user.reset_password', entityType: 'User', entityId: input.id, before, after });
+    await audit({
+      action: 'user.reset_password',
+      entityType: 'User',
+      entityId: input.id,
+      before,
+      after: { ...after, ...ended },
+    });
     return { user: after, oneTimePassword };
   },
 });
@@ -161,24 +189,38 @@ export const resetUserPassword = defineOperation({
 export const changeOwnPassword = defineOperation({
   name: 'changeOwnPassword',
   permission: 'signed-in',
+  allowedWhilePasswordChangePending: true,
   input: ChangePasswordInput,
+  // The first admin changes the one-time password before enrolling the second factor.
+  duringEnrolment: true,
   async execute({ tx, user, audit }, input) {
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
     if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
       throw new DomainError(400, 'invalid', 'fieldsInvalid', { currentPassword: ['currentPasswordWrong'] });
     }
+    // A one-time password was known to whoever set it, so replacing it always ends everything else.
+    const signOutOthers = input.signOutOthers || row.mustChangePassword;
     const updated = await tx.user.update({
       where: { id: user.id },
       data: {
         passwordHash: await hashPassword(input.newPassword),
         mustChangePassword: false,
-        sessionVersion: { increment: 1 },
+        ...(signOutOthers ? { sessionVersion: { increment: 1 } } : {}),
         version: { increment: 1 },
       },
     });
-    // Other sessions end; this one carries on under the new session version.
-    await tx.session.update({ where: { id: user.sessionId }, data: { sessionVersion: updated.sessionVersion } });
-    await audit({ action: 'user.change_password', entityType: 'User', entityId: user.id });
-    return { changed: true };
+    let ended: { sessionsEnded: number; tokensRevoked: number } | null = null;
+    if (signOutOthers) {
+      ended = await endSessionsAndTokens(tx, user.id, user.sessionId);
+      // This session carries on under the new session version.
+      await tx.session.update({ where: { id: user.sessionId }, data: { sessionVersion: updated.sessionVersion } });
+    }
+    await audit({
+      action: 'user.change_password',
+      entityType: 'User',
+      entityId: user.id,
+      after: { signedOutOthers: signOutOthers, ...ended },
+    });
+    return { changed: true, signedOutOthers: signOutOthers };
   },
 });

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { publicRevisionCondition } from '@/lib/evidence/public';
 import { actorScope, scopeSql, type ScopeFilter } from '@/lib/dashboard/scope';
 import type { RegionalGroupValue } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
@@ -467,7 +468,7 @@ export async function evidenceTimeline(
 ): Promise<Timeline> {
   const where = Prisma.sql`r.state = 'VERIFIED'
     AND ${'actorId' in of ? Prisma.sql`e."actorId" = ${of.actorId}` : Prisma.sql`e."commitmentId" = ${of.commitmentId}`}
-    ${audience.publicOnly ? Prisma.sql`AND r.visibility = 'PUBLIC'` : Prisma.empty}`;
+    ${audience.publicOnly ? Prisma.sql`AND ${publicRevisionCondition('r', 'e')}` : Prisma.empty}`;
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<
       {

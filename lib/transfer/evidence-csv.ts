@@ -135,14 +135,17 @@ export interface ExportAudience {
   userId: number | null;
 }
 
-/** The revision a reader sees of each record: the latest, or for the public the latest verified public one. */
+/**
+ * The revision a reader sees of each record: the latest, or for the public the latest verified one, and only when
+ * it is marked public (a newer internal verification withdraws the record: lib/evidence/public.ts).
+ */
 export function revisionJoin(audience: ExportAudience): Prisma.Sql {
   return audience.publicOnly
     ? Prisma.sql`JOIN LATERAL (
         SELECT * FROM "EvidenceRevision" pr
-        WHERE pr."evidenceId" = e.id AND pr.state = 'VERIFIED' AND pr.visibility = 'PUBLIC'
+        WHERE pr."evidenceId" = e.id AND pr.state = 'VERIFIED'
         ORDER BY pr.number DESC LIMIT 1
-      ) r ON true`
+      ) r ON r.visibility = 'PUBLIC'`
     : Prisma.sql`JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.number = e."latestRevision"`;
 }
 

@@ -6,7 +6,8 @@ import { dataDir } from '@/lib/env';
 /**
  * Uploaded import files between preview and apply, kept under DATA_DIR/imports with a random token. Applying
  * claims the file by renaming it, which only one request can do, so a file is never applied twice; a failed
- * apply puts it back for another try, a successful one deletes it. Files older than a day are removed.
+ * apply puts it back for another try, a successful one deletes it, and a claim left by a killed process is
+ * recovered (see claimImport). Files older than a day are removed.
  */
 export interface StoredImport {
   token: string;
@@ -29,7 +30,7 @@ export async function saveImport(
   meta: { userId: number; fileName: string },
   dir = importsDir(),
 ): Promise<StoredImport> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const stored: StoredImport = {
     token: randomBytes(16).toString('hex'),
     userId: meta.userId,
@@ -38,8 +39,8 @@ export async function saveImport(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     createdAt: new Date().toISOString(),
   };
-  await writeFile(join(dir, `${stored.token}.csv`), bytes, { flag: 'wx' });
-  await writeFile(join(dir, `${stored.token}.json`), JSON.stringify(stored), { flag: 'wx' });
+  await writeFile(join(dir, `${stored.token}.csv`), bytes, { flag: 'wx', mode: 0o600 });
+  await writeFile(join(dir, `${stored.token}.json`), JSON.stringify(stored), { flag: 'wx', mode: 0o600 });
   return stored;
 }
 
@@ -63,16 +64,31 @@ export interface ClaimedImport {
   release(): Promise<void>;
 }
 
-/** Takes the stored file of `token` for one apply; null when it is unknown, someone else's, or taken already. */
-export async function claimImport(token: string, userId: number, dir = importsDir()): Promise<ClaimedImport | null> {
+/**
+ * Takes the stored file of `token` for one apply; null when it is unknown, someone else's, or taken already. The
+ * claim is a rename to `<token>.applying-<pid>`. A claim whose process has died (killed mid-import) is recovered
+ * when `wasApplied` can tell whether that import committed: if it did, the file is removed as after any applied
+ * import; if not, it is put back and claimed afresh, so the user need not upload it again.
+ */
+export async function claimImport(
+  token: string,
+  userId: number,
+  dir = importsDir(),
+  wasApplied?: (token: string) => Promise<boolean>,
+): Promise<ClaimedImport | null> {
   const meta = await readMeta(token, userId, dir);
   if (!meta) return null;
   const file = join(dir, `${token}.csv`);
-  const claimed = join(dir, `${token}.applying`);
+  const claimed = join(dir, `${token}.applying-${process.pid}`);
   try {
     await rename(file, claimed);
   } catch {
-    return null;
+    if (!wasApplied || !(await recoverDeadClaim(token, dir, wasApplied))) return null;
+    try {
+      await rename(file, claimed);
+    } catch {
+      return null;
+    }
   }
   return {
     meta,
@@ -85,6 +101,43 @@ export async function claimImport(token: string, userId: number, dir = importsDi
       await rename(claimed, file);
     },
   };
+}
+
+/** Puts back the file of a claim whose process no longer runs and whose import never committed; true if it did. */
+async function recoverDeadClaim(
+  token: string,
+  dir: string,
+  wasApplied: (token: string) => Promise<boolean>,
+): Promise<boolean> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(
+    (name) => name === `${token}.applying` || name.startsWith(`${token}.applying-`),
+  );
+  for (const name of names) {
+    const owner = Number(name.slice(`${token}.applying-`.length)) || 0;
+    if (owner && isRunning(owner)) continue;
+    const path = join(dir, name);
+    if (await wasApplied(token)) {
+      await rm(path, { force: true });
+      await rm(join(dir, `${token}.json`), { force: true });
+      return false;
+    }
+    try {
+      await rename(path, join(dir, `${token}.csv`));
+      return true;
+    } catch {
+      // Another request recovered it first.
+    }
+  }
+  return false;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Removes stored imports older than a day (called on each upload). */

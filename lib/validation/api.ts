@@ -3,6 +3,7 @@ import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { PageQuery } from '@/lib/api/cursor';
 import { IMPLEMENTATION_STATUSES } from '@/lib/validation/evidence';
 import { actorCode as actor, commitmentCode, instrumentCode, themeCode as theme } from '@/lib/validation/codes';
+import { DateTime, Day } from '@/lib/validation/primitives';
 
 /**
  * Query parameters of the JSON API. Unlike the pages' URL filters (lib/validation/filters.ts), which drop a
@@ -11,7 +12,7 @@ import { actorCode as actor, commitmentCode, instrumentCode, themeCode as theme 
  */
 const themeCode = theme('themeInvalid');
 const actorCode = actor('actorInvalid');
-const isoDate = z.iso.date('dateInvalid');
+const isoDate = Day;
 
 export const CommitmentQuery = z.object({
   theme: themeCode.optional(),
@@ -56,8 +57,7 @@ export const EvidenceQuery = PageQuery.extend({
     .meta({ description: 'Implementation status of the latest revision.' }),
   observedFrom: isoDate.optional().meta({ description: 'Latest revision observed on or after (YYYY-MM-DD).' }),
   observedTo: isoDate.optional().meta({ description: 'Latest revision observed on or before (YYYY-MM-DD).' }),
-  updatedSince: z.iso
-    .datetime({ offset: true })
+  updatedSince: DateTime({ offset: true })
     .optional()
     .meta({
       description:

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { Day, Id } from '@/lib/validation/primitives';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
 /** Audit log filters from the URL; malformed values are dropped so that a shared link still opens. */
 const AuditFilterSchema = z.object({
-  user: z.coerce.number().int().positive().optional().catch(undefined),
+  user: Id.optional().catch(undefined),
   entity: z
     .string()
     .regex(/^[A-Za-z]{1,40}$/)
@@ -16,8 +17,8 @@ const AuditFilterSchema = z.object({
     .regex(/^[a-z_.]{1,60}$/)
     .optional()
     .catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: Day.optional().catch(undefined),
+  to: Day.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;

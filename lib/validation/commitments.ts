@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '@/lib/validation/primitives';
 import { STRENGTHS } from '@/lib/data/labels';
 import { commitmentCode, themeCode } from '@/lib/validation/codes';
 
@@ -7,7 +8,7 @@ const Text = (max: number, required: string) => z.string().trim().min(1, require
 
 export const UpdateCommitmentInput = z.object({
   code: commitmentCode('unknownCommitment'),
-  version: z.coerce.number().int().positive(),
+  version: Id,
   titleEn: Text(200, 'titleRequired'),
   titleZh: Text(100, 'titleRequired'),
   summaryEn: Text(2000, 'summaryRequired'),

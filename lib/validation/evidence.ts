@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorCode, commitmentCode } from '@/lib/validation/codes';
+import { Id } from '@/lib/validation/primitives';
 
 /**
  * Evidence input, shared by the entry form, its server actions and (later) the API. FormData arrives flat
@@ -30,23 +31,22 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * One rule for every door (form, API, CSV import): text is trimmed here and nowhere else, and a character that
- * cannot round-trip or be seen is refused with its code point ("textControlCharacter:U+0000"): control
- * characters other than tab and line breaks (PostgreSQL cannot even store NUL) and lone surrogates (not Unicode
- * text; a CSV file cannot hold them). `singleLine` refuses tab and line breaks too (web addresses).
+ * cannot be stored or seen is refused. NUL (PostgreSQL cannot store it) and lone surrogates (not Unicode text; a
+ * UTF-8 CSV file cannot hold them) are "textInvalidCharacters", the key the operation wrapper's own scan uses;
+ * other control characters than tab and line breaks are "textControlCharacter:U+0001" with their code point.
+ * `singleLine` refuses tab and line breaks too (web addresses).
  */
+const UNSTORABLE = /\u0000|\p{Cs}/u;
 const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
 const ANY_CONTROL_CHARACTER = /\p{Cc}/u;
-const LONE_SURROGATE = /\p{Cs}/u;
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The key of what makes `value` unfit to store, or null. */
 export function textProblem(value: string, { singleLine = false } = {}): string | null {
+  if (UNSTORABLE.test(value)) return 'textInvalidCharacters';
   const control = (singleLine ? ANY_CONTROL_CHARACTER : CONTROL_CHARACTER).exec(value);
-  if (control) return `textControlCharacter:${codePoint(control[0])}`;
-  const surrogate = LONE_SURROGATE.exec(value);
-  if (surrogate) return `textInvalidUnicode:${codePoint(surrogate[0])}`;
-  return null;
+  return control ? `textControlCharacter:${codePoint(control[0])}` : null;
 }
 
 function refuseUnfitText(value: string, context: z.core.$RefinementCtx<string>, singleLine = false) {
@@ -114,6 +114,8 @@ export const SourceInput = z
   })
   .refine((source) => source.url || source.reference, { path: ['url'], message: 'sourceNeedsUrlOrReference' });
 
+const SUMMARY_TEXT = `Trimmed; at most ${MAX_SUMMARY_LENGTH} characters; line breaks kept; no control characters other than tab and line breaks.`;
+
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
 
@@ -128,15 +130,16 @@ const Tags = z
   .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')))
   .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])
   .superRefine((tags, context) => {
+    // Each distinct problem once, even when several tags share it.
+    const problems = new Set<string>();
     for (const tag of tags) {
-      const problem = tag.includes(',')
-        ? `tagHasComma:${tag}`
-        : tag.length > MAX_TAG_LENGTH
-          ? 'tagTooLong'
-          : textProblem(tag);
-      if (problem) context.addIssue({ code: 'custom', message: problem, input: tag });
+      if (tag.includes(',')) problems.add(`tagHasComma:${tag}`);
+      if (tag.length > MAX_TAG_LENGTH) problems.add('tagTooLong');
+      const unfit = textProblem(tag);
+      if (unfit) problems.add(unfit);
     }
-    if (tags.length > MAX_TAGS) context.addIssue({ code: 'custom', message: 'tooManyTags', input: tags });
+    if (tags.length > MAX_TAGS) problems.add('tooManyTags');
+    for (const message of problems) context.addIssue({ code: 'custom', message, input: tags });
   })
   .meta({
     description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters: an array, or one string separated by commas. A tag cannot hold a comma.`,
@@ -159,8 +162,8 @@ export const EvidenceFields = z
       )
       .optional()
       .transform((value) => (value === '' || value === undefined || value === null ? null : Number(value))),
-    summaryZh: optionalText(MAX_SUMMARY_LENGTH),
-    summaryEn: optionalText(MAX_SUMMARY_LENGTH),
+    summaryZh: optionalText(MAX_SUMMARY_LENGTH).meta({ description: SUMMARY_TEXT }),
+    summaryEn: optionalText(MAX_SUMMARY_LENGTH).meta({ description: SUMMARY_TEXT }),
     // Empty (a blank spreadsheet cell) means the default, as leaving it out does.
     visibility: z
       .preprocess(
@@ -186,17 +189,17 @@ export const EvidenceFields = z
   });
 
 export const CreateEvidenceInput = EvidenceFields;
-export const UpdateEvidenceInput = z
-  .object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() })
-  .and(EvidenceFields);
+export const UpdateEvidenceInput = z.object({ id: Id, version: Id }).and(EvidenceFields);
 export const SubmitEvidenceInput = z.object({
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  id: Id,
+  version: Id,
 });
+/** Withdraws a record from the public view: the version the user read. */
+export const UnpublishEvidenceInput = SubmitEvidenceInput;
 export const ReviewEvidenceInput = z
   .object({
-    id: z.coerce.number().int().positive(),
-    version: z.coerce.number().int().positive(),
+    id: Id,
+    version: Id,
     decision: z.enum(['verify', 'return'], { message: 'decisionRequired' }),
     comment: optionalText(2000),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { themeCode } from '@/lib/validation/codes';
+import { StoredText } from '@/lib/validation/primitives';
 
 /**
  * Filters arrive in the URL so that any view can be shared. Unknown or malformed values are dropped rather
@@ -28,9 +29,7 @@ export function parseCommitmentFilter(params: SearchParams): CommitmentFilter {
 }
 
 const CountryFilterSchema = z.object({
-  q: z
-    .string()
-    .trim()
+  q: StoredText.trim()
     .max(100)
     .optional()
     .catch(undefined)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCode, instrumentCode } from '@/lib/validation/codes';
+import { MAX_INT4 } from '@/lib/validation/primitives';
 import { isPartyStatus, RATIFICATION_STATUSES } from '@/lib/status/constants';
 
 /**
@@ -72,7 +73,7 @@ export const UpdateRatificationInput = z
       .union([z.number(), z.string()])
       .optional()
       .transform((value) => (value === undefined || value === '' ? 0 : Number(value)))
-      .pipe(z.number().int().min(0)),
+      .pipe(z.number().int().min(0).max(MAX_INT4)),
     status: z.enum(RATIFICATION_STATUSES, { message: 'ratificationStatusRequired' }),
     signedOn: IsoDate,
     consentedOn: IsoDate,

@@ -35,4 +35,9 @@ export const ImportEvidenceInput = z.object({
   intent: z.enum(IMPORT_INTENTS, { message: 'importIntentInvalid' }).default('draft'),
   duplicates: z.enum(IMPORT_DUPLICATES, { message: 'importDuplicatesInvalid' }).default('skip'),
   fileName: z.string().max(255).optional(),
+  /** The stored file's token (lib/transfer/import-store.ts), recorded in the audit event to tell a killed apply's fate. */
+  token: z
+    .string()
+    .regex(/^[a-f0-9]{32}$/)
+    .optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNTRY_CODE } from '@/lib/validation/codes';
+import { Id, Version } from '@/lib/validation/primitives';
 import { NewPasswordSchema } from '@/lib/auth/password';
 import { ROLES } from '@/lib/permissions';
 
@@ -7,8 +8,6 @@ import { ROLES } from '@/lib/permissions';
  * Schemas shared by the admin forms, their server actions and (later) the API. FormData gives strings.
  * Messages are keys of the "validation" namespace in messages/<locale>.json, so errors show in the reader's language.
  */
-const Id = z.coerce.number().int().positive();
-const Version = z.coerce.number().int().positive();
 const Email = z
   .string()
   .trim()
@@ -59,6 +58,14 @@ export const ChangePasswordInput = z
     currentPassword: z.string().min(1, 'currentPasswordRequired').max(1024),
     newPassword: NewPasswordSchema,
     confirmPassword: z.string(),
+    /**
+     * "Also sign out other sessions and revoke API tokens": a checkbox (sent as "on" when ticked, absent when
+     * not) or a boolean. While a one-time password is pending this happens anyway.
+     */
+    signOutOthers: z
+      .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+      .optional()
+      .transform((value) => value === true || value === 'on' || value === 'true'),
   })
   .refine((input) => input.newPassword === input.confirmPassword.normalize('NFC'), {
     path: ['confirmPassword'],

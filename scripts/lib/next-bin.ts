@@ -1,16 +1,29 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 export const NEXT_BIN = require.resolve('next/dist/bin/next');
+/** Stamps each request's socket address into a header the app can trust (see lib/http/client-address.ts). */
+const SOCKET_ADDRESS_PRELOAD = pathToFileURL(require.resolve('./socket-address.mjs')).href;
+const RESPONSE_BASELINE = fileURLToPath(new URL('./response-baseline.mjs', import.meta.url));
 
-/** Runs the Next.js CLI in a child process, forwarding termination signals; resolves with its exit code. */
+/**
+ * Runs the Next.js CLI in a child process, forwarding termination signals; resolves with its exit code. The
+ * servers (`start`, `dev`, and the processes `dev` forks, through NODE_OPTIONS) get the socket-address preload.
+ */
 export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolvePromise, reject) => {
+    const serves = args[0] === 'start' || args[0] === 'dev';
+    const nodeOptions = [env.NODE_OPTIONS, serves ? `--import=${JSON.stringify(SOCKET_ADDRESS_PRELOAD)}` : '']
+      .filter(Boolean)
+      .join(' ');
     // The app makes no outbound request; Next's anonymous telemetry would be one.
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], {
+    // The server gets the baseline security headers on every response (scripts/lib/response-baseline.mjs).
+    const preload = args[0] === 'start' ? ['--import', pathToFileURL(RESPONSE_BASELINE).href] : [];
+    const child = spawn(process.execPath, [...preload, NEXT_BIN, ...args], {
       stdio: 'inherit',
-      env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);

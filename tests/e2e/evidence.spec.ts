@@ -113,6 +113,35 @@ for (const [locale, country] of [
   });
 }
 
+test('an editor unpublishes a verified public record from its page, at once', async ({ browser }) => {
+  const editor = await as(browser, 'editor');
+  await editor.goto('/en/evidence/new');
+  await editor.getByLabel('Country or UN entity').fill('SEN');
+  await editor.getByLabel('Commitment').fill('P08-financing');
+  await editor.getByLabel('Observed on').fill('2024-03-10');
+  await editor.getByLabel('Implementation status').selectOption('IN_PROGRESS');
+  await editor.getByLabel('Summary (English)').fill('Financial intelligence unit set up.');
+  await editor.getByLabel('Web address (http or https)').first().fill('https://example.org/fiu');
+  await editor.getByLabel('Visibility').selectOption('PUBLIC');
+  await editor.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(editor).toHaveURL(/\/en\/evidence\/\d+$/);
+  const recordUrl = editor.url();
+
+  const reviewer = await as(browser, 'reviewer');
+  await reviewer.goto(recordUrl);
+  await reviewer.getByRole('button', { name: 'Verify' }).click();
+  await expect(reviewer.locator('.tag', { hasText: 'Verified' })).toBeVisible();
+
+  await editor.goto(recordUrl);
+  await editor.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(editor.getByText('Unpublished: the record is internal')).toBeVisible();
+  await expectNoAxeViolations(editor);
+  await editor.reload();
+  await expect(editor.getByText('Internal (team only)')).toBeVisible();
+  await expect(editor.getByRole('button', { name: 'Unpublish' })).toHaveCount(0);
+  await Promise.all([editor.context().close(), reviewer.context().close()]);
+});
+
 test('bad input gets its own message beside each field, and nothing is stored', async ({ browser }) => {
   const editor = await as(browser, 'editor');
   await editor.goto('/en/evidence/new');

@@ -131,6 +131,14 @@ describe('the OpenAPI document', () => {
         headers: { 'if-match': state.etag },
         body: { decision: 'verify' },
       }),
+      // The record was saved as public above; verified, it can be withdrawn from the public.
+      'post /api/v1/evidence/{id}/unpublish': () => ({
+        method: 'POST',
+        path: `/api/v1/evidence/${state.id}/unpublish`,
+        params: { id: String(state.id) },
+        token: editorToken,
+        headers: { 'if-match': state.etag },
+      }),
       'get /api/v1/status-matrix': () => ({ path: '/api/v1/status-matrix', token: editorToken }),
       'get /api/v1/progress': () => ({ path: '/api/v1/progress?from=2020-01&to=2020-12', token: editorToken }),
       'put /api/v1/ratification/{actorCode}/{instrumentCode}': () => ({

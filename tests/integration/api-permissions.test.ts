@@ -6,6 +6,7 @@ import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
 import * as evidenceChanges from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
+import * as unpublishRoute from '@/app/api/v1/evidence/[id]/unpublish/route';
 import * as meRoute from '@/app/api/v1/me/route';
 import * as ratificationRoute from '@/app/api/v1/ratification/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
@@ -22,10 +23,17 @@ import { signedInUser } from '../support/users';
 /**
  * Every API endpoint × every kind of caller, as tests/integration/permissions.test.ts does for the operations:
  * the same roles may do the same things through the API as on the site; anonymous callers and disabled users'
- * tokens get 401, roles without the permission and read-only tokens 403 — and a refusal writes nothing.
+ * tokens get 401, roles without the permission and read-only tokens 403, the token of an admin who must still
+ * change a one-time password ('pending') 403 everywhere — and a refusal writes nothing.
  */
-type Caller = 'anonymous' | 'disabled' | RoleName | `${RoleName}:READ`;
-const CALLERS: Caller[] = ['anonymous', 'disabled', ...ROLES, ...ROLES.map((role) => `${role}:READ` as const)];
+type Caller = 'anonymous' | 'disabled' | 'pending' | RoleName | `${RoleName}:READ`;
+const CALLERS: Caller[] = [
+  'anonymous',
+  'disabled',
+  'pending',
+  ...ROLES,
+  ...ROLES.map((role) => `${role}:READ` as const),
+];
 const WRITERS: RoleName[] = ['EDITOR', 'REVIEWER', 'ADMIN'];
 
 const EVIDENCE = {
@@ -40,13 +48,21 @@ const EVIDENCE = {
 let db: Database;
 let dispose: () => Promise<void>;
 
-/** A record by another editor, as a draft or submitted, with its ETag. */
-async function record(intent: 'draft' | 'submit') {
+/** A record by another editor, as a draft or submitted (or verified as public), with its ETag. */
+async function record(intent: 'draft' | 'submit' | 'public') {
   const author = await signedInUser(db.prisma, 'EDITOR');
   const created = await operations.createEvidence.run(
     { user: author.user, requestId: null, prisma: db.prisma },
-    { ...EVIDENCE, intent },
+    intent === 'public' ? { ...EVIDENCE, intent: 'submit', visibility: 'PUBLIC' } : { ...EVIDENCE, intent },
   );
+  if (created.ok && intent === 'public') {
+    const reviewer = await signedInUser(db.prisma, 'REVIEWER');
+    const verified = await operations.reviewEvidence.run(
+      { user: reviewer.user, requestId: null, prisma: db.prisma },
+      { id: created.value.id, version: 1, decision: 'verify' },
+    );
+    if (!verified.ok) throw new Error(JSON.stringify(verified));
+  }
   if (!created.ok) throw new Error(JSON.stringify(created));
   const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id: created.value.id } });
   return { id: created.value.id, etag: `"evidence-${created.value.id}-v${version}"` };
@@ -118,6 +134,20 @@ const CASES: Record<string, Case> = {
       };
     },
   },
+  'POST evidence/{id}/unpublish': {
+    handler: unpublishRoute.POST,
+    writers: WRITERS,
+    success: 200,
+    prepare: async () => {
+      const { id, etag } = await record('public');
+      return {
+        method: 'POST',
+        path: `/api/v1/evidence/${id}/unpublish`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
   'POST evidence/{id}/review': {
     handler: reviewRoute.POST,
     writers: ['REVIEWER', 'ADMIN'],
@@ -167,6 +197,10 @@ beforeAll(async () => {
   const disabled = await signedInUser(db.prisma, 'ADMIN');
   tokens.set('disabled', (await tokenFor(db, disabled.user!)).secret);
   await db.prisma.user.update({ where: { id: disabled.id }, data: { disabled: true } });
+  // A token made before an admin reset the password: the owner has not chosen a new one yet.
+  const pending = await signedInUser(db.prisma, 'ADMIN');
+  tokens.set('pending', (await tokenFor(db, pending.user!)).secret);
+  await db.prisma.user.update({ where: { id: pending.id }, data: { mustChangePassword: true } });
 });
 afterAll(async () => dispose?.());
 
@@ -181,6 +215,7 @@ describe('the API permission table', () => {
 
     let expected: number;
     if (caller === 'anonymous' || caller === 'disabled') expected = 401;
+    else if (caller === 'pending') expected = 403;
     else if (!entry.writers) expected = entry.success;
     else if (scope === 'READ') expected = 403;
     else expected = entry.writers.includes(role as RoleName) ? entry.success : 403;

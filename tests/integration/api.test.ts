@@ -149,6 +149,30 @@ describe('API tokens', () => {
     ).toBe(editor.id);
   });
 
+  it('live 7 to 365 days: other lifetimes are refused with the same field error, nothing written', async () => {
+    const run = (expiresInDays: unknown) =>
+      operations.createApiToken.run(
+        { user: viewer.user, requestId: null, prisma: db.prisma },
+        { name: 'lifetime', scope: 'READ', expiresInDays },
+      );
+    const before = await db.prisma.apiToken.count();
+    for (const days of [0, 1, 6, '6', 366, '366', 3650, 7.5, 'a year']) {
+      expect(await run(days)).toMatchObject({
+        ok: false,
+        status: 400,
+        fieldErrors: { expiresInDays: ['tokenExpiryInvalid'] },
+      });
+    }
+    expect(await db.prisma.apiToken.count()).toBe(before);
+    for (const days of [7, '365']) {
+      const created = await run(days);
+      expect(created.ok).toBe(true);
+      const row = created.ok && (await db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.value.id } }));
+      const lifetimeDays = row ? (row.expiresAt.getTime() - row.createdAt.getTime()) / 86_400_000 : 0;
+      expect(Math.round(lifetimeDays)).toBe(Number(days));
+    }
+  });
+
   it('with read scope never write, even for an editor: 403 at the API and in the operation', async () => {
     const { secret } = await tokenFor(db, editor.user!, 'READ');
     const refused = await createEvidence(secret);
@@ -396,6 +420,25 @@ describe('errors', () => {
     expect(unknown.json.error.fields).toEqual({ actorCode: ['unknownCountry'] });
   });
 
+  it('a client’s X-Request-Id never becomes the audit trail’s request id', async () => {
+    const forged = `forged-${Date.now()}`;
+    const response = await call(evidenceRoute.POST, {
+      method: 'POST',
+      path: '/api/v1/evidence',
+      token: editorToken,
+      headers: { 'x-request-id': forged },
+      body: EVIDENCE,
+    });
+    expect(response.status).toBe(201);
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'evidence.create', entityId: String(response.json.data.id) },
+    });
+    expect(event.requestId).not.toBe(forged);
+    expect(event.requestId).toBe(response.headers.get('x-request-id'));
+    expect(response.headers.get('x-client-request-id')).toBe(forged);
+    expect(await db.prisma.auditEvent.count({ where: { requestId: forged } })).toBe(0);
+  });
+
   it('an unexpected failure is a logged 500 with a request id and no stack trace', async () => {
     const failing = apiRoute('public', async () => {
       throw new Error('database exploded at /secret/path.ts:12');
@@ -406,9 +449,14 @@ describe('errors', () => {
     try {
       const response = await call(failing, { path: '/api/v1/anything', headers: { 'x-request-id': 'req-42' } });
       expect(response.status).toBe(500);
-      expect(response.json.error).toMatchObject({ code: 'internal', requestId: 'req-42' });
+      // The request id is the server's own; the client's is echoed apart and named in the log.
+      const requestId = response.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.json.error).toMatchObject({ code: 'internal', requestId });
+      expect(response.headers.get('x-client-request-id')).toBe('req-42');
       expect(response.text).not.toContain('exploded');
       expect(logged).toHaveLength(1);
+      expect(String((logged[0] as unknown[])[0])).toContain('client request req-42');
     } finally {
       console.error = original;
     }

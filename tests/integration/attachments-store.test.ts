@@ -2,6 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/lib/db';
+import { operations } from '@/lib/operations';
+import { createTestDatabase } from '../support/test-database';
+import { signedInUser } from '../support/users';
 import {
   attachmentsDir,
   readAttachment,
@@ -38,7 +42,12 @@ describe('storeAttachment and readAttachment', () => {
   it('store the bytes under their SHA-256 and read them back', async () => {
     const stored = await storeAttachment(pdf, dir);
     const sha256 = sha256Hex(pdf);
-    expect(stored).toEqual({ sha256, size: pdf.length, storagePath: `${sha256.slice(0, 2)}/${sha256}` });
+    expect(stored).toEqual({
+      sha256,
+      size: pdf.length,
+      storagePath: `${sha256.slice(0, 2)}/${sha256}`,
+      created: true,
+    });
     expect(await filesUnder(dir)).toEqual([join(sha256.slice(0, 2), sha256)]);
     const read = await readAttachment(stored.storagePath, stored.sha256, dir);
     expect(read.ok && Buffer.from(read.bytes).equals(Buffer.from(pdf))).toBe(true);
@@ -49,11 +58,12 @@ describe('storeAttachment and readAttachment', () => {
     const bytes = new TextEncoder().encode('same bytes twice');
     const first = await storeAttachment(bytes, dir);
     const second = await storeAttachment(bytes, dir);
-    expect(second).toEqual(first);
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ ...first, created: false });
     const inFolder = await readdir(join(dir, first.sha256.slice(0, 2)));
     expect(inFolder).toEqual([first.sha256]);
     const concurrent = await Promise.all([1, 2, 3].map(() => storeAttachment(bytes, dir)));
-    expect(concurrent).toEqual([first, first, first]);
+    expect(concurrent).toEqual([1, 2, 3].map(() => ({ ...first, created: false })));
     expect(await readdir(join(dir, first.sha256.slice(0, 2)))).toEqual([first.sha256]);
   });
 
@@ -144,5 +154,59 @@ describe('storage paths', () => {
     const stored = await storeAttachment(pdf);
     expect(await filesUnder(join(root, 'configured'))).toEqual([join(stored.storagePath)]);
     expect(await readAttachment(stored.storagePath, stored.sha256)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a save whose transaction fails', () => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, dispose } = await createTestDatabase());
+    // A real failure after the files are stored: PostgreSQL refuses this one revision.
+    await db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_marked_revision() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.summary::text LIKE '%refused by the database%' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.prisma.$executeRawUnsafe(`
+      CREATE TRIGGER refuse_marked_revision BEFORE INSERT ON "EvidenceRevision"
+      FOR EACH ROW EXECUTE FUNCTION refuse_marked_revision()`);
+  });
+  afterAll(async () => dispose?.());
+
+  const evidence = (summaryEn: string, files: Uint8Array[]) => ({
+    actorCode: 'KEN',
+    commitmentCode: 'P08-financing',
+    observedOn: '2024-03-01',
+    status: 'IN_PROGRESS',
+    summaryEn,
+    sources: [{ type: 'OTHER', reference: 'Gazette' }],
+    attachments: files.map((bytes, index) => ({ fileName: `file-${index}.pdf`, size: bytes.length, bytes })),
+  });
+  const pdfOf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF\n`);
+
+  it('leaves none of the files it wrote, but keeps those other attachments use', async () => {
+    const editor = await signedInUser(db.prisma, 'EDITOR');
+    const context = { user: editor.user, requestId: null, prisma: db.prisma };
+    const shared = pdfOf('kept: another record has it');
+    const saved = await operations.createEvidence.run(context, evidence('fine', [shared]));
+    expect(saved.ok).toBe(true);
+    const before = await filesUnder(attachmentsDir());
+
+    const orphan = pdfOf(`only in the failed save ${Math.random()}`);
+    const failed = await operations.createEvidence.run(context, evidence('refused by the database', [shared, orphan]));
+    expect(failed).toMatchObject({ ok: false, status: 500 });
+    expect(await filesUnder(attachmentsDir())).toEqual(before);
+    expect(before).toContain(join(sha256Hex(shared).slice(0, 2), sha256Hex(shared)));
+
+    if (!saved.ok) return;
+    const update = await operations.updateEvidence.run(context, {
+      ...evidence('refused by the database', [orphan]),
+      id: saved.value.id,
+      version: 1,
+    });
+    expect(update).toMatchObject({ ok: false, status: 500 });
+    expect(await filesUnder(attachmentsDir())).toEqual(before);
   });
 });

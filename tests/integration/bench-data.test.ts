@@ -103,6 +103,23 @@ describe('benchmark data loader (PostgreSQL)', () => {
       expect(indexes.rows.map((row) => row.indexname)).toContain('EvidenceRevision_evidenceId_number_key');
       expect(indexes.rows.map((row) => row.indexname)).toContain('EvidenceRevision_state_observedOn_idx');
       expect(indexes.rows).toHaveLength(6);
+      // The change feed's position: every record has the load's transaction id, its index is back, and the
+      // triggers of the child tables, set aside during the load, are on again.
+      const feed = await client.query<{ positions: number; unset: number }>(
+        `SELECT count(DISTINCT "changeXid")::int AS positions, count(*) FILTER (WHERE "changeXid" <= 0)::int AS unset
+         FROM "Evidence"`,
+      );
+      expect(feed.rows[0]).toEqual({ positions: 1, unset: 0 });
+      const evidenceIndexes = await client.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE tablename = 'Evidence'`,
+      );
+      expect(evidenceIndexes.rows.map((row) => row.indexname)).toContain('Evidence_changeXid_id_idx');
+      const triggers = await client.query<{ enabled: string; n: number }>(
+        `SELECT tgenabled AS enabled, count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal
+         AND tgrelid IN ('"Evidence"'::regclass, '"EvidenceRevision"'::regclass, '"EvidenceSource"'::regclass)
+         GROUP BY 1`,
+      );
+      expect(triggers.rows).toEqual([{ enabled: 'O', n: 9 }]);
     } finally {
       await client.end();
     }

@@ -5,15 +5,22 @@ import type { RoleName } from '@/lib/permissions';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabase } from '../support/test-database';
 import { fingerprint } from '../support/fingerprint';
-import { signedInUser, TEST_PASSWORD } from '../support/users';
+import { generateTOTP } from '@epic-web/totp';
+import { createSession } from '@/lib/auth/sessions';
+import { newTotpSecret, sealEnrolmentOffer, sessionHandle } from '@/lib/auth/totp';
+import { enrolTestTotp, signedInUser, TEST_PASSWORD } from '../support/users';
 
 /**
  * Every operation × every kind of caller, on a real database: allowed → success; anonymous or a disabled
  * user (whose session no longer resolves) → 401, which pages turn into the sign-in redirect; any other role
- * without the permission → 403; and nothing written on a refusal. An operation missing here fails the suite.
+ * without the permission → 403; an admin who must still change a one-time password ('pending') → 403 for
+ * everything but changing that password; and nothing written on a refusal. An operation missing here fails
+ * the suite.
  */
-type Caller = 'anonymous' | 'disabled' | RoleName;
-const CALLERS: Caller[] = ['anonymous', 'disabled', 'VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'];
+type Caller = 'anonymous' | 'disabled' | 'pending' | RoleName;
+const CALLERS: Caller[] = ['anonymous', 'disabled', 'pending', 'VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'];
+/** What a user whose one-time password is still pending may do. */
+const WHILE_PENDING: OperationName[] = ['changeOwnPassword'];
 
 interface Case {
   allowed: RoleName[];
@@ -37,15 +44,27 @@ const EVIDENCE = {
 };
 
 /** A record written by another editor, as a draft or submitted for review. */
-async function evidenceRecord(db: Database, intent: 'draft' | 'submit') {
+async function evidenceRecord(db: Database, intent: 'draft' | 'submit', visibility = 'INTERNAL') {
   const author = await signedInUser(db.prisma, 'EDITOR');
   const created = await operations.createEvidence.run(
     { user: author.user, requestId: null, prisma: db.prisma },
-    { ...EVIDENCE, intent },
+    { ...EVIDENCE, intent, visibility },
   );
   if (!created.ok) throw new Error(`could not create evidence: ${JSON.stringify(created)}`);
   const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id: created.value.id } });
   return { id: created.value.id, version };
+}
+
+/** A verified record marked public, written by another editor and verified by another reviewer. */
+async function publicRecord(db: Database) {
+  const { id, version } = await evidenceRecord(db, 'submit', 'PUBLIC');
+  const reviewer = await signedInUser(db.prisma, 'REVIEWER');
+  const verified = await operations.reviewEvidence.run(
+    { user: reviewer.user, requestId: null, prisma: db.prisma },
+    { id, version, decision: 'verify' },
+  );
+  if (!verified.ok) throw new Error(`could not verify evidence: ${JSON.stringify(verified)}`);
+  return { id, version: version + 1 };
 }
 
 /** A ratification of one pair at the version its row has now (0 before the first save creates it). */
@@ -146,10 +165,52 @@ const TABLE: Record<OperationName, Case> = {
       intent: 'submit',
     }),
   },
+  unpublishEvidence: {
+    allowed: ['EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db) => publicRecord(db),
+  },
   reviewEvidence: {
     allowed: ['REVIEWER', 'ADMIN'],
     input: async (db) => ({ ...(await evidenceRecord(db, 'submit')), decision: 'verify' }),
   },
+  confirmTotpEnrolment: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (_db, self) => {
+      const secret = newTotpSecret();
+      const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: 'SHA-1' });
+      return { offer: sealEnrolmentOffer(self.id, secret), code: otp };
+    },
+  },
+  regenerateRecoveryCodes: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db, self) => {
+      await enrolTestTotp(db.prisma, self.id);
+      return {};
+    },
+  },
+  // Admins and reviewers must keep a second factor: they may only re-enrol.
+  disableOwnSecondFactor: {
+    allowed: ['VIEWER', 'EDITOR'],
+    input: async (db, self) => {
+      await enrolTestTotp(db.prisma, self.id);
+      return {};
+    },
+  },
+  resetUserSecondFactor: {
+    allowed: ['ADMIN'],
+    input: async (db) => {
+      const { id } = await signedInUser(db.prisma, 'VIEWER', { secondFactor: 'done' });
+      return { id };
+    },
+  },
+  revokeOwnSession: {
+    allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db, self) => {
+      const row = await db.prisma.user.findUniqueOrThrow({ where: { id: self.id } });
+      return { session: sessionHandle(await db.prisma.$transaction((tx) => createSession(tx, row))) };
+    },
+  },
+  revokeOtherSessions: { allowed: ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'], input: async () => ({}) },
 };
 
 let db: Database;
@@ -186,8 +247,11 @@ describe('the permission table', () => {
   );
 
   it.each(cases)('$name as $caller', async ({ name, caller, entry }) => {
-    const role: RoleName = caller === 'anonymous' || caller === 'disabled' ? 'ADMIN' : caller;
-    const self = await signedInUser(db.prisma, role, { disabled: caller === 'disabled' });
+    const role: RoleName = caller === 'anonymous' || caller === 'disabled' || caller === 'pending' ? 'ADMIN' : caller;
+    const self = await signedInUser(db.prisma, role, {
+      disabled: caller === 'disabled',
+      mustChangePassword: caller === 'pending',
+    });
     const user = caller === 'anonymous' ? null : self.user;
     if (caller === 'disabled') expect(user).toBeNull();
     const input = await entry.input(db, self);
@@ -197,6 +261,12 @@ describe('the permission table', () => {
 
     if (caller === 'anonymous' || caller === 'disabled') {
       expect(outcome).toMatchObject({ ok: false, status: 401 });
+    } else if (caller === 'pending') {
+      if (WHILE_PENDING.includes(name)) {
+        expect(outcome).toMatchObject({ ok: true });
+        return;
+      }
+      expect(outcome).toMatchObject({ ok: false, status: 403, code: 'password_change_required' });
     } else if (entry.allowed.includes(caller)) {
       expect(outcome).toMatchObject({ ok: true });
       return;

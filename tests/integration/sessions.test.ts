@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
+import { resolveApiToken } from '@/lib/auth/api-tokens';
 import { resolveSession } from '@/lib/auth/sessions';
 import {
   checkSignInRateLimit,
   MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
   MAX_FAILURES_PER_ADDRESS,
   signInWithPassword,
   signOutSession,
 } from '@/lib/auth/sign-in';
 import { operations } from '@/lib/operations';
+import { tokenFor } from '../support/api';
 import { createTestDatabase } from '../support/test-database';
 import { signedInUser, TEST_PASSWORD } from '../support/users';
 
@@ -50,29 +53,63 @@ describe('sign-in', () => {
     ]);
   });
 
-  it(`refuses the ${MAX_FAILURES_PER_ACCOUNT + 1}th attempt on an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password, until the window passes`, async () => {
+  it(`refuses an address after ${MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS} failures on an account, even with the right password, until the window passes — while the owner signs in from elsewhere`, async () => {
     const user = await signedInUser(db.prisma, 'VIEWER');
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    const attacker = '198.51.100.66';
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       expect(
-        await signInWithPassword(db.prisma, { email: user.email, password: `wrong ${i}`, ip: `198.51.100.${i}` }),
+        await signInWithPassword(db.prisma, { email: user.email, password: `wrong ${i}`, ip: attacker }),
       ).toMatchObject({ reason: 'invalid' });
     }
-    const refused = await signInWithPassword(db.prisma, {
-      email: user.email,
-      password: TEST_PASSWORD,
-      ip: '198.51.100.99',
-    });
+    const refused = await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: attacker });
     expect(refused).toMatchObject({ ok: false, reason: 'rate_limited' });
     expect(refused.ok === false && refused.reason === 'rate_limited' && refused.retryAfterSeconds).toBeGreaterThan(500);
-
-    // Ten minutes later (the attempts are stored, so this holds across restarts and instances).
-    await db.prisma.signInAttempt.updateMany({
-      where: { email: user.email },
-      data: { at: new Date(Date.now() - minutes(11)) },
-    });
+    // The per-account limit is no lockout: the owner, at their own address, gets in.
     expect(
       await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: '198.51.100.99' }),
     ).toMatchObject({ ok: true });
+
+    // Ten minutes later (the attempts are stored, so this holds across restarts and instances).
+    await db.prisma.signInAttempt.updateMany({
+      where: { email: user.email, ip: attacker },
+      data: { at: new Date(Date.now() - minutes(11)) },
+    });
+    expect(
+      await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: attacker }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it(`caps failures spread over many addresses at ${MAX_FAILURES_PER_ACCOUNT} an hour per account, except from an address the owner signed in from`, async () => {
+    const user = await signedInUser(db.prisma, 'EDITOR');
+    const home = '192.0.2.77';
+    expect(await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: home })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    // A botnet: one failure from each of many addresses, spread over the last hour.
+    await db.prisma.signInAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, (_, i) => ({
+        email: user.email,
+        ip: `203.0.113.${i + 1}`,
+        succeeded: false,
+        at: new Date(Date.now() - minutes(50) + i * 1000),
+      })),
+    });
+    const fresh = await checkSignInRateLimit(db.prisma, { email: user.email, ip: '198.18.0.1' });
+    expect(fresh).toMatchObject({ allowed: false });
+    // Released once the oldest of those failures is an hour old: about ten minutes from now.
+    expect(fresh.allowed === false && fresh.retryAfterSeconds).toBeGreaterThan(minutes(9) / 1000);
+    expect(fresh.allowed === false && fresh.retryAfterSeconds).toBeLessThanOrEqual(minutes(11) / 1000);
+    expect(await signInWithPassword(db.prisma, { email: user.email, password: TEST_PASSWORD, ip: home })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    // Other accounts are not affected.
+    expect(await checkSignInRateLimit(db.prisma, { email: 'someone-else@test.example', ip: '198.18.0.1' })).toEqual({
+      allowed: true,
+    });
   });
 
   it(`limits one address to ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
@@ -141,24 +178,91 @@ describe('sessions', () => {
     expect(await resolveSession(db.prisma, other.sessionId)).toBeNull();
   });
 
-  it('changing one’s own password keeps this session and ends the others', async () => {
+  /** The user's own password change, with or without "also sign out other sessions and revoke API tokens". */
+  async function changeOwnPassword(user: Awaited<ReturnType<typeof signedInUser>>, signOutOthers?: 'on') {
+    return operations.changeOwnPassword.run(
+      { user: user.user, requestId: null, prisma: db.prisma },
+      {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'my brand new passphrase',
+        confirmPassword: 'my brand new passphrase',
+        ...(signOutOthers ? { signOutOthers } : {}),
+      },
+    );
+  }
+
+  it('changing one’s own password with "also sign out…" ticked keeps this session, ends the others and revokes the tokens, audited', async () => {
     const user = await signedInUser(db.prisma, 'EDITOR');
     const elsewhere = await signInWithPassword(db.prisma, {
       email: user.email,
       password: TEST_PASSWORD,
       ip: '192.0.2.50',
     });
-    const outcome = await operations.changeOwnPassword.run(
-      { user: user.user, requestId: null, prisma: db.prisma },
+    const token = await tokenFor(db, user.user!);
+    const outcome = await changeOwnPassword(user, 'on');
+    expect(outcome).toMatchObject({ ok: true, value: { signedOutOthers: true } });
+    expect(await resolveSession(db.prisma, user.sessionId)).toMatchObject({ id: user.id, mustChangePassword: false });
+    expect(elsewhere.ok && (await resolveSession(db.prisma, elsewhere.sessionId))).toBeNull();
+    expect(await resolveApiToken(db.prisma, token.secret)).toEqual({ ok: false, reason: 'revoked' });
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'user.change_password', entityId: String(user.id) },
+    });
+    expect(event.after).toMatchObject({ signedOutOthers: true, sessionsEnded: 1, tokensRevoked: 1 });
+  });
+
+  it('changing one’s own password without it keeps the other sessions and the tokens', async () => {
+    const user = await signedInUser(db.prisma, 'EDITOR');
+    const elsewhere = await signInWithPassword(db.prisma, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      ip: '192.0.2.51',
+    });
+    const token = await tokenFor(db, user.user!);
+    expect(await changeOwnPassword(user)).toMatchObject({ ok: true, value: { signedOutOthers: false } });
+    expect(elsewhere.ok && (await resolveSession(db.prisma, elsewhere.sessionId))).toMatchObject({ id: user.id });
+    expect(await resolveApiToken(db.prisma, token.secret)).toMatchObject({ ok: true });
+  });
+
+  it('an admin’s password reset revokes the user’s tokens and sessions for good, audited', async () => {
+    const admin = await signedInUser(db.prisma, 'ADMIN');
+    const target = await signedInUser(db.prisma, 'EDITOR');
+    const tokens = [await tokenFor(db, target.user!, 'READ'), await tokenFor(db, target.user!, 'READ_WRITE')];
+    const reset = await operations.resetUserPassword.run(
+      { user: admin.user, requestId: null, prisma: db.prisma },
+      { id: target.id, version: 1 },
+    );
+    expect(reset.ok).toBe(true);
+    if (!reset.ok) return;
+    expect(await resolveSession(db.prisma, target.sessionId)).toBeNull();
+    for (const token of tokens) {
+      expect(await resolveApiToken(db.prisma, token.secret)).toEqual({ ok: false, reason: 'revoked' });
+    }
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'user.reset_password', entityId: String(target.id) },
+    });
+    expect(event.after).toMatchObject({ sessionsEnded: 1, tokensRevoked: 2 });
+
+    // The user signs in with the one-time password and chooses a new one, without ticking anything: the tokens
+    // stay revoked (before, they only paused while the one-time password was pending).
+    const signIn = await signInWithPassword(db.prisma, {
+      email: target.email,
+      password: reset.value.oneTimePassword,
+      ip: '192.0.2.52',
+    });
+    if (!signIn.ok) throw new Error('could not sign in with the one-time password');
+    const pending = await resolveSession(db.prisma, signIn.sessionId);
+    const changed = await operations.changeOwnPassword.run(
+      { user: pending, requestId: null, prisma: db.prisma },
       {
-        currentPassword: TEST_PASSWORD,
+        currentPassword: reset.value.oneTimePassword,
         newPassword: 'my brand new passphrase',
         confirmPassword: 'my brand new passphrase',
       },
     );
-    expect(outcome.ok).toBe(true);
-    expect(await resolveSession(db.prisma, user.sessionId)).toMatchObject({ id: user.id, mustChangePassword: false });
-    expect(elsewhere.ok && (await resolveSession(db.prisma, elsewhere.sessionId))).toBeNull();
+    expect(changed).toMatchObject({ ok: true, value: { signedOutOthers: true } });
+    for (const token of tokens) {
+      expect(await resolveApiToken(db.prisma, token.secret)).toEqual({ ok: false, reason: 'revoked' });
+    }
   });
 
   it('refuse a stale edit of a user instead of overwriting it', async () => {

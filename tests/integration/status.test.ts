@@ -69,9 +69,13 @@ beforeAll(async () => {
   authorId = (await signedInUser(db.prisma, 'EDITOR')).id;
   reviewerId = (await signedInUser(db.prisma, 'REVIEWER')).id;
 
-  // Kenya, terrorist financing: two verified revisions (the later one is current) and a newer draft that is not.
-  [rev.kenFin1, rev.kenFin2, rev.kenFinDraft] = await evidence('KEN', 'P08-financing', [
+  // Kenya, terrorist financing: two verified records (the later one is current) and a newer draft that is not. The
+  // public observation is a record of its own: a newer internal verified revision of the same record would
+  // withdraw it from the public (tests/integration/public-record.test.ts).
+  [rev.kenFin1] = await evidence('KEN', 'P08-financing', [
     { observedOn: '2023-01-01', status: 'IN_PROGRESS', state: 'VERIFIED', visibility: 'PUBLIC' },
+  ]);
+  [rev.kenFin2, rev.kenFinDraft] = await evidence('KEN', 'P08-financing', [
     { observedOn: '2024-06-01', status: 'FULLY_IMPLEMENTED', state: 'VERIFIED' },
     { observedOn: '2025-01-01', status: 'NOT_STARTED', state: 'DRAFT' },
   ]);

@@ -481,7 +481,7 @@ describe('what a spreadsheet does to the file', () => {
       '5 source_1_published_on dateInvalid',
       '6 score scoreInvalid',
       '7 visibility visibilityInvalid',
-      '8 tags textControlCharacter:U+0000',
+      '8 tags textInvalidCharacters',
     ]);
   });
 });

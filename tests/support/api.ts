@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
 
 /**
  * Calling the real route handlers of app/api/v1 in a test: the handlers take the server's one database from
@@ -9,6 +10,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
  */
 export function serveRoutesFrom(db: Database) {
   (globalThis as { __commitmentTrackerDb?: Promise<Database> }).__commitmentTrackerDb = Promise.resolve(db);
+  // As the server's preload (scripts/lib/socket-address.mjs) does: the socket-address header is to be trusted.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('commitment-tracker.socket-address')] = true;
 }
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
@@ -22,14 +25,14 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** An object is sent as JSON; a string as it is. */
   body?: unknown;
-  /** The client address (X-Forwarded-For); a fresh one per call unless given, so rate limits stay apart. */
+  /** The client's socket address (as the preload stamps it); a fresh one per call unless given, so rate limits stay apart. */
   ip?: string;
 }
 
 export async function call(handler: unknown, options: CallOptions) {
   const headers = new Headers(options.headers);
   if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-  headers.set('x-forwarded-for', options.ip ?? `10.${randomBytes(3).join('.')}`);
+  headers.set(SOCKET_ADDRESS_HEADER, options.ip ?? `10.${randomBytes(3).join('.')}`);
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);

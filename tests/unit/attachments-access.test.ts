@@ -8,13 +8,15 @@ import {
 } from '@/lib/attachments/access';
 import { ROLES } from '@/lib/permissions';
 
-const verifiedPublic = { state: 'VERIFIED', visibility: 'PUBLIC' } as const;
+const verifiedPublic = { state: 'VERIFIED', visibility: 'PUBLIC', recordPublic: true } as const;
 const internalStates = [
-  { state: 'VERIFIED', visibility: 'INTERNAL' },
-  { state: 'DRAFT', visibility: 'PUBLIC' },
-  { state: 'SUBMITTED', visibility: 'PUBLIC' },
-  { state: 'RETURNED', visibility: 'PUBLIC' },
-  { state: 'DRAFT', visibility: 'INTERNAL' },
+  { state: 'VERIFIED', visibility: 'INTERNAL', recordPublic: true },
+  // A public revision of a record whose newest verified revision is internal, or that was unpublished.
+  { state: 'VERIFIED', visibility: 'PUBLIC', recordPublic: false },
+  { state: 'DRAFT', visibility: 'PUBLIC', recordPublic: true },
+  { state: 'SUBMITTED', visibility: 'PUBLIC', recordPublic: true },
+  { state: 'RETURNED', visibility: 'PUBLIC', recordPublic: true },
+  { state: 'DRAFT', visibility: 'INTERNAL', recordPublic: true },
 ] as const;
 const reader = (role: (typeof ROLES)[number], mustChangePassword = false) => ({ role, mustChangePassword });
 
@@ -46,7 +48,9 @@ describe('decideAttachmentAccess', () => {
   it('sends a user who must change a one-time password to do that first, except for public evidence', () => {
     const pending = reader('VIEWER', true);
     expect(needsPublicViewSetting(pending)).toBe(true);
-    expect(decideAttachmentAccess(pending, false, { state: 'DRAFT', visibility: 'INTERNAL' })).toMatchObject({
+    expect(
+      decideAttachmentAccess(pending, false, { state: 'DRAFT', visibility: 'INTERNAL', recordPublic: true }),
+    ).toMatchObject({
       allowed: false,
       status: 403,
       code: 'password_change_required',

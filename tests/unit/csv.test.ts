@@ -230,5 +230,6 @@ describe('separator sniffing', () => {
     expect(sniffSeparator('\uFEFFid\tversion\tstate\n')).toBe('\t');
     expect(sniffSeparator('"a;b;c",d\n')).toBe(',');
     expect(sniffSeparator('')).toBe(',');
+    expect(sniffSeparator('\r\n \r\nid;version;state\r\n')).toBe(';');
   });
 });

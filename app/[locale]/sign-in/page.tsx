@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/SignInForm';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/auth/session';
+import { safeRedirectPath } from '@/lib/http/redirect-target';
 import type { Locale } from '@/lib/i18n/config';
 
 type Props = {
@@ -16,18 +17,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** Only paths on this site: an open redirect through callbackUrl would make a good phishing link. */
-function safeCallback(value: string | string[] | undefined, locale: string): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : `/${locale}`;
-}
-
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const callbackUrl = safeCallback(query.callbackUrl, locale);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  // Only paths on this site: an open redirect through callbackUrl would make a good phishing link.
+  const callbackUrl = safeRedirectPath(query.callbackUrl, `/${locale}`);
+  const signedIn = await getSessionUser();
+  if (signedIn?.pendingSecondFactor === 'verify') {
+    redirect(`/${locale}/sign-in/code?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
+  if (signedIn) redirect(callbackUrl);
   const t = await getTranslations('auth');
   const error = query.error === 'RateLimited' ? 'rateLimited' : query.error ? 'invalid' : undefined;
   return (

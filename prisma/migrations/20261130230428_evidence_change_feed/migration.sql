@@ -27,10 +27,12 @@ CREATE TRIGGER "Evidence_changeXid" BEFORE INSERT OR UPDATE ON "Evidence"
 -- whichever code path writes it. Statement triggers over the changed rows keep bulk imports set-based, and a record
 -- this transaction has already moved is not written again. Transition tables allow one event per trigger, hence
 -- one trigger per event (an update counts the rows before and after it, in case it moves a row to another record).
+-- The ids go through arrays so that the planner, which knows nothing of a transition table's size, looks them up
+-- by primary key instead of scanning the tables.
 CREATE FUNCTION "evidence_touch_from_revisions"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   UPDATE "Evidence" e SET "changeXid" = pg_current_xact_id()::text::bigint
-  WHERE e.id IN (SELECT "evidenceId" FROM changed_rows)
+  WHERE e.id = ANY (ARRAY(SELECT DISTINCT "evidenceId" FROM changed_rows))
     AND e."changeXid" <> pg_current_xact_id()::text::bigint\073
   RETURN NULL\073
 END
@@ -39,7 +41,10 @@ END
 CREATE FUNCTION "evidence_touch_from_revision_children"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   UPDATE "Evidence" e SET "changeXid" = pg_current_xact_id()::text::bigint
-  WHERE e.id IN (SELECT r."evidenceId" FROM "EvidenceRevision" r WHERE r.id IN (SELECT "revisionId" FROM changed_rows))
+  WHERE e.id = ANY (ARRAY(
+    SELECT DISTINCT r."evidenceId" FROM "EvidenceRevision" r
+    WHERE r.id = ANY (ARRAY(SELECT DISTINCT "revisionId" FROM changed_rows))
+  ))
     AND e."changeXid" <> pg_current_xact_id()::text::bigint\073
   RETURN NULL\073
 END

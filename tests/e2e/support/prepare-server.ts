@@ -2,12 +2,13 @@
 // does (ADMIN_EMAIL / ADMIN_PASSWORD), then add one account per other role, as an admin would, and the verified
 // evidence the dashboard tests read.
 import { recordAudit } from '@/lib/audit';
+import { encryptSecret } from '@/lib/auth/totp';
 import { openDatabase } from '@/lib/db';
 import { insertUser } from '@/lib/operations/users';
 import type { RoleName } from '@/lib/permissions';
 import { prepareDatabase } from '../../../scripts/lib/prepare-database';
 import { insertDashboardEvidence } from './dashboard-data';
-import { E2E_USERS } from './users';
+import { E2E_ENROLLED, E2E_TOTP_SECRET, E2E_USERS } from './users';
 
 await prepareDatabase();
 const db = await openDatabase();
@@ -28,6 +29,16 @@ try {
       );
       // These accounts sign straight in; the forced password change has its own test.
       await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
+    });
+  }
+  // Admins and reviewers must have a second factor: these two get a known key, as if they had enrolled.
+  for (const key of E2E_ENROLLED) {
+    const { id } = await db.prisma.user.findUniqueOrThrow({
+      where: { email: E2E_USERS[key as keyof typeof E2E_USERS].email },
+    });
+    await db.prisma.user.update({
+      where: { id },
+      data: { totpSecret: encryptSecret(E2E_TOTP_SECRET, `user:${id}`), totpEnabledAt: new Date() },
     });
   }
   const author = await db.prisma.user.findUniqueOrThrow({ where: { email: E2E_USERS.editor.email } });

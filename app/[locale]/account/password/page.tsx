@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
 import { ChangePasswordForm } from '@/components/auth/ChangePasswordForm';
@@ -23,12 +24,17 @@ export default async function ChangePasswordPage({ params }: Props) {
     <div className="narrow">
       <h1>{t('title')}</h1>
       <p className="muted">{t('signedInAs', { email: user.email })}</p>
+      {!user.mustChangePassword && (
+        <p>
+          <Link href={`/${locale}/account/security`}>{t('securityLink')}</Link>
+        </p>
+      )}
       {user.mustChangePassword && (
         <p className="notice" role="status">
           {t('mustChange')}
         </p>
       )}
-      <ChangePasswordForm continueHref={`/${locale}`} />
+      <ChangePasswordForm continueHref={`/${locale}`} offerSignOut={!user.mustChangePassword} />
       {!user.mustChangePassword && <ApiTokens locale={locale} tokens={await listOwnApiTokens()} />}
     </div>
   );

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ReviewForm, SubmitForReviewForm } from '@/components/evidence/ReviewForms';
+import { ReviewForm, SubmitForReviewForm, UnpublishForm } from '@/components/evidence/ReviewForms';
 import { revisionChanges } from '@/components/evidence/RevisionChanges';
 import { Tag } from '@/components/Tag';
 import { getEvidence } from '@/lib/data/evidence';
 import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
+import { parseId } from '@/lib/validation/primitives';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -21,9 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EvidencePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const numericId = Number(id);
+  const numericId = parseId(id);
   const [record, t, format] = await Promise.all([
-    Number.isSafeInteger(numericId) && numericId > 0 ? getEvidence(numericId, locale) : null,
+    numericId !== null ? getEvidence(numericId, locale) : null,
     getTranslations('evidence'),
     getFormatter(),
   ]);
@@ -36,6 +37,9 @@ export default async function EvidencePage({ params }: Props) {
   const mayEdit = can(user, 'write:evidence') && inScope && record.state !== 'SUBMITTED';
   const ownRecord = isOwnRecord(user, { createdById: record.createdById, latestAuthorId: latest.author.id });
   const mayReview = can(user, 'review:evidence') && record.state === 'SUBMITTED' && !ownRecord;
+  // Unpublishing is allowed in any state, in review included: withdrawing from the public must not wait.
+  const mayUnpublish =
+    can(user, 'write:evidence') && inScope && record.revisions.some((revision) => revision.visibility === 'PUBLIC');
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
   const dateTime = (value: Date | null) =>
     value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
@@ -130,7 +134,7 @@ export default async function EvidencePage({ params }: Props) {
         </>
       )}
 
-      {(mayEdit || mayReview) && <h2>{t('actions')}</h2>}
+      {(mayEdit || mayReview || mayUnpublish) && <h2>{t('actions')}</h2>}
       {mayEdit && (
         <p className="form-actions">
           <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
@@ -142,6 +146,7 @@ export default async function EvidencePage({ params }: Props) {
         </p>
       )}
       {mayReview && <ReviewForm id={record.id} version={record.version} />}
+      {mayUnpublish && <UnpublishForm id={record.id} version={record.version} />}
       {can(user, 'review:evidence') && record.state === 'SUBMITTED' && ownRecord && (
         <p className="muted">{t('cannotReviewOwn')}</p>
       )}

@@ -1,12 +1,11 @@
-import { connection } from 'next/server';
 import {
   decideAttachmentAccess,
   attachmentHeaders,
   needsPublicViewSetting,
   parseAttachmentId,
 } from '@/lib/attachments/access';
+import { authorizeDownload } from '@/lib/api/auth';
 import { readAttachment } from '@/lib/attachments/store';
-import { getCurrentUser } from '@/lib/auth/session';
 import { getPrisma } from '@/lib/db';
 import { isPublicViewEnabled } from '@/lib/settings';
 
@@ -16,15 +15,18 @@ function errorResponse(status: number, code: string, message: string): Response 
 
 /**
  * GET /api/attachments/[id] — the file of one evidence attachment, as a download, to those who may read its
- * revision (lib/attachments/access.ts), after checking it against its recorded SHA-256.
+ * revision (lib/attachments/access.ts), after checking it against its recorded SHA-256. The caller is identified
+ * as by the API (lib/api/auth.ts: bearer token, else session cookie), so the attachment URLs the API returns
+ * work with the same token.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  await connection();
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const prisma = await getPrisma();
+  const caller = await authorizeDownload(prisma, request, 'public-read');
+  if (!caller.ok) return caller.response;
+  const { user } = caller;
   const id = parseAttachmentId((await params).id);
   if (id === null) return errorResponse(404, 'not_found', 'There is no such attachment.');
 
-  const prisma = await getPrisma();
-  const user = await getCurrentUser();
   const attachment = await prisma.attachment.findUnique({
     where: { id },
     select: {
@@ -32,13 +34,31 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       contentType: true,
       sha256: true,
       storagePath: true,
-      revision: { select: { state: true, visibility: true } },
+      revision: {
+        select: {
+          state: true,
+          visibility: true,
+          // The record's newest verified revision decides whether the record is public (lib/evidence/public.ts).
+          evidence: {
+            select: {
+              revisions: {
+                where: { state: 'VERIFIED' },
+                orderBy: { number: 'desc' },
+                take: 1,
+                select: { visibility: true },
+              },
+            },
+          },
+        },
+      },
     },
   });
   if (!attachment) return errorResponse(404, 'not_found', 'There is no such attachment.');
 
+  const { state, visibility, evidence } = attachment.revision;
+  const revision = { state, visibility, recordPublic: evidence.revisions[0]?.visibility === 'PUBLIC' };
   const publicView = needsPublicViewSetting(user) ? await isPublicViewEnabled(prisma) : false;
-  const access = decideAttachmentAccess(user, publicView, attachment.revision);
+  const access = decideAttachmentAccess(user, publicView, revision);
   if (!access.allowed) return errorResponse(access.status, access.code, access.message);
 
   const file = await readAttachment(attachment.storagePath, attachment.sha256);

@@ -1,8 +1,9 @@
 import NextAuth from 'next-auth';
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db';
 import { authOptions } from '@/lib/auth/options';
 import { checkSignInRateLimit } from '@/lib/auth/sign-in';
+import { BodyTooLargeError, readBodyLimited, SIGN_IN_BODY_LIMIT, withBody } from '@/lib/http/body';
 import { clientAddress } from '@/lib/http/client-address';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 
@@ -24,11 +25,20 @@ export async function POST(request: NextRequest, context: Context) {
   if (!isSameOriginRequest(request.headers)) {
     return Response.json({ error: { code: 'cross_site', message: 'Cross-site request refused.' } }, { status: 403 });
   }
+  // next-auth would read any body whole: read at most a few KB, refuse more with 413 before reading it.
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyLimited(request, SIGN_IN_BODY_LIMIT);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return Response.json({ error: { code: 'payload_too_large', message: error.message } }, { status: 413 });
+  }
+  const limited = new NextRequest(withBody(request, bytes));
   const { nextauth } = await context.params;
   if (nextauth.join('/') === 'callback/credentials') {
-    const form = await request.clone().formData();
+    const form = await formOf(limited);
     const email = String(form.get('email') ?? '').slice(0, 254);
-    const limit = await checkSignInRateLimit(await getPrisma(), { email, ip: clientAddress(request.headers) });
+    const limit = await checkSignInRateLimit(await getPrisma(), { email, ip: clientAddress(limited.headers) });
     if (!limit.allowed) {
       const url = new URL('/sign-in?error=RateLimited', request.url);
       return Response.json(
@@ -37,5 +47,14 @@ export async function POST(request: NextRequest, context: Context) {
       );
     }
   }
-  return handle(request, context);
+  return handle(limited, context);
+}
+
+/** The sign-in form's fields; an unparsable body has none (next-auth then refuses the sign-in itself). */
+async function formOf(request: Request): Promise<FormData> {
+  try {
+    return await request.clone().formData();
+  } catch {
+    return new FormData();
+  }
 }

@@ -1,7 +1,6 @@
-import type { NextRequest } from 'next/server';
 import { exportPrisma, exportReader } from '@/lib/data/transfer';
 import { evidenceExportCells, evidenceHeader, exportSourceGroups } from '@/lib/transfer/evidence-csv';
-import { csvResponse, errorJson } from '@/lib/transfer/http';
+import { csvResponse } from '@/lib/transfer/http';
 import { parseEvidenceExportFilter, wantsBom } from '@/lib/validation/transfer';
 
 /**
@@ -9,10 +8,10 @@ import { parseEvidenceExportFilter, wantsBom } from '@/lib/validation/transfer';
  * (its latest revision; for the public, its latest verified public revision), streamed in batches. The file is
  * the import format: edit it in a spreadsheet and import it to update the same records.
  */
-export async function GET(request: NextRequest) {
-  const reader = await exportReader();
-  if (!reader.ok) return errorJson(reader.status, reader.code, reader.message);
-  const params = Object.fromEntries(request.nextUrl.searchParams);
+export async function GET(request: Request) {
+  const reader = await exportReader(request);
+  if (!reader.ok) return reader.response;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = parseEvidenceExportFilter(params);
   const audience = { publicOnly: reader.publicOnly, userId: reader.user?.id ?? null };
   const prisma = await exportPrisma();

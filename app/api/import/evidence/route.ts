@@ -1,5 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
+import { BodyTooLargeError, readFormLimited } from '@/lib/http/body';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { importLimits } from '@/lib/operations/transfer';
 import { roleCan } from '@/lib/permissions';
@@ -7,6 +8,7 @@ import { checkImportLimits, ImportLimitError, planEvidenceImport } from '@/lib/t
 import { errorJson } from '@/lib/transfer/http';
 import { pruneImports, saveImport } from '@/lib/transfer/import-store';
 import { IMPORT_INTENTS, type ImportIntent } from '@/lib/validation/transfer';
+import { isStorableText } from '@/lib/validation/primitives';
 
 /** The preview lists at most this many bad rows (and says how many there are). */
 const PROBLEMS_SHOWN = 1000;
@@ -23,8 +25,10 @@ function limitError(error: ImportLimitError) {
  * POST /api/import/evidence (multipart, field "file", optional "intent") — the preview (dry run) of an evidence
  * import: keeps the file on the server under a token and answers with the counts of records to create, update and
  * leave unchanged, every bad row (checked for that intent), and every new row that duplicates a record
- * (`{ line, recordId }`) or an earlier row of the file (`{ line, ofLine }`). Nothing is written to the database; the import page applies the token afterwards. The size
- * limit is checked from Content-Length before the body is read, the row limit by a scan before parsing.
+ * (`{ line, recordId }`) or an earlier row of the file (`{ line, ofLine }`). Nothing is written to the database;
+ * the import page applies the token afterwards. The size limit is checked from Content-Length before the body is
+ * read and counted while it streams (a chunked body is cut off at the limit), the row limit by a scan before
+ * parsing.
  */
 export async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) {
@@ -36,21 +40,23 @@ export async function POST(request: Request) {
     return errorJson(403, 'forbidden', 'Your role may not import evidence.');
   }
   const limits = importLimits();
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limits.maxBytes + MULTIPART_OVERHEAD) {
-    return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
-  }
-  let file: FormDataEntryValue | null;
-  let intent: ImportIntent = 'draft';
+  // Counted while it streams (a chunked body has no Content-Length to check first) and cut off past the limit.
+  let form: FormData;
   try {
-    const form = await request.formData();
-    file = form.get('file');
-    intent = IMPORT_INTENTS.find((candidate) => candidate === form.get('intent')) ?? 'draft';
-  } catch {
+    form = await readFormLimited(request, limits.maxBytes + MULTIPART_OVERHEAD);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
+    }
     return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
   }
+  const file = form.get('file');
+  const intent: ImportIntent = IMPORT_INTENTS.find((candidate) => candidate === form.get('intent')) ?? 'draft';
   if (!(file instanceof File) || file.size === 0) {
     return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
+  }
+  if (!isStorableText(file.name)) {
+    return errorJson(400, 'importFileName', 'Rename the file: its name holds characters that cannot be stored.');
   }
   if (file.size > limits.maxBytes) {
     return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
+import { ResetSecondFactorForm } from '@/components/account/TwoFactorForms';
 import { DisableUserForm, EditUserForm, ResetPasswordForm } from '@/components/admin/UserForms';
 import { listUserApiTokens } from '@/lib/data/api-tokens';
 import { getUser } from '@/lib/data/users';
 import type { Locale } from '@/lib/i18n/config';
+import { parseId } from '@/lib/validation/primitives';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -19,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UserPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const userId = Number(id);
-  const user = Number.isSafeInteger(userId) && userId > 0 ? await getUser(userId) : null;
+  const userId = parseId(id);
+  const user = userId !== null ? await getUser(userId) : null;
   if (!user) notFound();
   const t = await getTranslations('admin');
   return (
@@ -38,6 +40,9 @@ export default async function UserPage({ params }: Props) {
       <h2>{t('resetPassword')}</h2>
       <p className="muted">{t('resetPasswordHint')}</p>
       <ResetPasswordForm user={user} />
+      <h2>{t('secondFactor')}</h2>
+      <p className="muted">{user.secondFactor ? t('secondFactorOnHint') : t('secondFactorOffHint')}</p>
+      {user.secondFactor && <ResetSecondFactorForm label={t('resetSecondFactor')} userId={user.id} />}
       <ApiTokens locale={locale} tokens={await listUserApiTokens(user.id)} userId={user.id} />
     </>
   );

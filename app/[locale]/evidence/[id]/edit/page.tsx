@@ -5,6 +5,7 @@ import { EvidenceForm } from '@/components/evidence/EvidenceForm';
 import { maxAttachmentMb } from '@/lib/attachments/store';
 import { evidenceFormOptions, getEvidence } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
+import { parseId } from '@/lib/validation/primitives';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -19,10 +20,10 @@ const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10);
 export default async function EditEvidencePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const numericId = Number(id);
+  const numericId = parseId(id);
   const [options, record, t] = await Promise.all([
     evidenceFormOptions(locale),
-    Number.isSafeInteger(numericId) && numericId > 0 ? getEvidence(numericId, locale) : null,
+    numericId !== null ? getEvidence(numericId, locale) : null,
     getTranslations('evidence'),
   ]);
   if (!record) notFound();

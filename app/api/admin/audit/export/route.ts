@@ -1,21 +1,25 @@
-import type { NextRequest } from 'next/server';
-import { getCurrentUser } from '@/lib/auth/session';
+import { authorizeDownload } from '@/lib/api/auth';
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { csvStream } from '@/lib/csv';
 import { auditEventsForExport } from '@/lib/data/audit';
+import { getPrisma } from '@/lib/db';
 import { roleCan } from '@/lib/permissions';
 import { parseAuditFilter } from '@/lib/validation/audit';
 
-/** GET /api/admin/audit/export?user=&entity=&action=&from=&to=&bom=1 — the filtered audit log as CSV. */
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: { code: 'unauthenticated', message: 'Sign in first.' } }, { status: 401 });
+/**
+ * GET /api/admin/audit/export?user=&entity=&action=&from=&to=&bom=1 — the filtered audit log as CSV, to admins
+ * (session cookie or API token, identified by lib/api/auth.ts as for the API; never while a one-time password
+ * is pending).
+ */
+export async function GET(request: Request) {
+  const caller = await authorizeDownload(await getPrisma(), request, 'read');
+  if (!caller.ok) return caller.response;
+  const user = caller.user;
+  if (!user) return errorResponse(new ApiError(401, 'unauthenticated', 'Sign in first.'));
   if (!roleCan(user.role, 'read:audit')) {
-    return Response.json(
-      { error: { code: 'forbidden', message: 'Your role may not read the audit log.' } },
-      { status: 403 },
-    );
+    return errorResponse(new ApiError(403, 'forbidden', 'Your role may not read the audit log.'));
   }
-  const params = Object.fromEntries(request.nextUrl.searchParams);
+  const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = parseAuditFilter(params);
   async function* rows() {
     for await (const event of auditEventsForExport(user!, filter)) {

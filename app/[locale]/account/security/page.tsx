@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import {
+  DisableSecondFactorForm,
+  RegenerateCodesForm,
+  RevokeOtherSessionsForm,
+  RevokeSessionForm,
+} from '@/components/account/TwoFactorForms';
+import { requireUser } from '@/lib/auth/guard';
+import { readOwnSecurity } from '@/lib/data/security';
+import type { Locale } from '@/lib/i18n/config';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'security' });
+  return { title: t('title') };
+}
+
+const when = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+/** Each user's own security page: where they are signed in, their API tokens, and their second factor. */
+export default async function SecurityPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser();
+  const t = await getTranslations('security');
+  const { sessions, secondFactor } = await readOwnSecurity();
+  return (
+    <div className="stack">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('signedInAs', { email: user.email })}</p>
+
+      <section aria-labelledby="sessions-heading" className="stack">
+        <h2 id="sessions-heading">{t('sessions')}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('device')}</th>
+                <th scope="col">{t('address')}</th>
+                <th scope="col">{t('signedIn')}</th>
+                <th scope="col">{t('lastSeen')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('signOut')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.handle}>
+                  <td>
+                    {session.device}
+                    {session.current && <strong> · {t('thisSession')}</strong>}
+                  </td>
+                  <td>{session.ip ?? '—'}</td>
+                  <td>{when(session.createdAt)}</td>
+                  <td>{when(session.lastSeenAt)}</td>
+                  <td>{!session.current && <RevokeSessionForm label={t('signOut')} session={session.handle} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {sessions.length > 1 && <RevokeOtherSessionsForm label={t('signOutOthers')} />}
+      </section>
+
+      <section aria-labelledby="second-factor-heading" className="stack">
+        <h2 id="second-factor-heading">{t('secondFactor')}</h2>
+        {secondFactor.enrolled ? (
+          <>
+            <p>
+              {t('secondFactorOn', { date: when(secondFactor.enabledAt!) })}{' '}
+              {t('recoveryCodesLeft', { count: secondFactor.recoveryCodesLeft })}{' '}
+              {t('rememberedDevices', { count: secondFactor.rememberedDevices })}
+            </p>
+            <p>
+              <Link className="button button--quiet" href={`/${locale}/account/two-factor`}>
+                {t('reenrol')}
+              </Link>
+            </p>
+            <RegenerateCodesForm label={t('regenerate')} />
+            {secondFactor.required ? (
+              <p className="muted">{t('requiredForRole')}</p>
+            ) : (
+              <DisableSecondFactorForm label={t('disable')} />
+            )}
+          </>
+        ) : (
+          <>
+            <p>{t('secondFactorOff')}</p>
+            <p>
+              <Link className="button" href={`/${locale}/account/two-factor`}>
+                {t('enrol')}
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="tokens-heading" className="stack">
+        <h2 id="tokens-heading">{t('tokens')}</h2>
+        <p>
+          <Link href={`/${locale}/account/password`}>{t('tokensLink')}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

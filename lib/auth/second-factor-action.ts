@@ -1,0 +1,55 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import type { FormState } from '@/lib/actions/form-state';
+import { getSessionUser } from '@/lib/auth/session';
+import { TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_DAYS, verifySecondFactor } from '@/lib/auth/two-factor';
+import { requestPrisma } from '@/lib/data/request-db';
+import { clientAddress } from '@/lib/http/client-address';
+import { getRequestId } from '@/lib/http/request-id';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+
+/**
+ * The form action of the sign-in code page (not an operation: like the password step it completes a session
+ * rather than acting as one). On success it sets the remembered-device cookie when asked, then redirects.
+ */
+export async function verifySecondFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const requestHeaders = await headers();
+  if (!isSameOriginRequest(requestHeaders)) return { status: 'error', message: 'crossSite' };
+  const locale = await getLocale();
+  const user = await getSessionUser();
+  if (!user) redirect(`/${locale}/sign-in`);
+  const code = formData.get('code');
+  const result = await verifySecondFactor(await requestPrisma(), {
+    user,
+    code: typeof code === 'string' ? code : '',
+    ip: clientAddress(requestHeaders),
+    remember: formData.get('remember') === 'on',
+    userAgent: requestHeaders.get('user-agent'),
+    requestId: await getRequestId(),
+  });
+  if (!result.ok) {
+    if (result.reason === 'not_pending') redirect(`/${locale}`);
+    return { status: 'error', message: result.reason === 'rate_limited' ? 'codeRateLimited' : 'codeWrong' };
+  }
+  if (result.deviceToken) {
+    (await cookies()).set(TRUSTED_DEVICE_COOKIE, result.deviceToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: process.env.NEXTAUTH_URL?.startsWith('https://') ?? false,
+      path: '/',
+      maxAge: TRUSTED_DEVICE_DAYS * 86_400,
+    });
+  }
+  redirect(localPath(formData.get('callbackUrl'), locale));
+}
+
+/** Only a plain path on this site (no scheme, host, backslash or control character); else the overview. */
+function localPath(value: FormDataEntryValue | null, locale: string): string {
+  if (typeof value !== 'string' || !value.startsWith('/')) return `/${locale}`;
+  const resolved = new URL(value, 'http://site.invalid');
+  const safe = resolved.host === 'site.invalid' && !/[\u0000-\u001f\u007f\\]/.test(value) && !value.startsWith('//');
+  return safe ? `${resolved.pathname}${resolved.search}` : `/${locale}`;
+}

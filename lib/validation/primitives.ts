@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The primitives every schema of lib/validation builds on where a value goes to PostgreSQL: text it can store,
+ * ids that fit its `integer` (int4) columns, and dates and times inside a sane range. A value outside them is a
+ * client's mistake (4xx naming the field), never a database error (500). Messages are keys of the "validation"
+ * namespace of messages/<locale>.json.
+ */
+
+/** The largest value of a PostgreSQL `integer` (int4), the type of every id and version column. */
+export const MAX_INT4 = 2_147_483_647;
+
+/** The range of dates and times accepted anywhere (filters, cursors, forms): PostgreSQL and JavaScript agree on it. */
+export const EARLIEST_ACCEPTED_DAY = '1900-01-01';
+export const LATEST_ACCEPTED_DAY = '2999-12-31';
+
+// NUL, which PostgreSQL refuses in text, and UTF-16 surrogates without their pair, which no UTF-8 encoder can
+// write (the pg driver would silently turn them into U+FFFD, PGlite refuses them).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether PostgreSQL can store the string exactly: no NUL, no unpaired surrogate. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/** A string PostgreSQL can store exactly; otherwise the issue `textInvalidCharacters`. */
+export const StoredText = z.string().refine(isStorableText, 'textInvalidCharacters');
+
+/**
+ * Every string inside `value` (object keys included) that PostgreSQL cannot store, with its path, e.g.
+ * `[{ path: ['sources', 0, 'title'] }]`. The operation wrapper and the API's query and path checks run this on
+ * whatever arrives, so that no schema that forgot StoredText lets such text reach the database.
+ */
+export function findUnstorableText(value: unknown, path: PropertyKey[] = [], found: PropertyKey[][] = []) {
+  if (typeof value === 'string') {
+    if (!isStorableText(value)) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => findUnstorableText(item, [...path, index], found));
+  } else if (
+    value !== null &&
+    typeof value === 'object' &&
+    // Uploaded bytes and files are not text (and walking a 20 MB Uint8Array key by key would take seconds).
+    !ArrayBuffer.isView(value) &&
+    !(value instanceof ArrayBuffer) &&
+    !(value instanceof Blob) &&
+    !(value instanceof Date)
+  ) {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) found.push([...path, key]);
+      else findUnstorableText(item, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+/** A positive id that fits an int4 column, from a number or a decimal string (FormData). */
+export const Id = z.coerce.number().int().positive().max(MAX_INT4);
+
+/** A version counter (0 allowed where a row may not exist yet, else use Id), bounded to int4. */
+export const Version = Id;
+
+/** An id from a URL segment: plain decimal digits, 1 to MAX_INT4; null for anything else. */
+export function parseId(raw: string | undefined | null): number | null {
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= MAX_INT4 ? id : null;
+}
+
+/** A calendar day YYYY-MM-DD between EARLIEST_ACCEPTED_DAY and LATEST_ACCEPTED_DAY (a filter or query value). */
+export const Day = z.iso
+  .date('dateInvalid')
+  .refine((value) => value >= EARLIEST_ACCEPTED_DAY && value <= LATEST_ACCEPTED_DAY, 'dateOutOfRange');
+
+/** An ISO 8601 date and time (offset allowed) whose instant lies within the accepted days, in UTC. */
+export const DateTime = (options: { offset?: boolean } = {}) =>
+  z.iso
+    .datetime({ offset: options.offset ?? false, message: 'dateInvalid' })
+    .refine((value) => isWithinAcceptedRange(new Date(value)), 'dateOutOfRange');
+
+/** Whether a Date is valid and inside the accepted range (UTC). */
+export function isWithinAcceptedRange(date: Date): boolean {
+  if (Number.isNaN(date.getTime())) return false;
+  const day = date.toISOString().slice(0, 10);
+  return day >= EARLIEST_ACCEPTED_DAY && day <= LATEST_ACCEPTED_DAY;
+}
