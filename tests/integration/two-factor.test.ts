@@ -5,7 +5,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import { resolveSession } from '@/lib/auth/sessions';
-import { MAX_FAILURES_PER_ACCOUNT, signInWithPassword } from '@/lib/auth/sign-in';
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, signInWithPassword } from '@/lib/auth/sign-in';
 import { decryptSecret, newTotpSecret, sealEnrolmentOffer } from '@/lib/auth/totp';
 import { TRUSTED_DEVICE_DAYS, verifySecondFactor } from '@/lib/auth/two-factor';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -180,7 +180,7 @@ describe('the code at sign-in', () => {
     const pending = await passwordStep(reviewer.email, ip);
     const right = await codeFor(TEST_TOTP_SECRET);
     const wrong = right === '123456' ? '654321' : '123456';
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt++) {
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt++) {
       expect(await verifySecondFactor(db.prisma, { user: pending, code: wrong, ip, remember: false })).toMatchObject({
         ok: false,
         reason: 'invalid',
