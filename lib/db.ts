@@ -40,6 +40,17 @@ export function configuredTarget(): DatabaseTarget {
  * runs is taken over by one process only (see takeOverStaleLock).
  */
 const LOCK_HOLDER_ENV = 'COMMITMENT_TRACKER_DB_LOCK_PID';
+/** Directories whose lock this process holds for its whole life (holdEmbeddedDatabase). */
+const heldDirs = new Set<string>();
+/** Directories this process has open right now: PGlite cannot open one twice, even in one process. */
+const openDirs = new Set<string>();
+
+function inUse(dir: string, owner: number): DatabaseInUseError {
+  return new DatabaseInUseError(
+    `The embedded database in ${dir} is in use by process ${owner}. Stop that process first ` +
+      `(only one process may open an embedded database), or set DATABASE_URL to use a PostgreSQL server.`,
+  );
+}
 
 function lockPgliteDir(dir: string): () => void {
   const lockFile = `${dir}.lock`;
@@ -60,15 +71,11 @@ function lockPgliteDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(lockFile);
       if (owner === null) continue; // released meanwhile: try again
-      // Held by this process (npm start, for its own migration step) or by the npm start that runs this server.
-      if (owner === process.pid) return () => {};
+      // Held for life by this process (npm start, for its own migration step) or by the npm start that runs
+      // this server; any other owner, this process's own open included, keeps it.
+      if (owner === process.pid && heldDirs.has(dir)) return () => {};
       if (owner === Number(process.env[LOCK_HOLDER_ENV]) && owner === process.ppid) return () => {};
-      if (owner && isRunning(owner)) {
-        throw new DatabaseInUseError(
-          `The embedded database in ${dir} is in use by process ${owner}. Stop that process first ` +
-            `(only one process may open an embedded database), or set DATABASE_URL to use a PostgreSQL server.`,
-        );
-      }
+      if (owner && isRunning(owner)) throw inUse(dir, owner);
       takeOverStaleLock(lockFile, owner);
     }
   }
@@ -124,6 +131,7 @@ export function holdEmbeddedDatabase(target: DatabaseTarget = configuredTarget()
   ensurePrivateDir(dirname(target.dir));
   ensurePrivateDir(target.dir);
   lockPgliteDir(target.dir);
+  heldDirs.add(target.dir);
   process.env[LOCK_HOLDER_ENV] = String(process.pid);
 }
 
@@ -150,7 +158,14 @@ export async function openDatabase(target: DatabaseTarget = configuredTarget()):
     restrictUmask();
     ensurePrivateDir(dirname(target.dir));
     ensurePrivateDir(target.dir);
-    unlock = lockPgliteDir(target.dir);
+    if (openDirs.has(target.dir)) throw inUse(target.dir, process.pid);
+    const release = lockPgliteDir(target.dir);
+    const dir = target.dir;
+    openDirs.add(dir);
+    unlock = () => {
+      openDirs.delete(dir);
+      release();
+    };
     makeTreePrivate(dirname(target.dir));
   }
   try {
