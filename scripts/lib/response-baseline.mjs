@@ -8,9 +8,9 @@
 // too: one from another site's Origin (403), with an action id Next.js never makes (400) or a body type an
 // action never has (415). A malformed body (garbage text, a multipart body that does not parse, arguments of the
 // wrong shape) is only found while Next.js decodes it: the action request carries a flag that the app's action
-// entry (lib/actions/arguments.ts) sets once it has accepted its arguments, and a 500 to a request whose action
-// never accepted them is the request's fault, answered 400 (Next.js answers some with 500, some with 200 and an
-// empty body). An answer after the action accepted them passes unchanged: a 500 there is the app's own fault.
+// entry (lib/actions/arguments.ts) sets once it has accepted its arguments, and a 500 or 2xx to a request whose
+// action never accepted them is the request's fault, answered 400 (Next.js answers some with 500, some with 200
+// and an empty body). An answer after the action accepted them passes unchanged: a 500 there is the app's own fault.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import { BASELINE_CSP, BASELINE_HEADERS } from '../../lib/http/baseline-headers.mjs';
@@ -39,7 +39,9 @@ const ACTION_BODY_TYPES = new Set(['multipart/form-data', 'text/plain']);
 function foreignOrigin(request) {
   const origin = request.headers.origin;
   if (origin === undefined) return false;
-  const own = (process.env.TRUST_PROXY && request.headers['x-forwarded-host']) || request.headers.host;
+  // As lib/http/same-origin.ts: behind a trusted proxy (TRUST_PROXY=1 or true) the host the proxy was asked for.
+  const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
+  const own = (trustProxy && request.headers['x-forwarded-host']) || request.headers.host;
   try {
     return new URL(origin).host !== own;
   } catch {
