@@ -76,21 +76,34 @@ function actionRefusal(request) {
  * answers pass.
  */
 function guardActionResponse(response, state) {
-  const respond = response.writeHead;
+  const { writeHead: respond, write, end } = response;
+  let refused = false;
   response.writeHead = function writeHeadOfAction(status, ...rest) {
-    const refused = !state.accepted && ((status >= 200 && status < 300) || status >= 500);
-    if (!refused || this.headersSent) return respond.call(this, status, ...rest);
-    for (const name of this.getHeaderNames())
-      if (/^(content-|transfer-encoding|vary)/i.test(name)) this.removeHeader(name);
-    const body = 'Invalid server action request (the body or its arguments could not be read).\n';
-    respond.call(this, 400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-    const end = http.ServerResponse.prototype.end;
-    this.write = () => true;
-    this.end = function endRefusal(...args) {
-      const done = args.find((arg) => typeof arg === 'function');
-      return end.call(this, body, done);
-    };
-    return this;
+    const malformed = !state.accepted && ((status >= 200 && status < 300) || status >= 500);
+    if (!malformed || this.headersSent) return respond.call(this, status, ...rest);
+    refused = true;
+    for (const name of this.getHeaderNames()) {
+      if (/^(content-|transfer-encoding|etag|vary)/i.test(name)) this.removeHeader(name);
+    }
+    return respond.call(this, 400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  };
+  // Node writes the head inside write() and end() when it was not written before: write it first here, so that
+  // the body that follows is already known to be Next's or the refusal's.
+  response.write = function writeOfAction(...args) {
+    if (!this.headersSent) this.writeHead(this.statusCode);
+    if (!refused) return write.apply(this, args);
+    const done = args.find((arg) => typeof arg === 'function');
+    if (done) process.nextTick(done);
+    return true;
+  };
+  response.end = function endOfAction(...args) {
+    if (!this.headersSent) this.writeHead(this.statusCode);
+    if (!refused) return end.apply(this, args);
+    return end.call(
+      this,
+      'Invalid server action request (its body or arguments could not be read).\n',
+      args.find((arg) => typeof arg === 'function'),
+    );
   };
 }
 
