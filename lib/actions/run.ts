@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
+import { acceptFormData } from '@/lib/actions/arguments';
 import type { FormState } from '@/lib/actions/form-state';
 import { getSessionUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
@@ -23,7 +24,8 @@ export function formValues(formData: FormData): Record<string, string | string[]
 const SECRET_FIELD = /password/i;
 
 /**
- * Runs an operation for a form: refuses cross-site posts, sends anonymous users to sign in, and turns the
+ * Runs an operation for a form: refuses a call whose argument is no FormData (see lib/actions/arguments.ts) and
+ * cross-site posts, sends anonymous users to sign in, and turns the
  * outcome into form state. The operation itself authorizes, validates, writes and audits.
  */
 export async function runFormAction<Output>(
@@ -35,6 +37,7 @@ export async function runFormAction<Output>(
   toInput: (values: Record<string, string | string[]>, formData: FormData) => unknown | Promise<unknown> = (values) =>
     values,
 ): Promise<FormState> {
+  acceptFormData(formData);
   if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
   // Pending second factors are refused by the operation wrapper, which lets the enrolment itself through.
   const user = await getSessionUser();

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
+import { acceptFormData } from '@/lib/actions/arguments';
 import type { FormState } from '@/lib/actions/form-state';
 import { getCurrentUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
@@ -22,6 +23,7 @@ export interface ImportApplyState extends FormState {
  * by exactly one apply, and is deleted once applied or put back when the import is refused.
  */
 export async function importEvidenceAction(_state: ImportApplyState, formData: FormData): Promise<ImportApplyState> {
+  acceptFormData(formData);
   if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
   const user = await getCurrentUser();
   if (!user) redirect(`/${await getLocale()}/sign-in`);

@@ -3,6 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
+import { acceptFormData } from '@/lib/actions/arguments';
 import type { FormState } from '@/lib/actions/form-state';
 import { getSessionUser } from '@/lib/auth/session';
 import { TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_DAYS, verifySecondFactor } from '@/lib/auth/two-factor';
@@ -16,6 +17,7 @@ import { isSameOriginRequest } from '@/lib/http/same-origin';
  * rather than acting as one). On success it sets the remembered-device cookie when asked, then redirects.
  */
 export async function verifySecondFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
+  acceptFormData(formData);
   const requestHeaders = await headers();
   if (!isSameOriginRequest(requestHeaders)) return { status: 'error', message: 'crossSite' };
   const locale = await getLocale();
