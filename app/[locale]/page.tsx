@@ -1,7 +1,8 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const [t, dashboard, enums, format, overview, documents, options, reader] = await Promise.all([
     getTranslations('overview'),

@@ -1,5 +1,6 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { API_ROUTES, openApiDocument } from '@/lib/api/openapi';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -52,7 +53,7 @@ const anchor = (method: string, path: string) => `${method}-${path.replace(/[^a-
 
 export default async function ApiDocsPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations('apiDocs');
   const document = openApiDocument();
   const paths = Object.entries(document.paths ?? {}) as [string, Record<string, Operation>][];

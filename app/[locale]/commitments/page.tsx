@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { listCommitments, listThemes } from '@/lib/data/commitments';
 import { ADDRESSEES, STRENGTHS } from '@/lib/data/labels';
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CommitmentsPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const themes = await listThemes(locale);
   const { filter, ignored } = dropUnknown(query, parseCommitmentFilter(query), {

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { listMemberStates } from '@/lib/data/actors';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CountriesPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const { filter, ignored } = dropUnknown(query, parseCountryFilter(query), { group: REGIONAL_GROUPS });
   const [t, enums, find, { total, states }, user] = await Promise.all([

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { FilterSelect } from '@/components/forms/FilterSelect';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
@@ -37,7 +38,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export default async function EvidencePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const [people, themes, t, ev, transfer] = await Promise.all([
     evidencePeople(),

@@ -1,5 +1,6 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { listDocuments } from '@/lib/data/documents';
 import { adoptedBy, listInstruments } from '@/lib/data/instruments';
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InstrumentsPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const [t, format, instruments, documents] = await Promise.all([
     getTranslations('instruments'),
     getFormatter(),

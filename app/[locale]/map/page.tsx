@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { StateStatusMap } from '@/components/dashboard/StateStatusMap';
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function MapPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const [t, options] = await Promise.all([getTranslations('dashboard'), getFilterOptions(locale)]);
   const { filter, ignored } = knownDashboardFilter(query, options, ['country']);

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MatrixPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const sort = parseMatrixSort(query);
   const options = await getFilterOptions(locale);

@@ -1,5 +1,6 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { reviewQueue } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   const parsed = parseReviewFilter(query);
   const [first, t] = await Promise.all([reviewQueue(parsed, locale), getTranslations('evidence')]);

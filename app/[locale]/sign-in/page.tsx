@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   // Only paths on this site: an open redirect through callbackUrl would make a good phishing link.
   const callbackUrl = safeRedirectPath(query.callbackUrl, `/${locale}`);

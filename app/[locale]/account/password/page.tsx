@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
 import { ChangePasswordForm } from '@/components/auth/ChangePasswordForm';
 import { requireUser } from '@/lib/auth/guard';
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ChangePasswordPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const user = await requireUser({ allowPendingPasswordChange: true });
   const t = await getTranslations('account');
   return (

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import {
   DisableSecondFactorForm,
   RegenerateCodesForm,
@@ -24,7 +25,7 @@ const when = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ') +
 /** Each user's own security page: where they are signed in, their API tokens, and their second factor. */
 export default async function SecurityPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const user = await requireUser();
   const t = await getTranslations('security');
   const { sessions, secondFactor } = await readOwnSecurity();

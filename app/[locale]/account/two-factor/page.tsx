@@ -1,5 +1,6 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { EnrolForm } from '@/components/account/TwoFactorForms';
 import { requireUser } from '@/lib/auth/guard';
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function TwoFactorEnrolPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const user = await requireUser({ allowSecondFactorStep: 'enrol' });
   const t = await getTranslations('twoFactor');
   const secret = newTotpSecret();

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { listAuditEvents } from '@/lib/data/audit';
 import type { Locale } from '@/lib/i18n/config';
 import { auditFilterQuery, parseAuditFilter } from '@/lib/validation/audit';
@@ -20,7 +21,7 @@ const json = (value: unknown) => (value === null || value === undefined ? '' : J
 
 export default async function AuditPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const filter = parseAuditFilter(await searchParams);
   const log = await listAuditEvents(filter);
   const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);

@@ -1,5 +1,6 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PublicViewForm } from '@/components/admin/UserForms';
 import { requirePermission } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SettingsPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   await requirePermission('manage:settings');
   const [t, publicView] = await Promise.all([getTranslations('admin'), isPublicViewEnabled(await requestPrisma())]);
   return (

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/admin/UserForms';
 import { listUsers } from '@/lib/data/users';
 import type { Locale } from '@/lib/i18n/config';
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UsersPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const users = await listUsers();
   const [t, roles, format] = await Promise.all([getTranslations('admin'), getTranslations('roles'), getFormatter()]);
   return (

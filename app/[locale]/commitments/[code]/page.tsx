@@ -1,7 +1,8 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { CommitmentForm } from '@/components/admin/CommitmentForm';
 import { Suspense } from 'react';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const query = await searchParams;
   // Codes are case-insensitive: /en/commitments/p12-CONVENTIONS is P12-conventions, at its canonical address.
   if (code !== canonicalCommitmentCode(code) && COMMITMENT_CODE.test(canonicalCommitmentCode(code))) {

@@ -1,7 +1,8 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
@@ -43,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CountryPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   if (!COUNTRY_CODE.test(code)) {
     // Codes are case-insensitive: /en/countries/ken is Kenya, at its one canonical address.
     const canonical = canonicalActorCode(code);

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatementParagraph } from '@/components/StatementParagraph';
 import { getDocument } from '@/lib/data/documents';
 import type { Locale } from '@/lib/i18n/config';
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StatementPage({ params }: Props) {
   const { locale, slug } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const [t, format, document] = await Promise.all([
     getTranslations('statement'),
     getFormatter(),

@@ -1,7 +1,8 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReviewForm, SubmitForReviewForm, UnpublishForm } from '@/components/evidence/ReviewForms';
 import { revisionChanges } from '@/components/evidence/RevisionChanges';
 import { Tag } from '@/components/Tag';
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EvidencePage({ params }: Props) {
   const { locale, id } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const numericId = parseId(id);
   const [record, t, format] = await Promise.all([
     numericId !== null ? getEvidence(numericId, locale) : null,

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { ImportForm } from '@/components/transfer/ImportForm';
 import { requirePermission } from '@/lib/auth/guard';
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ImportEvidencePage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   await requirePermission('write:evidence');
   const [t, messages] = await Promise.all([getTranslations('transfer'), getMessages()]);
   return (

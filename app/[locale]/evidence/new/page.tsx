@@ -1,5 +1,6 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { EvidenceForm } from '@/components/evidence/EvidenceForm';
 import { maxAttachmentMb } from '@/lib/attachments/store';
 import { evidenceFormOptions } from '@/lib/data/evidence';
@@ -21,7 +22,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function NewEvidencePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const [options, query, t] = await Promise.all([
     evidenceFormOptions(locale),
     searchParams,

@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { VerifyCodeForm } from '@/components/account/TwoFactorForms';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { requireUser } from '@/lib/auth/guard';
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The second step of sign-in, for a session that gave the password of a user with a second factor. */
 export default async function SignInCodePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const user = await requireUser({ allowSecondFactorStep: 'verify' });
   if (user.pendingSecondFactor !== 'verify') redirect(`/${locale}`);
   const query = await searchParams;

@@ -1,7 +1,8 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
 import { ResetSecondFactorForm } from '@/components/account/TwoFactorForms';
 import { DisableUserForm, EditUserForm, ResetPasswordForm } from '@/components/admin/UserForms';
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UserPage({ params }: Props) {
   const { locale, id } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const userId = parseId(id);
   const user = userId !== null ? await getUser(userId) : null;
   if (!user) notFound();

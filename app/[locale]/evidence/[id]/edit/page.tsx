@@ -1,6 +1,7 @@
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { EvidenceForm } from '@/components/evidence/EvidenceForm';
 import { maxAttachmentMb } from '@/lib/attachments/store';
 import { evidenceFormOptions, getEvidence } from '@/lib/data/evidence';
@@ -19,7 +20,7 @@ const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10);
 
 export default async function EditEvidencePage({ params }: Props) {
   const { locale, id } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const numericId = parseId(id);
   const [options, record, t] = await Promise.all([
     evidenceFormOptions(locale),
