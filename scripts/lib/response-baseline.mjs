@@ -150,3 +150,21 @@ http.createServer = function createGuardedServer(...args) {
   }
   return createServer.apply(this, args);
 };
+
+// A request Node's HTTP parser itself refuses (a method it does not know, such as TRACK; a malformed request line)
+// never reaches a response object: Node answers 400 on the bare socket. Answer it as Node would, with the same
+// statuses, but with the baseline headers.
+const PARSER_STATUS = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+const emitServer = http.Server.prototype.emit;
+http.Server.prototype.emit = function emitWithBaselineClientError(event, error, socket, ...rest) {
+  if (event !== 'clientError' || this.listenerCount('clientError') > 0) {
+    return emitServer.call(this, event, error, socket, ...rest);
+  }
+  if (socket.writable && !socket._httpMessage?.headersSent) {
+    const status = PARSER_STATUS[error?.code] ?? 400;
+    const headers = ALL.map(({ key, value }) => `${key}: ${value}\r\n`).join('');
+    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n${headers}\r\n`);
+  }
+  socket.destroy(error);
+  return true;
+};
