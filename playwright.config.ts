@@ -12,6 +12,11 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // Two browsers and the server share two cores (with other work on CI): a workflow test crosses a dozen pages,
+  // and an axe scan of the matrix or a commitment page takes seconds. Limits wide enough that no test depends on
+  // the machine's speed; a hung step still fails.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
