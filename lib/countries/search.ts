@@ -82,7 +82,8 @@ export function otherCountryNames(code: string, names: { en: string; zh: string 
 /** True when the typed `query` is part of the code or of any of the country's names (see foldForSearch). */
 export function countryMatches(query: string, code: string, names: { en: string; zh: string }): boolean {
   const folded = foldForSearch(query);
-  if (!folded) return true;
+  // No query matches every state; a query of punctuation only ("%") matches none.
+  if (!folded) return query.trim() === '';
   if (code.toLowerCase().includes(folded)) return true;
   // Compared with spaces removed too, so "cote divoire" and "Côte d'Ivoire" meet, as do "北 韩" and "北韩".
   const compact = folded.replace(/ /g, '');

@@ -157,6 +157,14 @@ http.createServer = function createGuardedServer(...args) {
 const PARSER_STATUS = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
 const emitServer = http.Server.prototype.emit;
 http.Server.prototype.emit = function emitWithBaselineClientError(event, error, socket, ...rest) {
+  // CONNECT (a proxy's method) goes only to 'connect' listeners; with none, Node drops the socket unanswered.
+  if (event === 'listening' && this.listenerCount('connect') === 0) {
+    this.on('connect', (_request, connectSocket) => {
+      const headers = ALL.map(({ key, value }) => `${key}: ${value}\r\n`).join('');
+      const allow = [...METHODS].join(', ');
+      connectSocket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${allow}\r\nConnection: close\r\n${headers}\r\n`);
+    });
+  }
   if (event !== 'clientError' || this.listenerCount('clientError') > 0) {
     return emitServer.call(this, event, error, socket, ...rest);
   }
