@@ -101,7 +101,8 @@ test.describe('every response carries the security headers', () => {
   }
 
   test('unusual methods are refused with a 4xx and the headers', async () => {
-    for (const method of ['PROPFIND', 'TRACE', 'TRACK', 'MKCOL', 'CONNECT', 'FOO']) {
+    // CONNECT is left out: Node's client hands its answer to a 'connect' event, not to a response.
+    for (const method of ['PROPFIND', 'TRACE', 'TRACK', 'MKCOL', 'FOO']) {
       for (const path of ['/', '/en', '/api/v1/evidence', '/en/x.php']) {
         const response = await raw(method, path);
         expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
