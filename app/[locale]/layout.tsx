@@ -1,11 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/SiteHeader';
+import { setPageLocale } from '@/lib/i18n/page-locale';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
+
+/** The message namespaces client components read; one list, so a new client namespace is one edit. */
+const CLIENT_NAMESPACES = [
+  'errors',
+  'validation',
+  'outcomes',
+  'auth',
+  'account',
+  'admin',
+  'roles',
+  'evidence',
+  'ratification',
+  'commitmentAdmin',
+  'twoFactor',
+] as const;
 
 interface LayoutProps {
   children: React.ReactNode;
@@ -21,27 +36,13 @@ export async function generateMetadata({ params }: Omit<LayoutProps, 'children'>
 
 export default async function LocaleLayout({ children, params }: LayoutProps) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations({ locale, namespace: 'nav' });
   const app = await getTranslations({ locale, namespace: 'app' });
   const api = await getTranslations({ locale, namespace: 'apiTokens' });
   // Client components get only the namespaces they use, not the whole catalogue.
-  const {
-    errors,
-    validation,
-    outcomes,
-    auth,
-    account,
-    admin,
-    roles,
-    evidence,
-    ratification,
-    commitmentAdmin,
-    twoFactor,
-  } = await getMessages({
-    locale,
-  });
+  const messages = await getMessages({ locale });
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>
@@ -50,23 +51,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         </a>
         <SiteHeader locale={locale} />
         <main id="main" tabIndex={-1}>
-          <NextIntlClientProvider
-            messages={{
-              errors,
-              validation,
-              outcomes,
-              auth,
-              account,
-              admin,
-              roles,
-              evidence,
-              ratification,
-              commitmentAdmin,
-              twoFactor,
-            }}
-          >
-            {children}
-          </NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
         </main>
         <footer className="site-footer">
           <p>{app('footer')}</p>
