@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
+import { FilterInput } from '@/components/forms/FilterInput';
 import { FilterSelect } from '@/components/forms/FilterSelect';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
@@ -117,32 +118,23 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       <form className="filters" method="get" action={path} role="search" aria-label={t('filters')}>
         {filter.mine && <input type="hidden" name="mine" value="1" />}
         {filter.state && <input type="hidden" name="state" value={filter.state} />}
-        <div className="field">
-          <label htmlFor="evidence-q">{t('search')}</label>
-          <input id="evidence-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-country">{ev('actor')}</label>
-          <input
-            id="evidence-country"
-            type="text"
-            name="country"
-            defaultValue={filter.country ?? ''}
-            maxLength={40}
-            placeholder="KEN"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-commitment">{ev('commitment')}</label>
-          <input
-            id="evidence-commitment"
-            type="text"
-            name="commitment"
-            defaultValue={filter.commitment ?? ''}
-            maxLength={60}
-            placeholder="P08-financing"
-          />
-        </div>
+        <FilterInput id="evidence-q" type="search" name="q" label={t('search')} value={filter.q} maxLength={200} />
+        <FilterInput
+          id="evidence-country"
+          name="country"
+          label={ev('actor')}
+          value={filter.country}
+          maxLength={40}
+          placeholder="KEN"
+        />
+        <FilterInput
+          id="evidence-commitment"
+          name="commitment"
+          label={ev('commitment')}
+          value={filter.commitment}
+          maxLength={60}
+          placeholder="P08-financing"
+        />
         <FilterSelect
           id="evidence-theme"
           name="theme"
@@ -167,14 +159,8 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           value={filter.reviewer}
           options={people.reviewers.map((email) => ({ value: email, label: email }))}
         />
-        <div className="field">
-          <label htmlFor="evidence-from">{t('from')}</label>
-          <input id="evidence-from" type="date" name="from" defaultValue={filter.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-to">{t('to')}</label>
-          <input id="evidence-to" type="date" name="to" defaultValue={filter.to ?? ''} />
-        </div>
+        <FilterInput id="evidence-from" type="date" name="from" label={t('from')} value={filter.from} />
+        <FilterInput id="evidence-to" type="date" name="to" label={t('to')} value={filter.to} />
         <button type="submit" className="button">
           {ev('filter')}
         </button>

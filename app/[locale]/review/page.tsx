@@ -5,6 +5,7 @@ import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { reviewQueue } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseReviewFilter } from '@/lib/validation/evidence-filters';
+import { FilterInput } from '@/components/forms/FilterInput';
 import { FilterSelect } from '@/components/forms/FilterSelect';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
@@ -43,26 +44,22 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         labels={{ author: t('author'), country: t('actor'), commitment: t('commitment') }}
       />
       <form className="filters" method="get" role="search" aria-label={t('reviewFilters')}>
-        <div className="field">
-          <label htmlFor="review-country">{t('actor')}</label>
-          <input
-            id="review-country"
-            name="country"
-            defaultValue={filter.country ?? ''}
-            maxLength={40}
-            placeholder="KEN"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="review-commitment">{t('commitment')}</label>
-          <input
-            id="review-commitment"
-            name="commitment"
-            defaultValue={filter.commitment ?? ''}
-            maxLength={60}
-            placeholder="P08-financing"
-          />
-        </div>
+        <FilterInput
+          id="review-country"
+          name="country"
+          label={t('actor')}
+          value={filter.country}
+          maxLength={40}
+          placeholder="KEN"
+        />
+        <FilterInput
+          id="review-commitment"
+          name="commitment"
+          label={t('commitment')}
+          value={filter.commitment}
+          maxLength={60}
+          placeholder="P08-financing"
+        />
         <FilterSelect
           id="review-author"
           name="author"
