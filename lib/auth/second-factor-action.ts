@@ -11,6 +11,7 @@ import { requestPrisma } from '@/lib/data/request-db';
 import { clientAddress } from '@/lib/http/client-address';
 import { getRequestId } from '@/lib/http/request-id';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { safeRedirectPath } from '@/lib/http/redirect-target';
 
 /**
  * The form action of the sign-in code page (not an operation: like the password step it completes a session
@@ -45,13 +46,5 @@ export async function verifySecondFactorAction(_state: FormState, formData: Form
       maxAge: TRUSTED_DEVICE_DAYS * 86_400,
     });
   }
-  redirect(localPath(formData.get('callbackUrl'), locale));
-}
-
-/** Only a plain path on this site (no scheme, host, backslash or control character); else the overview. */
-function localPath(value: FormDataEntryValue | null, locale: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/')) return `/${locale}`;
-  const resolved = new URL(value, 'http://site.invalid');
-  const safe = resolved.host === 'site.invalid' && !/[\u0000-\u001f\u007f\\]/.test(value) && !value.startsWith('//');
-  return safe ? `${resolved.pathname}${resolved.search}` : `/${locale}`;
+  redirect(safeRedirectPath(formData.get('callbackUrl'), `/${locale}`));
 }
