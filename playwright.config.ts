@@ -65,7 +65,8 @@ export default defineConfig({
       PUBLIC_VIEW: '0',
     },
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 180_000,
+    // The first start builds the app: minutes on two cores shared with other work. A hung build still fails.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
   },
