@@ -213,9 +213,8 @@ async function fuzz(
 }
 
 /** Generous for deep runs on a busy machine: up to 50 ms a request. */
-const TIMEOUT = 30_000 + RUNS * 50;
 
-describe(`fuzzing the write endpoints (${RUNS} requests each)`, { timeout: TIMEOUT }, () => {
+describe(`fuzzing the write endpoints (${RUNS} requests each)`, () => {
   it('POST /api/v1/evidence', async () => {
     const statuses = await fuzz(
       badRequest(EVIDENCE, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']),
@@ -334,7 +333,7 @@ const pageSize = fc.oneof(
 );
 
 // Each 200 carries a page of records: more time per request than the write endpoints' refusals.
-describe(`fuzzing the change feed's parameters (${RUNS} requests)`, { timeout: 3 * TIMEOUT }, () => {
+describe(`fuzzing the change feed's parameters (${RUNS} requests)`, () => {
   it('GET /api/v1/evidence/changes: a 200 page or a 400 in the error shape, never a 5xx', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
@@ -418,7 +417,7 @@ const BAD_TIMES = [
 const BAD_IDS = ['2147483648', '9999999999', '99999999999999999999', '-1', '0', '1e3', '9007199254740993'];
 const BAD_NUMBERS = [2147483648, 9007199254740993, -1, 1e300, 0.5];
 
-describe('text, dates and ids at their limits', { timeout: 120_000 }, () => {
+describe('text, dates and ids at their limits', () => {
   it('the API refuses each with a 4xx in the error shape and writes nothing', async () => {
     const before = await fingerprint(db);
     const failures: string[] = [];

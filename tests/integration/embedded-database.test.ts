@@ -131,7 +131,7 @@ function lockChild(args: string[], until: RegExp): Promise<{ child: ChildProcess
   });
 }
 
-describe('one npm start per embedded database', { timeout: 240_000 }, () => {
+describe('one npm start per embedded database', () => {
   let scratch: ReturnType<typeof createPgliteDirectory> | undefined;
   const children: ChildProcess[] = [];
   afterEach(async () => {

@@ -78,7 +78,7 @@ beforeAll(async () => {
     { id: row.id, version: row.version, decision: 'verify' },
   );
   if (!verified.ok) throw new Error(JSON.stringify(verified));
-}, 120_000);
+});
 afterAll(async () => dispose?.());
 
 describe('evidence browser', () => {

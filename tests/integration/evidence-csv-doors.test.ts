@@ -19,8 +19,6 @@ import { signedInUser } from '../support/users';
 process.env.AUTH_SECRET ??= 'a test secret of at least thirty-two characters';
 const RUNS = Number(process.env.EVIDENCE_DOORS_RUNS ?? 25);
 const SEED = process.env.EVIDENCE_DOORS_SEED ? Number(process.env.EVIDENCE_DOORS_SEED) : undefined;
-/** Generous: each run writes through the API and reads an export back; CI shares two cores. */
-const TIMEOUT = 180_000;
 
 let db: Database;
 let dispose: () => Promise<void>;
@@ -135,46 +133,42 @@ const evidence = fc.record(
 );
 
 describe('evidence written through the API', () => {
-  it(
-    're-imports from an untouched export as unchanged, every record',
-    async () => {
-      let created = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.array(evidence, { minLength: 1, maxLength: 3 }), async (records) => {
-          // A fresh author per run: the export of "mine" holds exactly this run's records.
-          const editor = (await signedInUser(db.prisma, 'EDITOR')).user!;
-          const token = (await tokenFor(db, editor)).secret;
-          const ids: number[] = [];
-          for (const body of records) {
-            const response = await call(evidenceRoute.POST, { method: 'POST', path: '/api/v1/evidence', token, body });
-            // Refused is fine here (the next test checks every door refuses alike); never a server error.
-            expect(response.status, response.text).toBeLessThan(500);
-            if (response.status === 201) ids.push(response.json.data.id);
-            else expect(response.status, response.text).toBe(422);
-          }
-          created += ids.length;
-          const csv = await exportEvidenceCsv(db.prisma, editor, { mine: '1' });
-          expect(
-            parseCsv(csv)
-              .slice(1)
-              .map((row) => Number(row.cells[0])),
-          ).toEqual(ids);
-          const plan = await planEvidenceImport(db.prisma, editor, csv);
-          expect(plan.problems).toEqual([]);
-          expect({ rows: plan.rows, creates: plan.creates.length, updates: plan.updates.length }).toEqual({
-            rows: ids.length,
-            creates: 0,
-            updates: 0,
-          });
-          expect(plan.unchanged).toBe(ids.length);
-        }),
-        { numRuns: RUNS, seed: SEED },
-      );
-      // The generators must let records through, or the property says little.
-      expect(created).toBeGreaterThan(RUNS / 4);
-    },
-    TIMEOUT,
-  );
+  it('re-imports from an untouched export as unchanged, every record', async () => {
+    let created = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(evidence, { minLength: 1, maxLength: 3 }), async (records) => {
+        // A fresh author per run: the export of "mine" holds exactly this run's records.
+        const editor = (await signedInUser(db.prisma, 'EDITOR')).user!;
+        const token = (await tokenFor(db, editor)).secret;
+        const ids: number[] = [];
+        for (const body of records) {
+          const response = await call(evidenceRoute.POST, { method: 'POST', path: '/api/v1/evidence', token, body });
+          // Refused is fine here (the next test checks every door refuses alike); never a server error.
+          expect(response.status, response.text).toBeLessThan(500);
+          if (response.status === 201) ids.push(response.json.data.id);
+          else expect(response.status, response.text).toBe(422);
+        }
+        created += ids.length;
+        const csv = await exportEvidenceCsv(db.prisma, editor, { mine: '1' });
+        expect(
+          parseCsv(csv)
+            .slice(1)
+            .map((row) => Number(row.cells[0])),
+        ).toEqual(ids);
+        const plan = await planEvidenceImport(db.prisma, editor, csv);
+        expect(plan.problems).toEqual([]);
+        expect({ rows: plan.rows, creates: plan.creates.length, updates: plan.updates.length }).toEqual({
+          rows: ids.length,
+          creates: 0,
+          updates: 0,
+        });
+        expect(plan.unchanged).toBe(ids.length);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    // The generators must let records through, or the property says little.
+    expect(created).toBeGreaterThan(RUNS / 4);
+  });
 });
 
 /** Where a field error of the API lands in the CSV. */
@@ -198,51 +192,39 @@ const COLUMN_OF_FIELD: Record<string, string> = {
 const FIELDS: [field: string, column: string][] = Object.entries(COLUMN_OF_FIELD).filter(([f]) => f !== 'sources');
 
 describe('a value one door refuses', () => {
-  it(
-    'is refused by the API and the CSV import alike, with the same field error; one accepted is accepted by both',
-    async () => {
-      const editor = (await signedInUser(db.prisma, 'EDITOR')).user!;
-      const token = (await tokenFor(db, editor)).secret;
-      // A CSV file is UTF-8: it cannot hold a lone surrogate, so both doors get the same well-formed text.
-      const wellFormed = text.map((value) => value.replace(/\p{Cs}/gu, '\uFFFD'));
-      const value = fc.oneof(
-        wellFormed,
-        longText,
-        date,
-        url,
-        tag,
-        padded(IMPLEMENTATION_STATUSES),
-        padded(SOURCE_TYPES),
-      );
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...FIELDS), value, async ([field, column], cell) => {
-          const body: Record<string, unknown> = {
-            actorCode: 'KEN',
-            commitmentCode: 'P08-financing',
-            observedOn: '2024-03-01',
-            status: 'IN_PROGRESS',
-            summaryEn: 'Bill tabled in parliament.',
-            visibility: 'INTERNAL',
-            sources: [{ type: 'NATIONAL_LEGISLATION', url: 'https://example.org/bill' }],
-          };
-          if (field.startsWith('sources.0.')) {
-            (body.sources as Record<string, unknown>[])[0]![field.slice('sources.0.'.length)] = cell;
-          } else {
-            body[field] = cell;
-          }
-          const response = await call(evidenceRoute.POST, { method: 'POST', path: '/api/v1/evidence', token, body });
-          expect([201, 422], response.text).toContain(response.status);
-          const apiErrors = Object.entries((response.json.error?.fields ?? {}) as Record<string, string[]>)
-            .flatMap(([key, reasons]) => reasons.map((reason) => `${COLUMN_OF_FIELD[key] ?? key} ${reason}`))
-            .sort();
-          const csv = await evidenceCsv([evidenceRow({ [column]: cell })]);
-          const plan = await planEvidenceImport(db.prisma, editor, csv);
-          const importErrors = plan.problems.map((problem) => `${problem.column} ${problem.reason}`).sort();
-          expect(importErrors).toEqual(apiErrors);
-        }),
-        { numRuns: RUNS * 4, seed: SEED },
-      );
-    },
-    TIMEOUT,
-  );
+  it('is refused by the API and the CSV import alike, with the same field error; one accepted is accepted by both', async () => {
+    const editor = (await signedInUser(db.prisma, 'EDITOR')).user!;
+    const token = (await tokenFor(db, editor)).secret;
+    // A CSV file is UTF-8: it cannot hold a lone surrogate, so both doors get the same well-formed text.
+    const wellFormed = text.map((value) => value.replace(/\p{Cs}/gu, '\uFFFD'));
+    const value = fc.oneof(wellFormed, longText, date, url, tag, padded(IMPLEMENTATION_STATUSES), padded(SOURCE_TYPES));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIELDS), value, async ([field, column], cell) => {
+        const body: Record<string, unknown> = {
+          actorCode: 'KEN',
+          commitmentCode: 'P08-financing',
+          observedOn: '2024-03-01',
+          status: 'IN_PROGRESS',
+          summaryEn: 'Bill tabled in parliament.',
+          visibility: 'INTERNAL',
+          sources: [{ type: 'NATIONAL_LEGISLATION', url: 'https://example.org/bill' }],
+        };
+        if (field.startsWith('sources.0.')) {
+          (body.sources as Record<string, unknown>[])[0]![field.slice('sources.0.'.length)] = cell;
+        } else {
+          body[field] = cell;
+        }
+        const response = await call(evidenceRoute.POST, { method: 'POST', path: '/api/v1/evidence', token, body });
+        expect([201, 422], response.text).toContain(response.status);
+        const apiErrors = Object.entries((response.json.error?.fields ?? {}) as Record<string, string[]>)
+          .flatMap(([key, reasons]) => reasons.map((reason) => `${COLUMN_OF_FIELD[key] ?? key} ${reason}`))
+          .sort();
+        const csv = await evidenceCsv([evidenceRow({ [column]: cell })]);
+        const plan = await planEvidenceImport(db.prisma, editor, csv);
+        const importErrors = plan.problems.map((problem) => `${problem.column} ${problem.reason}`).sort();
+        expect(importErrors).toEqual(apiErrors);
+      }),
+      { numRuns: RUNS * 4, seed: SEED },
+    );
+  });
 });

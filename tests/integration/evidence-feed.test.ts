@@ -39,7 +39,7 @@ beforeAll(async () => {
   otherEditor = (await signedInUser(db.prisma, 'EDITOR')).user!;
   const viewer = (await signedInUser(db.prisma, 'VIEWER')).user!;
   readerToken = (await tokenFor(db, viewer, 'READ')).secret;
-}, 120_000);
+});
 afterAll(async () => dispose?.());
 
 async function createRecord(as: CurrentUser, summaryEn: string): Promise<number> {

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await db.prisma.$executeRaw`
     INSERT INTO "EvidenceSource" ("revisionId", type, url, "sortOrder")
     SELECT r.id, 'OTHER', 'https://example.org/' || r.id, 0 FROM "EvidenceRevision" r`;
-}, 600_000);
+});
 afterAll(async () => dispose?.());
 
 describe('a large evidence export', () => {
@@ -99,5 +99,5 @@ describe('a large evidence export', () => {
     expect(bytes).toBeGreaterThan(20e6);
     // The file is tens of megabytes; what stays alive while it streams is a few batches.
     expect(peak).toBeLessThan(bytes / 4);
-  }, 300_000);
+  });
 });

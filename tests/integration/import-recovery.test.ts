@@ -38,7 +38,7 @@ function killedClaim(token: string) {
   renameSync(join(dir, `${token}.csv`), join(dir, `${token}.applying-${deadPid}`));
 }
 
-describe('a killed import apply', { timeout: 120_000 }, () => {
+describe('a killed import apply', () => {
   it('that never committed leaves its file claimable again, with the same bytes', async () => {
     const editor = await signedInUser(db.prisma, 'EDITOR');
     const bytes = new TextEncoder().encode(await evidenceCsv([evidenceRow()]));

@@ -64,7 +64,7 @@ beforeAll(async () => {
 });
 afterAll(async () => dispose?.());
 
-describe('request bodies over the limit', { timeout: 60_000 }, () => {
+describe('request bodies over the limit', () => {
   it('the sign-in callback refuses a chunked body past a few KB, reading no more than that', async () => {
     const before = await fingerprint(db);
     const body = endlessBody();

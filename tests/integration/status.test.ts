@@ -108,7 +108,7 @@ beforeAll(async () => {
   await instrumentStatus('KEN', 'bombings-1997', 'SIGNED');
   await instrumentStatus('KEN', 'hostages-1979', 'NOT_PARTY');
   await instrumentStatus('UGA', 'financing-1999', 'ACCESSION', '2003-06-05');
-}, 120_000);
+});
 afterAll(async () => dispose?.());
 
 describe('country scorecard', () => {
