@@ -157,7 +157,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
 
       {(mayEdit || mayReview || mayUnpublish) && <h2>{t('actions')}</h2>}
       {mayEdit && (
-        // A <div>, not a <p>: it holds a form, which a paragraph may not contain (the browser would split it).
+        // A div, not a paragraph: it holds a form, which a paragraph may not contain (the browser would split it).
         <div className="form-actions">
           <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
             {t('edit')}
