@@ -41,9 +41,9 @@ const TEXT = {
     returned: 'Returned to the author with your comment.',
     verified: 'Verified: it now counts toward the status.',
     effect: /× P08-financing from No information to In progress\./,
-    history: ['Implementation status', 'In progress', 'Partially implemented', 'Source 1', 'Gazette No. 6'],
+    history: ['Status', 'In progress', 'Partially implemented', 'Source 1', 'Gazette No. 6'],
     notYours: 'Not yours to review',
-    createdIt: 'You created this record, so another reviewer must review it.',
+    wroteIt: 'You wrote its latest revision, so another reviewer must review it.',
     commentText: 'Cite the gazette number.',
   },
   zh: {
@@ -66,7 +66,7 @@ const TEXT = {
     effect: /× P08-financing的状况从“无信息”改为“正在执行”。/,
     history: ['状况', '正在执行', '已部分执行', '来源 1', 'Gazette No. 6'],
     notYours: '您不能审核',
-    createdIt: '此记录由您创建，须由其他审核员审核。',
+    wroteIt: '最新版本由您撰写，须由其他审核员审核。',
     commentText: '请注明公报编号。',
   },
 } as const;
@@ -152,7 +152,7 @@ for (const [locale, country, reviewersOwn] of [
     await reviewer.goto(`/${locale}/review?country=${reviewersOwn}`);
     const row = reviewer.locator('tbody tr').first();
     await expect(row.getByText(text.notYours)).toBeVisible();
-    await expect(row).toContainText(text.createdIt);
+    await expect(row).toContainText(text.wroteIt);
     await expectNoRawCodes(reviewer);
     await expectNoAxeViolations(reviewer);
 
