@@ -20,7 +20,26 @@ const CLIENT_NAMESPACES = [
   'ratification',
   'commitmentAdmin',
   'twoFactor',
+  // Of the large "status" namespace only the implementation statuses: the one set of their labels, which the
+  // evidence form's status choice shows too.
+  'status.implementation',
 ] as const;
+
+/** The client messages: each entry of CLIENT_NAMESPACES, a namespace or a dotted path into one, kept at its path. */
+function pickClientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const path of CLIENT_NAMESPACES) {
+    const keys = path.split('.');
+    let source: unknown = messages;
+    let target = picked;
+    keys.forEach((key, index) => {
+      source = (source as Record<string, unknown> | undefined)?.[key];
+      if (index === keys.length - 1) target[key] = source;
+      else target = (target[key] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return picked;
+}
 
 interface LayoutProps {
   children: React.ReactNode;
@@ -42,7 +61,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   const api = await getTranslations({ locale, namespace: 'apiTokens' });
   // Client components get only the namespaces they use, not the whole catalogue.
   const messages = await getMessages({ locale });
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
+  const clientMessages = pickClientMessages(messages);
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>

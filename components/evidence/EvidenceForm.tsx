@@ -34,6 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The entry and edit form: every field keyboard-usable, errors beside their fields, nothing lost on an error. */
 export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Props) {
   const t = useTranslations('evidence');
+  const statuses = useTranslations('status');
   const format = useFormatter();
   const [state, action, pending] = useActionState(
     record ? updateEvidenceAction : createEvidenceAction,
@@ -111,7 +112,7 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
               <option value="">{t('choose')}</option>
               {IMPLEMENTATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {t(`statuses.${status}`)}
+                  {statuses(`implementation.${status}`)}
                 </option>
               ))}
             </select>
@@ -297,7 +298,8 @@ function ConflictNotice({ conflict }: { conflict: string }) {
         {t('conflict', {
           by,
           at: at ? format.dateTime(new Date(at), { dateStyle: 'medium', timeStyle: 'medium' }) : '?',
-          state: stateName,
+          // The state comes as its code ("SUBMITTED"); the reader gets its word.
+          state: t.has(`states.${stateName}`) ? t(`states.${stateName}` as 'states.DRAFT') : stateName,
           version,
         })}
       </p>

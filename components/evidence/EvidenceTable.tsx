@@ -3,17 +3,26 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import type { EvidenceListItem } from '@/lib/data/evidence';
 
-/** Evidence records as a table: who, on what, in which state, since when. */
+/**
+ * Evidence records as a table: who, on what, in which state, since when. `notes` (record id → text) adds a line
+ * under a record, such as why the reader may not review it.
+ */
 export async function EvidenceTable({
   items,
   locale,
   caption,
+  notes = {},
 }: {
   items: EvidenceListItem[];
   locale: string;
   caption: string;
+  notes?: Record<number, string>;
 }) {
-  const [t, format] = await Promise.all([getTranslations('evidence'), getFormatter()]);
+  const [t, statuses, format] = await Promise.all([
+    getTranslations('evidence'),
+    getTranslations('status'),
+    getFormatter(),
+  ]);
   return (
     <div className="table-scroll">
       <table>
@@ -42,8 +51,13 @@ export async function EvidenceTable({
                 {item.state === 'RETURNED' && item.reviewComment && (
                   <p className="review-comment">{item.reviewComment}</p>
                 )}
+                {notes[item.id] && (
+                  <p className="record-note">
+                    <Tag variant="not-reviewable">{t('notYours')}</Tag> {notes[item.id]}
+                  </p>
+                )}
               </td>
-              <td>{t(`statuses.${item.status}`)}</td>
+              <td>{statuses(`implementation.${item.status}`)}</td>
               <td>{format.dateTime(item.observedOn, { dateStyle: 'medium' })}</td>
               <td>
                 <Tag variant={`state-${item.state}`}>{t(`states.${item.state}`)}</Tag>

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import type { FormState } from '@/lib/actions/form-state';
+import { redirectDone } from '@/lib/actions/done';
 import { runFormAction } from '@/lib/actions/run';
 import { operations } from '@/lib/operations';
 import { nestFormValues } from '@/lib/validation/evidence';
@@ -22,9 +23,17 @@ async function evidenceInput(values: Record<string, string | string[]>, formData
   return { ...nestFormValues(values), attachments, removeAttachmentIds };
 }
 
-async function goToRecord(id: number): Promise<never> {
-  revalidatePath('/[locale]/evidence', 'layout');
-  revalidatePath('/[locale]/review', 'page');
+/**
+ * Shows the record after a change. `done` (a key of "outcomes") is the confirmation the record page shows
+ * (components/forms/DoneMessage.tsx): the form that ran the action is gone once the record's state changed, and a
+ * message kept in it would vanish with it. Statuses and public rollups may have changed: the locale is revalidated.
+ */
+async function goToRecord(
+  id: number,
+  done?: 'evidenceSubmitted' | 'evidenceVerified' | 'evidenceReturned' | 'evidenceUnpublished',
+): Promise<never> {
+  revalidatePath('/[locale]', 'layout');
+  if (done) return redirectDone(`/evidence/${id}`, done);
   redirect(`/${await getLocale()}/evidence/${id}`);
 }
 
@@ -37,31 +46,15 @@ export async function updateEvidenceAction(_state: FormState, formData: FormData
 }
 
 export async function submitEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const state = await runFormAction(operations.submitEvidence, formData, () => ({
-    status: 'ok',
-    message: 'evidenceSubmitted',
-  }));
-  if (state.status === 'ok') revalidatePath('/[locale]/evidence', 'layout');
-  return state;
+  return runFormAction(operations.submitEvidence, formData, (value) => goToRecord(value.id, 'evidenceSubmitted'));
 }
 
 export async function reviewEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const state = await runFormAction(operations.reviewEvidence, formData, (value) => ({
-    status: 'ok',
-    message: value.state === 'VERIFIED' ? 'evidenceVerified' : 'evidenceReturned',
-  }));
-  if (state.status === 'ok') {
-    revalidatePath('/[locale]/evidence', 'layout');
-    revalidatePath('/[locale]/review', 'page');
-  }
-  return state;
+  return runFormAction(operations.reviewEvidence, formData, (value) =>
+    goToRecord(value.id, value.state === 'VERIFIED' ? 'evidenceVerified' : 'evidenceReturned'),
+  );
 }
 
 export async function unpublishEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const state = await runFormAction(operations.unpublishEvidence, formData, () => ({
-    status: 'ok',
-    message: 'evidenceUnpublished',
-  }));
-  if (state.status === 'ok') revalidatePath('/[locale]', 'layout');
-  return state;
+  return runFormAction(operations.unpublishEvidence, formData, (value) => goToRecord(value.id, 'evidenceUnpublished'));
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import type { FormState } from '@/lib/actions/form-state';
+import { redirectDone } from '@/lib/actions/done';
 import { runFormAction } from '@/lib/actions/run';
 import { operations } from '@/lib/operations';
 
@@ -24,30 +25,34 @@ export async function regenerateRecoveryCodesAction(_state: FormState, formData:
   });
 }
 
+// The next four remove the form that ran them (the second factor's section changes, the session's row or the
+// "sign out everywhere else" button goes): their confirmation is shown by the page (lib/actions/done.ts).
+
 export async function disableOwnSecondFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(operations.disableOwnSecondFactor, formData, () => {
     refreshAccount();
-    return { status: 'ok', message: 'secondFactorDisabled' };
+    return redirectDone('/account/security', 'secondFactorDisabled');
   });
 }
 
 export async function resetUserSecondFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(operations.resetUserSecondFactor, formData, () => {
     revalidatePath('/[locale]/admin/users', 'layout');
-    return { status: 'ok', message: 'secondFactorReset' };
+    // The operation found the user by this id, so it is a valid one.
+    return redirectDone(`/admin/users/${Number(formData.get('id'))}`, 'secondFactorReset');
   });
 }
 
 export async function revokeOwnSessionAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(operations.revokeOwnSession, formData, () => {
     refreshAccount();
-    return { status: 'ok', message: 'sessionRevoked' };
+    return redirectDone('/account/security', 'sessionRevoked');
   });
 }
 
 export async function revokeOtherSessionsAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(operations.revokeOtherSessions, formData, () => {
     refreshAccount();
-    return { status: 'ok', message: 'otherSessionsRevoked' };
+    return redirectDone('/account/security', 'otherSessionsRevoked');
   });
 }

@@ -3,6 +3,7 @@ import { otherCountryNames } from '@/lib/countries/search';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { requirePermission } from '@/lib/auth/guard';
 import { browseEvidenceIds } from '@/lib/evidence/browse';
+import { previewVerification, type VerificationEffect } from '@/lib/evidence/rollups';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
@@ -20,6 +21,9 @@ export interface EvidenceListItem {
   updatedAt: Date;
   submittedAt: Date | null;
   reviewComment: string | null;
+  /** Who created the record and who wrote its latest revision (user ids), for `isOwnRecord`. */
+  createdById: number;
+  latestAuthorId: number;
 }
 
 const listInclude = {
@@ -33,7 +37,7 @@ const listInclude = {
       status: true,
       submittedAt: true,
       reviewComment: true,
-      author: { select: { email: true } },
+      author: { select: { id: true, email: true } },
     },
   },
 } as const satisfies Prisma.EvidenceInclude;
@@ -51,6 +55,8 @@ function toListItem(row: Prisma.EvidenceGetPayload<{ include: typeof listInclude
     updatedAt: row.updatedAt,
     submittedAt: latest.submittedAt,
     reviewComment: latest.reviewComment,
+    createdById: row.createdById,
+    latestAuthorId: latest.author.id,
   };
 }
 
@@ -198,4 +204,21 @@ export async function evidencePeople(): Promise<{ authors: string[]; reviewers: 
     }),
   ]);
   return { authors: authors.map((a) => a.email), reviewers: reviewers.map((r) => r.email) };
+}
+
+/**
+ * The return the editor is answering, while they fix the record: the newest revision that went through review, when
+ * it was returned (revisions newest first; the drafts saved since the return are skipped). Null once the record
+ * has been submitted again or verified, or was never returned.
+ */
+export function pendingReturn(record: Pick<EvidenceDetail, 'revisions'>): { reviewer: string; comment: string } | null {
+  const reviewed = record.revisions.find((revision) => revision.state !== 'DRAFT');
+  if (!reviewed || reviewed.state !== 'RETURNED' || !reviewed.reviewComment) return null;
+  return { reviewer: reviewed.reviewer?.email ?? '?', comment: reviewed.reviewComment };
+}
+
+/** What verifying a submitted revision would do to its pair's status (lib/evidence/rollups.ts); for reviewers. */
+export async function previewRecordVerification(revisionId: number): Promise<VerificationEffect | null> {
+  await requirePermission('review:evidence');
+  return previewVerification(await requestPrisma(), revisionId);
 }

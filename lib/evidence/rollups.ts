@@ -36,6 +36,12 @@ function pairTable(pairs: Pair[]): Prisma.Sql {
     AS p("actorId", "commitmentId")`;
 }
 
+/**
+ * The rule itself: among verified revisions `r` of one pair, the one that decides the status comes first — observed
+ * last, then verified last, then the newest row. Every query that picks a pair's status orders by it.
+ */
+const LATEST_FIRST = Prisma.sql`r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC`;
+
 /** Verified revisions of the pairs in scope (all pairs when null), once per audience that may see them. */
 function verifiedRevisions(pairs: Pair[] | null): Prisma.Sql {
   return Prisma.sql`
@@ -84,7 +90,7 @@ async function rebuild(tx: Executor, pairs: Pair[] | null): Promise<void> {
     SELECT DISTINCT ON (e."actorId", e."commitmentId", audience."publicOnly")
            e."actorId", e."commitmentId", audience."publicOnly", r.id, r.status, r.score, r."observedOn", r."reviewedAt"
     ${verifiedRevisions(pairs)}
-    ORDER BY e."actorId", e."commitmentId", audience."publicOnly", r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC`;
+    ORDER BY e."actorId", e."commitmentId", audience."publicOnly", ${LATEST_FIRST}`;
   await tx.$executeRaw`
     INSERT INTO "StatusChange" ("actorId", "commitmentId", "publicOnly", month, "fromStatus", "toStatus")
     SELECT "actorId", "commitmentId", "publicOnly", month, previous, status
@@ -97,7 +103,7 @@ async function rebuild(tx: Executor, pairs: Pair[] | null): Promise<void> {
                date_trunc('month', r."observedOn")::date AS month, r.status
         ${verifiedRevisions(pairs)}
         ORDER BY e."actorId", e."commitmentId", audience."publicOnly", date_trunc('month', r."observedOn"),
-                 r."observedOn" DESC, r."reviewedAt" DESC, r.id DESC
+                 ${LATEST_FIRST}
       ) monthly
     ) changes
     WHERE previous IS DISTINCT FROM status`;
@@ -136,4 +142,64 @@ export function refreshRollupsForPairs(tx: Executor, pairs: Pair[]): Promise<voi
  */
 export function rebuildAllRollups(tx: Executor): Promise<void> {
   return rebuild(tx, null);
+}
+
+/** What verifying one submitted revision would do to its pair's status (see `previewVerification`). */
+export interface VerificationEffect {
+  /** The pair's status now for signed-in readers (ImplementationStatus; NO_INFORMATION without verified evidence). */
+  before: string;
+  /** Its status once the revision is verified. */
+  after: string;
+  /**
+   * Verified revisions of other records of the pair observed on the revision's date or later, latest first, one
+   * per record: verifying then either decides the status over one of the same day (verified later) or changes
+   * nothing while a later one stands.
+   */
+  rivals: { evidenceId: number; observedOn: Date; status: string }[];
+}
+
+/**
+ * The effect of verifying revision `revisionId` before it is verified, by the rollup rule itself (`LATEST_FIRST`,
+ * the order CurrentStatus is built with): the pair's status among its verified revisions now, and with this
+ * revision among them as if verified at this moment. For the signed-in audience (all verified evidence). Null when
+ * the revision does not exist. Reads only.
+ */
+export async function previewVerification(
+  db: Pick<Prisma.TransactionClient, '$queryRaw'>,
+  revisionId: number,
+): Promise<VerificationEffect | null> {
+  const rows = await db.$queryRaw<{ before: string | null; after: string }[]>`
+    WITH target AS (
+      SELECT r.id, r."evidenceId", r.status, r."observedOn", e."actorId", e."commitmentId"
+      FROM "EvidenceRevision" r JOIN "Evidence" e ON e.id = r."evidenceId"
+      WHERE r.id = ${revisionId}
+    ), verified AS (
+      SELECT r.id, r."evidenceId", r.status, r."observedOn", r."reviewedAt"
+      FROM "EvidenceRevision" r
+      JOIN "Evidence" e ON e.id = r."evidenceId"
+      JOIN target t ON e."actorId" = t."actorId" AND e."commitmentId" = t."commitmentId"
+      WHERE r.state = 'VERIFIED' AND r.id <> t.id
+    )
+    SELECT (SELECT r.status::text FROM verified r ORDER BY ${LATEST_FIRST} LIMIT 1) AS before,
+           (SELECT r.status::text
+            FROM (SELECT * FROM verified
+                  UNION ALL
+                  SELECT id, "evidenceId", status, "observedOn", now()::timestamp(3) FROM target) r
+            ORDER BY ${LATEST_FIRST} LIMIT 1) AS after
+    FROM target`;
+  const row = rows[0];
+  if (!row) return null;
+  const rivals = await db.$queryRaw<{ evidenceId: number; observedOn: Date; status: string }[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (r."evidenceId") r."evidenceId", r."observedOn", r.status::text AS status
+      FROM "EvidenceRevision" r
+      JOIN "Evidence" e ON e.id = r."evidenceId"
+      JOIN "EvidenceRevision" t ON t.id = ${revisionId}
+      JOIN "Evidence" te ON te.id = t."evidenceId"
+      WHERE e."actorId" = te."actorId" AND e."commitmentId" = te."commitmentId" AND r."evidenceId" <> t."evidenceId"
+        AND r.state = 'VERIFIED' AND r."observedOn" >= t."observedOn"
+      ORDER BY r."evidenceId", ${LATEST_FIRST}
+    ) latest
+    ORDER BY "observedOn" DESC, "evidenceId" DESC`;
+  return { before: row.before ?? 'NO_INFORMATION', after: row.after, rivals };
 }

@@ -46,8 +46,8 @@ const TEXT = {
     return: '退回作者',
     verify: '核实',
     edit: '编辑',
-    inProgress: '正在进行',
-    partial: '部分执行',
+    inProgress: '正在执行',
+    partial: '已部分执行',
     returnedToYou: '退回给您的记录',
   },
 } as const;
@@ -137,8 +137,13 @@ test('an editor unpublishes a verified public record from its page, at once', as
 
   await editor.goto(recordUrl);
   await editor.getByRole('button', { name: 'Unpublish' }).click();
-  // The page is drawn again at once without the form (and its confirmation): the record says it is internal.
+  // The page is drawn again at once without the form; the confirmation is the page's, so it stays.
   await expect(editor.getByRole('button', { name: 'Unpublish' })).toHaveCount(0);
+  await expect(
+    editor
+      .getByRole('status')
+      .filter({ hasText: 'Unpublished: the record is internal and no longer shown to the public.' }),
+  ).toBeVisible();
   await expectNoAxeViolations(editor);
   await editor.reload();
   await expect(editor.getByText('Internal (team only)')).toBeVisible();
@@ -218,10 +223,12 @@ test('a viewer may read evidence but not record it; nobody reaches an attachment
   browser,
   playwright,
   baseURL,
+  consoleErrors,
 }) => {
   const viewer = await as(browser, 'viewer');
   const response = await viewer.goto('/en/evidence/new');
   expect(response?.status()).toBe(403);
+  consoleErrors.length = 0; // the browser logs the 403 response itself
   await expect(viewer.getByRole('link', { name: 'My evidence' })).toHaveCount(0);
   const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const response2 = await anonymous.get('/api/attachments/1');

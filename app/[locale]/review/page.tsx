@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { reviewQueue } from '@/lib/data/evidence';
+import { isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { parseReviewFilter } from '@/lib/validation/evidence-filters';
 import { FilterInput } from '@/components/forms/FilterInput';
@@ -32,6 +33,14 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   // "Anyone" over an empty queue. (Country and commitment are typed fields that show what was asked.)
   const { filter, ignored } = dropUnknown(query, parsed, { author: first.authors, country: null, commitment: null });
   const { items, authors } = filter.author === parsed.author ? first : await reviewQueue(filter, locale);
+  // The rule the review enforces (lib/evidence/rules.ts): nobody reviews a record they created or last wrote.
+  const { user } = first;
+  const notes = Object.fromEntries(
+    items
+      .filter((item) => isOwnRecord(user, item))
+      .map((item) => [item.id, t(item.latestAuthorId === user.id ? 'notReviewableAuthor' : 'notReviewableCreator')]),
+  );
+  const reviewable = items.length - Object.keys(notes).length;
   return (
     <>
       <h1>{t('reviewQueue')}</h1>
@@ -82,8 +91,11 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       </form>
       <p className="result-count" role="status">
         {t('queueCount', { count: items.length })}
+        {reviewable < items.length && <> {t('queueNotYours', { count: items.length - reviewable })}</>}
       </p>
-      {items.length > 0 && <EvidenceTable items={items} locale={locale} caption={t('reviewQueueCaption')} />}
+      {items.length > 0 && (
+        <EvidenceTable items={items} locale={locale} caption={t('reviewQueueCaption')} notes={notes} />
+      )}
     </>
   );
 }

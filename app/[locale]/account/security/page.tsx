@@ -8,11 +8,15 @@ import {
   RevokeOtherSessionsForm,
   RevokeSessionForm,
 } from '@/components/account/TwoFactorForms';
+import { DoneMessage } from '@/components/forms/DoneMessage';
 import { requireUser } from '@/lib/auth/guard';
 import { readOwnSecurity } from '@/lib/data/security';
 import type { Locale } from '@/lib/i18n/config';
 
-type Props = { params: Promise<{ locale: Locale }> };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -23,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const when = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 /** Each user's own security page: where they are signed in, their API tokens, and their second factor. */
-export default async function SecurityPage({ params }: Props) {
+export default async function SecurityPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  const { done } = await searchParams;
   setPageLocale(locale);
   const user = await requireUser();
   const t = await getTranslations('security');
@@ -33,6 +38,8 @@ export default async function SecurityPage({ params }: Props) {
     <div className="stack">
       <h1>{t('title')}</h1>
       <p className="muted">{t('signedInAs', { email: user.email })}</p>
+      {/* Signing sessions out and turning the second factor off remove the form that did it (lib/actions/done.ts). */}
+      <DoneMessage done={done} allowed={['sessionRevoked', 'otherSessionsRevoked', 'secondFactorDisabled']} />
 
       <section aria-labelledby="sessions-heading" className="stack">
         <h2 id="sessions-heading">{t('sessions')}</h2>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listAuditEvents } from '@/lib/data/audit';
+import { readableValue } from '@/lib/i18n/codes';
 import type { Locale } from '@/lib/i18n/config';
 import { auditFilterQuery, parseAuditFilter } from '@/lib/validation/audit';
 
@@ -17,14 +18,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
-
 export default async function AuditPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setPageLocale(locale);
   const filter = parseAuditFilter(await searchParams);
   const log = await listAuditEvents(filter);
-  const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
+  const [t, all, format] = await Promise.all([getTranslations('audit'), getTranslations(), getFormatter()]);
+  // Stored codes (states, statuses, visibility, source types, roles) are told in the reader's words.
+  const words = (value: unknown) => readableValue(value, (key) => all(key as never));
   const query = auditFilterQuery(filter);
   const pageHref = (page: number) => {
     const next = new URLSearchParams(query);
@@ -105,7 +106,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                 </td>
                 <td>
                   {row.userEmail ?? t('system')}
-                  {row.userRole ? <span className="muted"> ({row.userRole})</span> : null}
+                  {row.userRole ? <span className="muted"> ({words(row.userRole)})</span> : null}
                 </td>
                 <td>
                   <code>{row.action}</code>
@@ -115,10 +116,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   {row.entityId ? ` #${row.entityId}` : ''}
                 </td>
                 <td>
-                  <code className="json">{json(row.before)}</code>
+                  <span className="json">{words(row.before)}</span>
                 </td>
                 <td>
-                  <code className="json">{json(row.after)}</code>
+                  <span className="json">{words(row.after)}</span>
                 </td>
               </tr>
             ))}

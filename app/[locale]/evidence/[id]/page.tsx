@@ -4,15 +4,22 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReviewForm, SubmitForReviewForm, UnpublishForm } from '@/components/evidence/ReviewForms';
-import { revisionChanges } from '@/components/evidence/RevisionChanges';
+import { revisionChanges, type ChangeWords } from '@/components/evidence/RevisionChanges';
+import { DoneMessage } from '@/components/forms/DoneMessage';
 import { Tag } from '@/components/Tag';
-import { getEvidence } from '@/lib/data/evidence';
+import { getEvidence, pendingReturn, previewRecordVerification } from '@/lib/data/evidence';
 import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { parseId } from '@/lib/validation/primitives';
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The confirmations of the record's actions (lib/actions/evidence.ts), shown after they redraw the page. */
+const DONE_MESSAGES = ['evidenceSubmitted', 'evidenceVerified', 'evidenceReturned', 'evidenceUnpublished'];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -20,13 +27,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('recordTitle') };
 }
 
-export default async function EvidencePage({ params }: Props) {
+export default async function EvidencePage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setPageLocale(locale);
   const numericId = parseId(id);
-  const [record, t, format] = await Promise.all([
+  const { done } = await searchParams;
+  const [record, t, statuses, format] = await Promise.all([
     numericId !== null ? getEvidence(numericId, locale) : null,
     getTranslations('evidence'),
+    getTranslations('status'),
     getFormatter(),
   ]);
   if (!record) notFound();
@@ -44,6 +53,15 @@ export default async function EvidencePage({ params }: Props) {
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
   const dateTime = (value: Date | null) =>
     value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+  const words: ChangeWords = {
+    status: (code) => statuses(`implementation.${code}` as 'implementation.NOT_STARTED'),
+    visibility: (code) => t(`visibilities.${code}` as 'visibilities.PUBLIC'),
+    sourceType: (code) => t(`sourceTypes.${code}` as 'sourceTypes.OTHER'),
+    score: (score) => `${score > 0 ? `+${score}` : score} · ${t(`scores.${score}` as 'scores.1')}`,
+    date: (value) => format.dateTime(value, { dateStyle: 'medium' }),
+  };
+  const returned = pendingReturn(record);
+  const effect = mayReview ? await previewRecordVerification(latest.id) : null;
 
   return (
     <article>
@@ -58,12 +76,13 @@ export default async function EvidencePage({ params }: Props) {
         <Tag variant={`state-${record.state}`}>{t(`states.${record.state}`)}</Tag>
       </p>
 
-      {record.state === 'RETURNED' && latest.reviewComment && (
+      <DoneMessage done={done} allowed={DONE_MESSAGES} />
+      {returned && (
         <div className="notice" role="status">
           <p>
-            <strong>{t('returnedBy', { reviewer: latest.reviewer?.email ?? '?' })}</strong>
+            <strong>{t('returnedBy', { reviewer: returned.reviewer })}</strong>
           </p>
-          <p>{latest.reviewComment}</p>
+          <p className="review-comment">{returned.comment}</p>
         </div>
       )}
       {verified && verified !== latest && (
@@ -74,7 +93,7 @@ export default async function EvidencePage({ params }: Props) {
         <dt>{t('observedOn')}</dt>
         <dd>{date(latest.observedOn)}</dd>
         <dt>{t('status')}</dt>
-        <dd>{t(`statuses.${latest.status}`)}</dd>
+        <dd>{words.status(latest.status)}</dd>
         <dt>{t('score')}</dt>
         <dd>{latest.score === null ? t('noScore') : latest.score > 0 ? `+${latest.score}` : latest.score}</dd>
         <dt>{t('visibility')}</dt>
@@ -113,7 +132,8 @@ export default async function EvidencePage({ params }: Props) {
             ) : (
               (source.title ?? source.reference)
             )}
-            {source.reference && source.url ? ` · ${source.reference}` : ''}
+            {/* The document reference stays visible beside a link or a title (unless it is the text shown). */}
+            {source.reference && (source.url || source.title) ? ` · ${source.reference}` : ''}
             {source.publishedOn ? ` · ${date(source.publishedOn)}` : ''}
           </li>
         ))}
@@ -137,14 +157,42 @@ export default async function EvidencePage({ params }: Props) {
 
       {(mayEdit || mayReview || mayUnpublish) && <h2>{t('actions')}</h2>}
       {mayEdit && (
-        <p className="form-actions">
+        // A div, not a paragraph: it holds a form, which a paragraph may not contain (the browser would split it).
+        <div className="form-actions">
           <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
             {t('edit')}
           </Link>
           {(record.state === 'DRAFT' || record.state === 'RETURNED') && (
             <SubmitForReviewForm id={record.id} version={record.version} />
           )}
-        </p>
+        </div>
+      )}
+      {mayReview && effect && (
+        <div className="notice" id="verify-effect">
+          <p>
+            {effect.before === effect.after
+              ? t('verifyKeepsStatus', {
+                  pair: `${record.actor.name} × ${record.commitment.code}`,
+                  status: words.status(effect.after),
+                })
+              : t('verifyChangesStatus', {
+                  pair: `${record.actor.name} × ${record.commitment.code}`,
+                  before: words.status(effect.before),
+                  after: words.status(effect.after),
+                })}
+          </p>
+          {effect.rivals.map((rival) => (
+            <p key={rival.evidenceId} role="alert">
+              {t('verifyRival', {
+                when: rival.observedOn.getTime() === latest.observedOn.getTime() ? 'same' : 'later',
+                id: rival.evidenceId,
+                date: date(rival.observedOn),
+                status: words.status(rival.status),
+              })}{' '}
+              <Link href={`/${locale}/evidence/${rival.evidenceId}`}>{t('openRecord', { id: rival.evidenceId })}</Link>
+            </p>
+          ))}
+        </div>
       )}
       {mayReview && <ReviewForm id={record.id} version={record.version} />}
       {mayUnpublish && <UnpublishForm id={record.id} version={record.version} />}
@@ -166,7 +214,7 @@ export default async function EvidencePage({ params }: Props) {
           </thead>
           <tbody>
             {record.revisions.map((revision, index) => {
-              const changes = revisionChanges(revision, record.revisions[index + 1]);
+              const changes = revisionChanges(revision, record.revisions[index + 1], words);
               return (
                 <tr key={revision.id}>
                   <td>{revision.number}</td>
@@ -195,10 +243,12 @@ export default async function EvidencePage({ params }: Props) {
                       t('noChanges')
                     ) : (
                       <ul className="changes">
-                        {changes.map(([field, before, after]) => (
-                          <li key={field}>
-                            <strong>{t(`fields.${field}` as 'fields.status')}</strong>: <del>{before || '∅'}</del> →{' '}
-                            <ins>{after || '∅'}</ins>
+                        {changes.map(({ field, number, before, after }) => (
+                          <li key={`${field}${number ?? ''}`}>
+                            <strong>
+                              {field === 'source' ? t('fields.source', { number: number ?? 0 }) : t(`fields.${field}`)}
+                            </strong>
+                            : <del>{before || '∅'}</del> → <ins>{after || '∅'}</ins>
                           </li>
                         ))}
                       </ul>

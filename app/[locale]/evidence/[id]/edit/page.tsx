@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EvidenceForm } from '@/components/evidence/EvidenceForm';
 import { maxAttachmentMb } from '@/lib/attachments/store';
-import { evidenceFormOptions, getEvidence } from '@/lib/data/evidence';
+import { evidenceFormOptions, getEvidence, pendingReturn } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseId } from '@/lib/validation/primitives';
 
@@ -29,6 +29,7 @@ export default async function EditEvidencePage({ params }: Props) {
   ]);
   if (!record) notFound();
   const latest = record.revisions[0]!;
+  const returned = pendingReturn(record);
   return (
     <>
       <h1>{t('editTitle')}</h1>
@@ -37,6 +38,15 @@ export default async function EditEvidencePage({ params }: Props) {
       ) : (
         <>
           {record.state === 'VERIFIED' && <p className="notice">{t('editVerifiedNote')}</p>}
+          {returned && (
+            // The reviewer's reasons stay in sight while the editor fixes the record, drafts saved meanwhile included.
+            <div className="notice" role="status" id="return-comment">
+              <p>
+                <strong>{t('returnedBy', { reviewer: returned.reviewer })}</strong>
+              </p>
+              <p className="review-comment">{returned.comment}</p>
+            </div>
+          )}
           <EvidenceForm
             options={options}
             record={{ id: record.id, version: record.version, attachments: latest.attachments }}

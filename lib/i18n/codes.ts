@@ -1,0 +1,43 @@
+import {
+  ImplementationStatus,
+  RatificationStatus,
+  ReviewState,
+  Role,
+  SourceType,
+  Visibility,
+} from '@/lib/generated/prisma/enums';
+
+/**
+ * The message that names each code a reader may meet in stored data (review states, implementation statuses,
+ * visibility, source types, ratification statuses, roles), by the code itself: the enums' values are disjoint, so
+ * a value found anywhere (an audit event's before and after, say) names its own label. Values are message keys
+ * from the root of the catalogue ("evidence.states.DRAFT").
+ */
+export const CODE_MESSAGES: ReadonlyMap<string, string> = new Map([
+  ...Object.values(ReviewState).map((code) => [code, `evidence.states.${code}`] as const),
+  ...Object.values(ImplementationStatus).map((code) => [code, `status.implementation.${code}`] as const),
+  ...Object.values(Visibility).map((code) => [code, `evidence.visibilities.${code}`] as const),
+  ...Object.values(SourceType).map((code) => [code, `evidence.sourceTypes.${code}`] as const),
+  ...Object.values(RatificationStatus).map((code) => [code, `ratification.statuses.${code}`] as const),
+  ...Object.values(Role).map((code) => [code, `roles.${code}`] as const),
+]);
+
+/**
+ * A stored value for a reader: a code of CODE_MESSAGES becomes its label through `t` (a translator from the root
+ * of the catalogue), arrays and objects are told value by value ("key: value; …"), null is '' and anything else
+ * is shown as it is.
+ */
+export function readableValue(value: unknown, t: (key: string) => string): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') {
+    const key = CODE_MESSAGES.get(value);
+    return key ? t(key) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => readableValue(item, t)).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([key, item]) => `${key}: ${readableValue(item, t)}`)
+      .join('; ');
+  }
+  return String(value);
+}
