@@ -43,8 +43,8 @@ export async function EvidenceTable({
                   <p className="review-comment">{item.reviewComment}</p>
                 )}
               </td>
-              <td>{t(`statuses.${item.status}`)}</td>
-              <td>{format.dateTime(item.observedOn, { dateStyle: 'medium' })}</td>
+              <td>{item.status ? t(`statuses.${item.status}`) : '–'}</td>
+              <td>{item.observedOn ? format.dateTime(item.observedOn, { dateStyle: 'medium' }) : '–'}</td>
               <td>
                 <Tag variant={`state-${item.state}`}>{t(`states.${item.state}`)}</Tag>
               </td>

@@ -6,8 +6,8 @@ type Revision = EvidenceDetail['revisions'][number];
 export function revisionChanges(revision: Revision, previous: Revision | undefined): [string, string, string][] {
   if (!previous) return [];
   const view = (r: Revision): Record<string, string> => ({
-    observedOn: r.observedOn.toISOString().slice(0, 10),
-    status: r.status,
+    observedOn: r.observedOn?.toISOString().slice(0, 10) ?? '',
+    status: r.status ?? '',
     score: r.score === null ? '' : String(r.score),
     visibility: r.visibility,
     tags: r.tags.join(', '),

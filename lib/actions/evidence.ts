@@ -65,3 +65,24 @@ export async function unpublishEvidenceAction(_state: FormState, formData: FormD
   if (state.status === 'ok') revalidatePath('/[locale]', 'layout');
   return state;
 }
+
+/** Deletes a draft (operation `deleteEvidence`); on success goes to My evidence, where it is gone. */
+export async function deleteEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(operations.deleteEvidence, formData, async () => {
+    revalidatePath('/[locale]/evidence', 'layout');
+    redirect(`/${await getLocale()}/evidence?mine=1`);
+  });
+}
+
+/** Takes a submission back to draft (operation `withdrawEvidence`). */
+export async function withdrawEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(operations.withdrawEvidence, formData, () => ({
+    status: 'ok',
+    message: 'evidenceWithdrawn',
+  }));
+  if (state.status === 'ok') {
+    revalidatePath('/[locale]/evidence', 'layout');
+    revalidatePath('/[locale]/review', 'page');
+  }
+  return state;
+}
