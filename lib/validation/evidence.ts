@@ -70,16 +70,20 @@ function refuseUnfitText(value: string, context: z.core.$RefinementCtx<string>, 
 const trimmedEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.enum(values, { message }));
 
+const ISO_DATE = z.iso.date();
+const isIsoDate = (value: string) => ISO_DATE.safeParse(value).success;
+
 export const PastDate = z
   .string({ error: (issue) => (issue.input === undefined ? 'dateRequired' : 'dateInvalid') })
   .trim()
-  .min(1, { message: 'dateRequired', abort: true })
-  // The range rules only run on a real date: "abc" is invalid, not also "in the future".
+  .min(1, 'dateRequired')
+  // The range rules only run on a real date: "abc" is invalid, not also "in the future". (Not by aborting the
+  // parse: an aborted field would stop the record's own checks, which name every other problem at once.)
   .pipe(
     z.iso
-      .date({ message: 'dateInvalid', abort: true })
-      .refine((value) => value >= '1945-01-01', 'dateBefore1945')
-      .refine((value) => value <= latestDateOnEarth(), 'dateInFuture'),
+      .date({ message: 'dateInvalid' })
+      .refine((value) => !isIsoDate(value) || value >= '1945-01-01', 'dateBefore1945')
+      .refine((value) => !isIsoDate(value) || value <= latestDateOnEarth(), 'dateInFuture'),
   );
 
 /** Absent, null and blank all mean "no value". */
