@@ -8,9 +8,15 @@ import { runFormAction } from '@/lib/actions/run';
 import { operations } from '@/lib/operations';
 import { nestFormValues } from '@/lib/validation/evidence';
 
-/** Text fields nested ("sources.0.url" → sources[0].url), plus the chosen files as bytes. */
+/**
+ * Text fields nested ("sources.0.url" → sources[0].url), plus the chosen files as bytes. Only the empty part a
+ * browser sends for a file field with nothing chosen (no name, no bytes) is left out: a chosen empty file goes on
+ * to be refused by name (`fileEmpty`), never silently dropped.
+ */
 async function evidenceInput(values: Record<string, string | string[]>, formData: FormData) {
-  const files = formData.getAll('attachments').filter((file): file is File => file instanceof File && file.size > 0);
+  const files = formData
+    .getAll('attachments')
+    .filter((file): file is File => file instanceof File && (file.size > 0 || file.name !== ''));
   const attachments = await Promise.all(
     files.map(async (file) => ({
       fileName: file.name,

@@ -65,17 +65,23 @@ async function findTargets(tx: Tx, fields: Fields) {
 }
 
 /**
- * Checks and stores the uploaded files. A file this save wrote new is removed again if the save's transaction
- * fails, unless a committed attachment names it by then (files are shared by content).
+ * Checks and stores the uploaded files. Every refused file is named with its reason
+ * (`attachmentRefused:<file name>|<reason key>`, e.g. an empty file's `fileEmpty`) and then nothing is stored. A
+ * file this save wrote new is removed again if the save's transaction fails, unless a committed attachment names
+ * it by then (files are shared by content).
  */
 async function storeUploads(uploads: z.output<typeof Upload>[], afterRollback: ExecuteContext['afterRollback']) {
-  const stored = [];
+  const checks = [];
+  const refused: string[] = [];
   for (const upload of uploads) {
     const checked = await checkUpload(upload);
-    if (!checked.ok) {
-      throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: [`${checked.error}`] });
-    }
-    const { created, ...file } = await storeAttachment(upload.bytes);
+    if (checked.ok) checks.push(checked);
+    else refused.push(`attachmentRefused:${upload.fileName}|${checked.error}`);
+  }
+  if (refused.length > 0) throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: refused });
+  const stored = [];
+  for (const checked of checks) {
+    const { created, ...file } = await storeAttachment(checked.bytes);
     if (created) {
       afterRollback(async (prisma) => {
         if ((await prisma.attachment.count({ where: { storagePath: file.storagePath } })) === 0) {

@@ -255,3 +255,27 @@ describe('withdrawing a submission', () => {
     await expectRollupsExact();
   });
 });
+
+describe('attachments', () => {
+  it('refuses an empty file by name, with every other refused file, and stores none of the save', async () => {
+    const editor = (await signedInUser(db.prisma, 'EDITOR')).user;
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const before = await fingerprint(db);
+    const outcome = await run('createEvidence', editor, {
+      ...complete,
+      attachments: [
+        { fileName: 'empty.txt', size: 0, bytes: new Uint8Array() },
+        { fileName: 'notes.txt', size: 6, bytes: bytes('Notes\n') },
+        { fileName: 'program.exe', size: 4, bytes: bytes('MZ\u0090\u0000') },
+      ],
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: {
+        attachments: ['attachmentRefused:empty.txt|fileEmpty', 'attachmentRefused:program.exe|fileTypeNotAllowed'],
+      },
+    });
+    expect(await fingerprint(db)).toBe(before);
+  });
+});
