@@ -104,7 +104,7 @@ for (const locale of LOCALES) {
     context,
   }) => {
     await page.goto(`/${locale}/evidence/new`);
-    await fillCoreFields(page, locale, locale === 'en' ? 'GHA' : 'NGA');
+    await fillCoreFields(page, locale, locale === 'en' ? 'BEN' : 'NGA');
     await page.getByLabel(t.observedOn).fill('2024-05-02');
     await page.getByLabel(t.status).selectOption('IN_PROGRESS');
     await page.getByLabel(t.summary).fill(locale === 'en' ? 'Asset freezing law passed.' : '资产冻结法获得通过。');
@@ -117,7 +117,7 @@ for (const locale of LOCALES) {
     const alert = page.getByRole('alert').filter({ hasText: t.sessionEnded });
     await expect(alert).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/${locale}/evidence/new$`));
-    await expect(page.getByLabel(t.actor)).toHaveValue(locale === 'en' ? 'GHA' : 'NGA');
+    await expect(page.getByLabel(t.actor)).toHaveValue(locale === 'en' ? 'BEN' : 'NGA');
     await expect(page.getByLabel(t.commitment)).toHaveValue('P08-financing');
     await expect(page.getByLabel(t.observedOn)).toHaveValue('2024-05-02');
     await expect(page.getByLabel(t.status)).toHaveValue('IN_PROGRESS');
