@@ -6,7 +6,13 @@ import { Field, useValidationMessage } from '@/components/forms/Field';
 import { FormMessage } from '@/components/forms/FormStatus';
 import { createEvidenceAction, updateEvidenceAction } from '@/lib/actions/evidence';
 import { formKey, initialFormState } from '@/lib/actions/form-state';
-import { IMPLEMENTATION_STATUSES, latestDateOnEarth, MAX_SOURCES, SOURCE_TYPES } from '@/lib/validation/evidence';
+import {
+  formSourceRows,
+  IMPLEMENTATION_STATUSES,
+  latestDateOnEarth,
+  MAX_SOURCES,
+  SOURCE_TYPES,
+} from '@/lib/validation/evidence';
 
 export interface EvidenceFormValues {
   actorCode?: string;
@@ -53,8 +59,9 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
     const submittedValue = submitted?.[name];
     return typeof submittedValue === 'string' ? submittedValue : fallback;
   };
-  // Each row keeps a stable key and its first values, so that removing one leaves the others as typed; the
-  // fields are named by position ("sources.1.url"), which is what the server reads.
+  // Each row keeps its number ("sources.<key>.url") and first values, so that removing one leaves the others as
+  // typed; the server reads the rows in the order of their numbers and names errors by position among the
+  // non-empty ones (formSourceRows), which `sourceErrors` maps back.
   const [sourceRows, setSourceRows] = useState<{ key: number; initial?: SourceValues }[]>(() =>
     (initial.sources?.length ? initial.sources : [{ type: 'GOVERNMENT_REPORT' }]).map((source, key) => ({
       key,
@@ -75,6 +82,11 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
   }, [files, state]);
   const errors = state.fieldErrors ?? {};
   const conflict = errors._conflict?.[0];
+  const sentRows = submitted ? formSourceRows(submitted).map(({ row }) => row) : [];
+  const sourceErrors = (key: number, field: string) => {
+    const position = sentRows.indexOf(key);
+    return position >= 0 ? errors[`sources.${position}.${field}`] : undefined;
+  };
 
   function chooseFiles(chosen: FileList | null) {
     const accepted: File[] = [];
@@ -222,12 +234,12 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
         )}
         {sourceRows.map((row, index) => {
           const source = row.initial;
-          const name = (field: string) => `sources.${index}.${field}`;
+          const name = (field: string) => `sources.${row.key}.${field}`;
           return (
             <fieldset className="source" key={row.key}>
               <legend>{t('sourceNumber', { number: index + 1 })}</legend>
               <div className="form-row">
-                <Field name={name('type')} label={t('sourceType')} errors={errors[name('type')]}>
+                <Field name={name('type')} label={t('sourceType')} errors={sourceErrors(row.key, 'type')}>
                   {(props) => (
                     <select {...props} defaultValue={value(name('type'), source?.type ?? 'GOVERNMENT_REPORT')}>
                       {SOURCE_TYPES.map((type) => (
@@ -238,7 +250,7 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
                     </select>
                   )}
                 </Field>
-                <Field name={name('url')} label={t('sourceUrl')} errors={errors[name('url')]}>
+                <Field name={name('url')} label={t('sourceUrl')} errors={sourceErrors(row.key, 'url')}>
                   {(props) => (
                     <input
                       {...props}
@@ -249,7 +261,11 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
                     />
                   )}
                 </Field>
-                <Field name={name('reference')} label={t('sourceReference')} errors={errors[name('reference')]}>
+                <Field
+                  name={name('reference')}
+                  label={t('sourceReference')}
+                  errors={sourceErrors(row.key, 'reference')}
+                >
                   {(props) => (
                     <input
                       {...props}
@@ -261,12 +277,16 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
                 </Field>
               </div>
               <div className="form-row">
-                <Field name={name('title')} label={t('sourceTitle')} errors={errors[name('title')]}>
+                <Field name={name('title')} label={t('sourceTitle')} errors={sourceErrors(row.key, 'title')}>
                   {(props) => (
                     <input {...props} type="text" maxLength={500} defaultValue={value(name('title'), source?.title)} />
                   )}
                 </Field>
-                <Field name={name('publishedOn')} label={t('sourcePublishedOn')} errors={errors[name('publishedOn')]}>
+                <Field
+                  name={name('publishedOn')}
+                  label={t('sourcePublishedOn')}
+                  errors={sourceErrors(row.key, 'publishedOn')}
+                >
                   {(props) => (
                     <input
                       {...props}

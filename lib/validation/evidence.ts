@@ -295,26 +295,37 @@ export const ReviewEvidenceInput = z
   })
   .refine((input) => input.decision === 'verify' || input.comment, { path: ['comment'], message: 'commentRequired' });
 
+const SOURCE_FIELD = /^sources\.(\d{1,4})\.(\w+)$/;
+
 /**
- * Flat form values ("sources.1.url") to nested objects and arrays. Empty source rows (every field blank but the
- * type) are dropped, so that the form can offer spare rows.
+ * The source rows of flat form values, in the order of their number (the form numbers a row once and keeps it
+ * when others are removed, so numbers may have gaps), without the empty ones (every field blank but the type):
+ * the form offers spare rows. Each with the number it had in the form.
+ */
+export function formSourceRows(
+  values: Record<string, string | string[]>,
+): { row: number; fields: Record<string, string> }[] {
+  const rows = new Map<number, Record<string, string>>();
+  for (const [key, value] of Object.entries(values)) {
+    const match = SOURCE_FIELD.exec(key);
+    if (!match) continue;
+    const row = rows.get(Number(match[1])) ?? {};
+    row[match[2]!] = Array.isArray(value) ? (value[0] ?? '') : value;
+    rows.set(Number(match[1]), row);
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([row, fields]) => ({ row, fields }))
+    .filter(({ fields }) => Object.entries(fields).some(([field, value]) => field !== 'type' && value.trim() !== ''));
+}
+
+/**
+ * Flat form values ("sources.1.url") to nested objects and arrays: `sources` is `formSourceRows` in order, so a
+ * field error "sources.0.url" is about the first of them (the form maps it back to its row).
  */
 export function nestFormValues(values: Record<string, string | string[]>): Record<string, unknown> {
   const nested: Record<string, unknown> = {};
-  const rows = new Map<number, Record<string, string>>();
-  for (const [key, value] of Object.entries(values)) {
-    const match = /^sources\.(\d{1,2})\.(\w+)$/.exec(key);
-    if (match) {
-      const row = rows.get(Number(match[1])) ?? {};
-      row[match[2]!] = Array.isArray(value) ? (value[0] ?? '') : value;
-      rows.set(Number(match[1]), row);
-    } else {
-      nested[key] = value;
-    }
-  }
-  nested.sources = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => row)
-    .filter((row) => Object.entries(row).some(([field, value]) => field !== 'type' && value.trim() !== ''));
+  for (const [key, value] of Object.entries(values)) if (!SOURCE_FIELD.test(key)) nested[key] = value;
+  nested.sources = formSourceRows(values).map(({ fields }) => fields);
   return nested;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EvidenceFields,
+  formSourceRows,
   latestDateOnEarth,
   missingForReview,
   nestFormValues,
@@ -34,12 +35,12 @@ describe('"today" is the latest date on Earth (UTC+14)', () => {
     expect(at('2026-12-02')).toBeUndefined();
     expect(at('2026-12-03')).toEqual(['dateInFuture']);
     // A source's publication date follows the same rule.
-    expect(
-      fieldErrors({ ...draft, sources: [{ type: 'MEDIA', reference: 'x', publishedOn: '2026-12-02' }] }),
-    ).toEqual({});
-    expect(
-      fieldErrors({ ...draft, sources: [{ type: 'MEDIA', reference: 'x', publishedOn: '2026-12-03' }] }),
-    ).toEqual({ 'sources.0.publishedOn': ['dateInFuture'] });
+    expect(fieldErrors({ ...draft, sources: [{ type: 'MEDIA', reference: 'x', publishedOn: '2026-12-02' }] })).toEqual(
+      {},
+    );
+    expect(fieldErrors({ ...draft, sources: [{ type: 'MEDIA', reference: 'x', publishedOn: '2026-12-03' }] })).toEqual({
+      'sources.0.publishedOn': ['dateInFuture'],
+    });
   });
 });
 
@@ -63,9 +64,9 @@ describe('tags', () => {
 describe('a draft needs only its country and commitment; a submission everything', () => {
   it('saves a draft with nothing else, and with a half-filled source row', () => {
     expect(fieldErrors(draft)).toEqual({});
-    expect(fieldErrors({ ...draft, status: '', observedOn: ' ', sources: [{ type: 'MEDIA', title: 'Later' }] })).toEqual(
-      {},
-    );
+    expect(
+      fieldErrors({ ...draft, status: '', observedOn: ' ', sources: [{ type: 'MEDIA', title: 'Later' }] }),
+    ).toEqual({});
     const parsed = EvidenceFields.parse(draft);
     expect([parsed.observedOn, parsed.status, parsed.sources]).toEqual([undefined, undefined, []]);
   });
@@ -92,7 +93,10 @@ describe('a draft needs only its country and commitment; a submission everything
         observedOn: 'soon',
         status: 'IN_PROGRESS',
         summaryZh: '摘要',
-        sources: [{ type: 'MEDIA', title: 'No address' }, { type: 'MEDIA', url: 'ftp://x' }],
+        sources: [
+          { type: 'MEDIA', title: 'No address' },
+          { type: 'MEDIA', url: 'ftp://x' },
+        ],
       }),
     ).toEqual({
       observedOn: ['dateInvalid'],
@@ -119,14 +123,17 @@ describe('a draft needs only its country and commitment; a submission everything
   });
 
   it('reads the form’s flat fields, with gaps where a source row was removed', () => {
-    const nested = nestFormValues({
+    const flat = {
       ...draft,
       'sources.0.type': 'MEDIA',
       'sources.0.url': 'https://example.org/a',
-      'sources.2.type': 'NGO',
-      'sources.2.reference': 'Report 7',
       'sources.3.type': 'MEDIA',
-    });
+      'sources.12.type': 'NGO',
+      'sources.12.reference': 'Report 7',
+    };
+    // Row numbers are the form's; errors name positions among the non-empty rows, which the form maps back.
+    expect(formSourceRows(flat).map(({ row }) => row)).toEqual([0, 12]);
+    const nested = nestFormValues(flat);
     expect(nested.sources).toEqual([
       { type: 'MEDIA', url: 'https://example.org/a' },
       { type: 'NGO', reference: 'Report 7' },
