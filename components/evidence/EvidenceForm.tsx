@@ -68,6 +68,8 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
       initial: source,
     })),
   );
+  // Never reused, so that a new row cannot pick up the values a removed row was sent with.
+  const nextSourceKey = useRef(sourceRows.length);
   const [unsaved, setUnsaved] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [refusedFiles, setRefusedFiles] = useState<{ name: string; reason: string }[]>([]);
@@ -314,9 +316,7 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
           <button
             type="button"
             className="button button--quiet"
-            onClick={() =>
-              setSourceRows((rows) => [...rows, { key: Math.max(-1, ...rows.map((candidate) => candidate.key)) + 1 }])
-            }
+            onClick={() => setSourceRows((rows) => [...rows, { key: nextSourceKey.current++ }])}
           >
             {t('addSource')}
           </button>
