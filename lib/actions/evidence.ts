@@ -16,10 +16,11 @@ import { nestFormValues } from '@/lib/validation/evidence';
 async function evidenceInput(values: Record<string, string | string[]>, formData: FormData) {
   const files = formData
     .getAll('attachments')
-    .filter((file): file is File => file instanceof File && (file.size > 0 || file.name !== ''));
+    // (It arrives without a name: a Blob, or a File whose name is empty.)
+    .filter((file): file is File => file instanceof Blob && (file.size > 0 || Boolean((file as Partial<File>).name)));
   const attachments = await Promise.all(
     files.map(async (file) => ({
-      fileName: file.name,
+      fileName: file.name ?? '',
       size: file.size,
       bytes: new Uint8Array(await file.arrayBuffer()),
     })),
