@@ -340,6 +340,8 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
           {(props) => (
             <input
               {...props}
+              // Without a chosen file the field sends nothing (a browser would send an empty, nameless part).
+              name={files.length > 0 ? props.name : undefined}
               ref={fileInput}
               type="file"
               multiple
