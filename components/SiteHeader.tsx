@@ -49,7 +49,12 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             <Link href={`/${locale}/sign-in`}>{t('signIn')}</Link>
           )}
           <Suspense>
-            <LocaleSwitcher current={locale} label={t('switchTo')} title={t('switchToLabel')} />
+            <LocaleSwitcher
+              current={locale}
+              label={t('switchTo')}
+              title={t('switchToLabel')}
+              unsavedMessage={t('unsavedChanges')}
+            />
           </Suspense>
         </div>
       </div>

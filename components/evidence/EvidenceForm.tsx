@@ -1,12 +1,18 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
-import { Field } from '@/components/forms/Field';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { Field, useValidationMessage } from '@/components/forms/Field';
 import { FormMessage } from '@/components/forms/FormStatus';
 import { createEvidenceAction, updateEvidenceAction } from '@/lib/actions/evidence';
 import { formKey, initialFormState } from '@/lib/actions/form-state';
-import { IMPLEMENTATION_STATUSES, MAX_SOURCES, SOURCE_TYPES } from '@/lib/validation/evidence';
+import {
+  formSourceRows,
+  IMPLEMENTATION_STATUSES,
+  latestDateOnEarth,
+  MAX_SOURCES,
+  SOURCE_TYPES,
+} from '@/lib/validation/evidence';
 
 export interface EvidenceFormValues {
   actorCode?: string;
@@ -29,13 +35,22 @@ interface Props {
   maxAttachmentMb: number;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Attachments per save (the operation's limit). */
+const MAX_FILES = 5;
+type SourceValues = NonNullable<EvidenceFormValues['sources']>[number];
 
-/** The entry and edit form: every field keyboard-usable, errors beside their fields, nothing lost on an error. */
+/**
+ * The entry and edit form: every field keyboard-usable, errors beside their fields, nothing lost on an error —
+ * nor when the session has ended (the values come back with the answer and the form links to sign-in), nor by
+ * switching language unwarned (the form marks itself `data-unsaved` once edited; the language switcher asks).
+ * Source rows can be removed, and chosen files are kept in a list of their own, each removable, so that a refused
+ * file (empty, too large) is named and the others stay chosen, also across a failed save.
+ */
 export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Props) {
   const t = useTranslations('evidence');
   const statuses = useTranslations('status');
   const format = useFormatter();
+  const message = useValidationMessage();
   const [state, action, pending] = useActionState(
     record ? updateEvidenceAction : createEvidenceAction,
     initialFormState,
@@ -45,13 +60,61 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
     const submittedValue = submitted?.[name];
     return typeof submittedValue === 'string' ? submittedValue : fallback;
   };
-  const initialSources = initial.sources?.length ? initial.sources : [{ type: 'GOVERNMENT_REPORT' }];
-  const [sourceRows, setSourceRows] = useState(Math.max(initialSources.length, countSubmittedSources(submitted)));
+  // Each row keeps its number ("sources.<key>.url") and first values, so that removing one leaves the others as
+  // typed; the server reads the rows in the order of their numbers and names errors by position among the
+  // non-empty ones (formSourceRows), which `sourceErrors` maps back.
+  const [sourceRows, setSourceRows] = useState<{ key: number; initial?: SourceValues }[]>(() =>
+    (initial.sources?.length ? initial.sources : [{ type: 'GOVERNMENT_REPORT' }]).map((source, key) => ({
+      key,
+      initial: source,
+    })),
+  );
+  // Never reused, so that a new row cannot pick up the values a removed row was sent with.
+  const nextSourceKey = useRef(sourceRows.length);
+  const [unsaved, setUnsaved] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [refusedFiles, setRefusedFiles] = useState<{ name: string; reason: string }[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // The file field holds exactly the listed files, also after the form is remounted with an answer.
+  useEffect(() => {
+    const input = fileInput.current;
+    if (!input) return;
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    input.files = transfer.files;
+  }, [files, state]);
   const errors = state.fieldErrors ?? {};
   const conflict = errors._conflict?.[0];
+  const sentRows = submitted ? formSourceRows(submitted).map(({ row }) => row) : [];
+  const sourceErrors = (key: number, field: string) => {
+    const position = sentRows.indexOf(key);
+    return position >= 0 ? errors[`sources.${position}.${field}`] : undefined;
+  };
+
+  function chooseFiles(chosen: FileList | null) {
+    const accepted: File[] = [];
+    const refused: { name: string; reason: string }[] = [];
+    for (const file of Array.from(chosen ?? [])) {
+      if (file.size === 0) refused.push({ name: file.name, reason: 'fileEmpty' });
+      else if (file.size > maxAttachmentMb * 1024 * 1024) {
+        refused.push({ name: file.name, reason: `fileTooLarge:${maxAttachmentMb}` });
+      } else if (files.length + accepted.length >= MAX_FILES) {
+        refused.push({ name: file.name, reason: 'tooManyAttachments' });
+      } else accepted.push(file);
+    }
+    setRefusedFiles(refused);
+    setFiles([...files, ...accepted]);
+  }
 
   return (
-    <form action={action} className="evidence-form" noValidate key={formKey(state)}>
+    <form
+      action={action}
+      className="evidence-form"
+      noValidate
+      key={formKey(state)}
+      data-unsaved={unsaved ? 'true' : undefined}
+      onInput={() => setUnsaved(true)}
+    >
       {record && (
         <>
           <input type="hidden" name="id" value={record.id} />
@@ -99,16 +162,15 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
             <input
               {...props}
               type="date"
-              required
               min="1945-01-01"
-              max={today()}
+              max={latestDateOnEarth()}
               defaultValue={value('observedOn', initial.observedOn)}
             />
           )}
         </Field>
         <Field name="status" label={t('status')} errors={errors.status}>
           {(props) => (
-            <select {...props} required defaultValue={value('status', initial.status ?? '')}>
+            <select {...props} defaultValue={value('status', initial.status ?? '')}>
               <option value="">{t('choose')}</option>
               {IMPLEMENTATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -173,14 +235,14 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
             {t('sourceRequired')}
           </p>
         )}
-        {Array.from({ length: sourceRows }, (_, index) => {
-          const source = initialSources[index];
-          const name = (field: string) => `sources.${index}.${field}`;
+        {sourceRows.map((row, index) => {
+          const source = row.initial;
+          const name = (field: string) => `sources.${row.key}.${field}`;
           return (
-            <fieldset className="source" key={index}>
+            <fieldset className="source" key={row.key}>
               <legend>{t('sourceNumber', { number: index + 1 })}</legend>
               <div className="form-row">
-                <Field name={name('type')} label={t('sourceType')} errors={errors[name('type')]}>
+                <Field name={name('type')} label={t('sourceType')} errors={sourceErrors(row.key, 'type')}>
                   {(props) => (
                     <select {...props} defaultValue={value(name('type'), source?.type ?? 'GOVERNMENT_REPORT')}>
                       {SOURCE_TYPES.map((type) => (
@@ -191,7 +253,7 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
                     </select>
                   )}
                 </Field>
-                <Field name={name('url')} label={t('sourceUrl')} errors={errors[name('url')]}>
+                <Field name={name('url')} label={t('sourceUrl')} errors={sourceErrors(row.key, 'url')}>
                   {(props) => (
                     <input
                       {...props}
@@ -202,7 +264,11 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
                     />
                   )}
                 </Field>
-                <Field name={name('reference')} label={t('sourceReference')} errors={errors[name('reference')]}>
+                <Field
+                  name={name('reference')}
+                  label={t('sourceReference')}
+                  errors={sourceErrors(row.key, 'reference')}
+                >
                   {(props) => (
                     <input
                       {...props}
@@ -214,27 +280,45 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
                 </Field>
               </div>
               <div className="form-row">
-                <Field name={name('title')} label={t('sourceTitle')} errors={errors[name('title')]}>
+                <Field name={name('title')} label={t('sourceTitle')} errors={sourceErrors(row.key, 'title')}>
                   {(props) => (
                     <input {...props} type="text" maxLength={500} defaultValue={value(name('title'), source?.title)} />
                   )}
                 </Field>
-                <Field name={name('publishedOn')} label={t('sourcePublishedOn')} errors={errors[name('publishedOn')]}>
+                <Field
+                  name={name('publishedOn')}
+                  label={t('sourcePublishedOn')}
+                  errors={sourceErrors(row.key, 'publishedOn')}
+                >
                   {(props) => (
                     <input
                       {...props}
                       type="date"
-                      max={today()}
+                      max={latestDateOnEarth()}
                       defaultValue={value(name('publishedOn'), source?.publishedOn)}
                     />
                   )}
                 </Field>
               </div>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  setSourceRows((rows) => rows.filter((candidate) => candidate.key !== row.key));
+                  setUnsaved(true);
+                }}
+              >
+                {t('removeSource', { number: index + 1 })}
+              </button>
             </fieldset>
           );
         })}
-        {sourceRows < MAX_SOURCES && (
-          <button type="button" className="button button--quiet" onClick={() => setSourceRows((rows) => rows + 1)}>
+        {sourceRows.length < MAX_SOURCES && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setSourceRows((rows) => [...rows, { key: nextSourceKey.current++ }])}
+          >
             {t('addSource')}
           </button>
         )}
@@ -257,12 +341,45 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
           {(props) => (
             <input
               {...props}
+              // Without a chosen file the field sends nothing (a browser would send an empty, nameless part).
+              name={files.length > 0 ? props.name : undefined}
+              ref={fileInput}
               type="file"
               multiple
               accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.md"
+              onChange={(event) => chooseFiles(event.currentTarget.files)}
             />
           )}
         </Field>
+        {refusedFiles.length > 0 && (
+          <ul className="field__errors" role="alert">
+            {refusedFiles.map((refused, index) => (
+              <li key={index}>{t('fileRefused', { name: refused.name, reason: message(refused.reason) })}</li>
+            ))}
+          </ul>
+        )}
+        {files.length > 0 && (
+          <div className="chosen-files">
+            <p id="chosen-files">{t('chosenFiles')}</p>
+            <ul aria-labelledby="chosen-files">
+              {files.map((file, index) => (
+                <li key={`${index}-${file.name}-${file.size}`}>
+                  {file.name}{' '}
+                  <span className="muted">
+                    ({format.number(file.size / 1024, { maximumFractionDigits: file.size < 10_240 ? 1 : 0 })} KB)
+                  </span>{' '}
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => setFiles(files.filter((_, other) => other !== index))}
+                  >
+                    {t('removeChosenFile', { name: file.name })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </fieldset>
 
       {conflict && <ConflictNotice conflict={conflict} />}
@@ -277,14 +394,6 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
       </div>
     </form>
   );
-}
-
-function countSubmittedSources(values?: Record<string, string | string[]>): number {
-  const indexes = Object.keys(values ?? {})
-    .map((key) => /^sources\.(\d+)\./.exec(key)?.[1])
-    .filter(Boolean)
-    .map(Number);
-  return indexes.length ? Math.max(...indexes) + 1 : 0;
 }
 
 /** Says who saved the newer version and when, so that nothing is overwritten blindly. */

@@ -57,8 +57,8 @@ export async function EvidenceTable({
                   </p>
                 )}
               </td>
-              <td>{statuses(`implementation.${item.status}`)}</td>
-              <td>{format.dateTime(item.observedOn, { dateStyle: 'medium' })}</td>
+              <td>{item.status ? statuses(`implementation.${item.status}`) : '–'}</td>
+              <td>{item.observedOn ? format.dateTime(item.observedOn, { dateStyle: 'medium' }) : '–'}</td>
               <td>
                 <Tag variant={`state-${item.state}`}>{t(`states.${item.state}`)}</Tag>
               </td>

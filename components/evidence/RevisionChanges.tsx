@@ -48,8 +48,8 @@ export function revisionChanges(
 ): RevisionChange[] {
   if (!previous) return [];
   const view = (r: Revision) => ({
-    observedOn: words.date(r.observedOn),
-    status: words.status(r.status),
+    observedOn: r.observedOn ? words.date(r.observedOn) : '',
+    status: r.status ? words.status(r.status) : '',
     score: r.score === null ? '' : words.score(r.score),
     visibility: words.visibility(r.visibility),
     tags: r.tags.join(', '),

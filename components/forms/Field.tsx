@@ -2,13 +2,24 @@
 
 import { useTranslations } from 'next-intl';
 
-/** Translates a validation key, with an optional detail after a colon ("unknownCountries:XXX"). */
+/** Keys whose detail ends in "|" and another key, translated as `reason`. */
+const WITH_REASON = new Set(['attachmentRefused']);
+
+/**
+ * Translates a validation key, with an optional detail after a colon ("unknownCountries:XXX"). For the keys of
+ * WITH_REASON the detail ends in "|" and another key, translated as `reason` ("attachmentRefused:empty.pdf|
+ * fileEmpty": the file's name and why it was refused).
+ */
 export function useValidationMessage() {
   const t = useTranslations('validation');
-  return (key: string) => {
-    const [name = key, detail] = key.split(/:(.*)/s, 2);
-    return t.has(name) ? t(name, { detail: detail ?? '' }) : key;
+  const message = (key: string): string => {
+    const [name = key, detail = ''] = key.split(/:(.*)/s, 2);
+    const bar = WITH_REASON.has(name) ? detail.lastIndexOf('|') : -1;
+    const values =
+      bar >= 0 ? { detail: detail.slice(0, bar), reason: message(detail.slice(bar + 1)) } : { detail, reason: '' };
+    return t.has(name) ? t(name, values) : key;
   };
+  return message;
 }
 
 interface FieldProps {

@@ -9,12 +9,19 @@ import { runFormAction } from '@/lib/actions/run';
 import { operations } from '@/lib/operations';
 import { nestFormValues } from '@/lib/validation/evidence';
 
-/** Text fields nested ("sources.0.url" → sources[0].url), plus the chosen files as bytes. */
+/**
+ * Text fields nested ("sources.0.url" → sources[0].url), plus the chosen files as bytes. Only the empty part a
+ * browser sends for a file field with nothing chosen (no name, no bytes) is left out: a chosen empty file goes on
+ * to be refused by name (`fileEmpty`), never silently dropped.
+ */
 async function evidenceInput(values: Record<string, string | string[]>, formData: FormData) {
-  const files = formData.getAll('attachments').filter((file): file is File => file instanceof File && file.size > 0);
+  const files = formData
+    .getAll('attachments')
+    // (It arrives without a name: a Blob, or a File whose name is empty.)
+    .filter((file): file is File => file instanceof Blob && (file.size > 0 || Boolean((file as Partial<File>).name)));
   const attachments = await Promise.all(
     files.map(async (file) => ({
-      fileName: file.name,
+      fileName: file.name ?? '',
       size: file.size,
       bytes: new Uint8Array(await file.arrayBuffer()),
     })),
@@ -57,4 +64,25 @@ export async function reviewEvidenceAction(_state: FormState, formData: FormData
 
 export async function unpublishEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(operations.unpublishEvidence, formData, (value) => goToRecord(value.id, 'evidenceUnpublished'));
+}
+
+/** Deletes a draft (operation `deleteEvidence`); on success goes to My evidence, where it is gone. */
+export async function deleteEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(operations.deleteEvidence, formData, async () => {
+    revalidatePath('/[locale]/evidence', 'layout');
+    redirect(`/${await getLocale()}/evidence?mine=1`);
+  });
+}
+
+/** Takes a submission back to draft (operation `withdrawEvidence`). */
+export async function withdrawEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(operations.withdrawEvidence, formData, () => ({
+    status: 'ok',
+    message: 'evidenceWithdrawn',
+  }));
+  if (state.status === 'ok') {
+    revalidatePath('/[locale]/evidence', 'layout');
+    revalidatePath('/[locale]/review', 'page');
+  }
+  return state;
 }

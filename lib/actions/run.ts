@@ -1,7 +1,5 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { getLocale } from 'next-intl/server';
 import { acceptFormData } from '@/lib/actions/arguments';
 import type { FormState } from '@/lib/actions/form-state';
 import { getSessionUser } from '@/lib/auth/session';
@@ -23,10 +21,17 @@ export function formValues(formData: FormData): Record<string, string | string[]
 
 const SECRET_FIELD = /password/i;
 
+/** The submitted values a form may put back: all but secrets. */
+function keptValues(values: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELD.test(key)));
+}
+
 /**
  * Runs an operation for a form: refuses a call whose argument is no FormData (see lib/actions/arguments.ts) and
- * cross-site posts, sends anonymous users to sign in, and turns the
- * outcome into form state. The operation itself authorizes, validates, writes and audits.
+ * cross-site posts, and turns the outcome into form state. A post without a live session (it ended, or was
+ * signed out in another tab) is answered with `sessionEnded` and the submitted values, never a redirect, so that
+ * the form keeps what was typed while its user signs in again elsewhere (FormMessage links to sign-in in a new
+ * tab) and then saves. The operation itself authorizes, validates, writes and audits.
  */
 export async function runFormAction<Output>(
   operation: Operation<unknown, Output>,
@@ -41,8 +46,8 @@ export async function runFormAction<Output>(
   if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
   // Pending second factors are refused by the operation wrapper, which lets the enrolment itself through.
   const user = await getSessionUser();
-  if (!user) redirect(`/${await getLocale()}/sign-in`);
   const values = formValues(formData);
+  if (!user) return { status: 'error', message: 'sessionEnded', values: keptValues(values) };
   const outcome = await operation.run(
     { user, requestId: await getRequestId(), prisma: await requestPrisma() },
     await toInput(values, formData),
@@ -52,6 +57,6 @@ export async function runFormAction<Output>(
     status: 'error',
     message: outcome.message,
     fieldErrors: outcome.fieldErrors,
-    values: Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELD.test(key))),
+    values: keptValues(values),
   };
 }

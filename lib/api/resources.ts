@@ -50,7 +50,7 @@ function evidenceView(row: EvidenceRow): z.input<typeof EvidenceSchema> {
     revision: {
       number: latest.number,
       state: latest.state,
-      observedOn: day(latest.observedOn),
+      observedOn: latest.observedOn ? day(latest.observedOn) : null,
       status: latest.status,
       score: latest.score,
       summary: { ...(summary.zh ? { zh: summary.zh } : {}), ...(summary.en ? { en: summary.en } : {}) },

@@ -83,8 +83,11 @@ export const EvidenceSchema = z
     revision: z.object({
       number: z.number().int(),
       state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']),
-      observedOn: IsoDate,
-      status: z.enum(IMPLEMENTATION_STATUSES),
+      observedOn: IsoDate.nullable().meta({ description: 'Null only in a draft saved before it was filled in.' }),
+      status: z
+        .enum(IMPLEMENTATION_STATUSES)
+        .nullable()
+        .meta({ description: 'Null only in a draft saved before it was filled in.' }),
       score: z.number().int().min(-1).max(1).nullable(),
       summary: z.object({ zh: z.string().optional(), en: z.string().optional() }),
       visibility: z.enum(['INTERNAL', 'PUBLIC']),

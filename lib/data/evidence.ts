@@ -15,8 +15,9 @@ export interface EvidenceListItem {
   actor: { code: string; name: string };
   commitment: { code: string; title: string };
   state: string;
-  observedOn: Date;
-  status: string;
+  /** Null only in a draft saved before these were filled in. */
+  observedOn: Date | null;
+  status: string | null;
   author: string;
   updatedAt: Date;
   submittedAt: Date | null;

@@ -56,14 +56,16 @@ export type RuleReason =
   | 'evidenceNotDraft'
   | 'evidenceNotSubmitted'
   | 'reviewNeedsReviewer'
-  | 'cannotReviewOwn';
+  | 'cannotReviewOwn'
+  | 'notYourRecord'
+  | 'evidenceHasHistory';
 
 export interface RuleViolation {
   field: RuleField;
   reason: RuleReason;
   /** How an operation fails for it: 400 is a field error, 403 a role, 409 a state that forbids the change. */
   status: 400 | 403 | 409;
-  code: 'invalid' | 'forbidden' | 'out_of_scope' | 'in_review' | 'invalid_state' | 'own_record';
+  code: 'invalid' | 'forbidden' | 'out_of_scope' | 'in_review' | 'invalid_state' | 'own_record' | 'not_author';
 }
 
 const RULES: Record<RuleReason, Pick<RuleViolation, 'status' | 'code'>> = {
@@ -77,6 +79,8 @@ const RULES: Record<RuleReason, Pick<RuleViolation, 'status' | 'code'>> = {
   evidenceNotSubmitted: { status: 409, code: 'invalid_state' },
   reviewNeedsReviewer: { status: 403, code: 'forbidden' },
   cannotReviewOwn: { status: 409, code: 'own_record' },
+  notYourRecord: { status: 403, code: 'not_author' },
+  evidenceHasHistory: { status: 409, code: 'invalid_state' },
 };
 
 const violation = (field: RuleField, reason: RuleReason): RuleViolation => ({ field, reason, ...RULES[reason] });
@@ -169,6 +173,30 @@ export function submitViolations(user: RuleUser, record: RuleRecord): RuleViolat
 /** Unpublishing (withdrawing a record from the public view): any record in the user's scope, in any state. */
 export function unpublishViolations(user: RuleUser, record: Pick<RuleRecord, 'actorCode'>): RuleViolation[] {
   return inCountryScope(user, record.actorCode) ? [] : [violation('record', 'outsideCountryScope')];
+}
+
+/**
+ * Deleting a draft: only a record that never left draft (`everSubmitted` false: no revision of it was ever
+ * submitted, so no review, verification or status depends on it), by its author (who created it or wrote its
+ * latest revision), in their scope. A record with a review history keeps it: edit it instead.
+ */
+export function deleteViolations(user: RuleUser, record: RuleRecord, everSubmitted: boolean): RuleViolation[] {
+  if (!inCountryScope(user, record.actorCode)) return [violation('record', 'outsideCountryScope')];
+  if (!isOwnRecord(user, record)) return [violation('record', 'notYourRecord')];
+  if (record.state === 'SUBMITTED') return [violation('record', 'evidenceInReview')];
+  if (record.state !== 'DRAFT' || everSubmitted) return [violation('record', 'evidenceHasHistory')];
+  return [];
+}
+
+/**
+ * Withdrawing a submission (back to draft): a record waiting for review, by its author (who created it or wrote
+ * the submitted revision), in their scope, before a reviewer has decided.
+ */
+export function withdrawViolations(user: RuleUser, record: RuleRecord): RuleViolation[] {
+  if (!inCountryScope(user, record.actorCode)) return [violation('record', 'outsideCountryScope')];
+  if (!isOwnRecord(user, record)) return [violation('record', 'notYourRecord')];
+  if (record.state !== 'SUBMITTED') return [violation('record', 'evidenceNotSubmitted')];
+  return [];
 }
 
 /** Reviewing (verify or return): a submitted record, by a reviewer who did not make it. */

@@ -4,10 +4,12 @@ import { checkUpload, removeStoredFile, storeAttachment } from '@/lib/attachment
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { refreshPairRollups, refreshRollupsForPairs } from '@/lib/evidence/rollups';
 import {
+  deleteViolations,
   reviewViolations,
   submitViolations,
   unpublishViolations,
   violationFailure,
+  withdrawViolations,
   writeViolations,
   type RuleRecord,
   type RuleViolation,
@@ -16,11 +18,14 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation, type ExecuteContext } from '@/lib/operations/define';
 import {
   CreateEvidenceInput,
+  DeleteEvidenceInput,
   type EvidenceFields,
+  missingForReview,
   ReviewEvidenceInput,
   SubmitEvidenceInput,
   UnpublishEvidenceInput,
   UpdateEvidenceInput,
+  WithdrawEvidenceInput,
 } from '@/lib/validation/evidence';
 
 /**
@@ -60,17 +65,23 @@ async function findTargets(tx: Tx, fields: Fields) {
 }
 
 /**
- * Checks and stores the uploaded files. A file this save wrote new is removed again if the save's transaction
- * fails, unless a committed attachment names it by then (files are shared by content).
+ * Checks and stores the uploaded files. Every refused file is named with its reason
+ * (`attachmentRefused:<file name>|<reason key>`, e.g. an empty file's `fileEmpty`) and then nothing is stored. A
+ * file this save wrote new is removed again if the save's transaction fails, unless a committed attachment names
+ * it by then (files are shared by content).
  */
 async function storeUploads(uploads: z.output<typeof Upload>[], afterRollback: ExecuteContext['afterRollback']) {
-  const stored = [];
+  const checks = [];
+  const refused: string[] = [];
   for (const upload of uploads) {
     const checked = await checkUpload(upload);
-    if (!checked.ok) {
-      throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: [`${checked.error}`] });
-    }
-    const { created, ...file } = await storeAttachment(upload.bytes);
+    if (checked.ok) checks.push(checked);
+    else refused.push(`attachmentRefused:${upload.fileName}|${checked.error}`);
+  }
+  if (refused.length > 0) throw new DomainError(400, 'invalid', 'fieldsInvalid', { attachments: refused });
+  const stored = [];
+  for (const checked of checks) {
+    const { created, ...file } = await storeAttachment(checked.bytes);
     if (created) {
       afterRollback(async (prisma) => {
         if ((await prisma.attachment.count({ where: { storagePath: file.storagePath } })) === 0) {
@@ -96,8 +107,8 @@ async function addRevision(
     data: {
       evidenceId,
       number,
-      observedOn: new Date(`${fields.observedOn}T00:00:00Z`),
-      status: fields.status,
+      observedOn: fields.observedOn ? new Date(`${fields.observedOn}T00:00:00Z`) : null,
+      status: fields.status ?? null,
       score: fields.score,
       summary: {
         ...(fields.summaryZh ? { zh: fields.summaryZh } : {}),
@@ -128,8 +139,8 @@ function auditView(fields: Fields, revision: { number: number; state: string }) 
     state: revision.state,
     actor: fields.actorCode,
     commitment: fields.commitmentCode,
-    observedOn: fields.observedOn,
-    status: fields.status,
+    observedOn: fields.observedOn ?? null,
+    status: fields.status ?? null,
     score: fields.score,
     visibility: fields.visibility,
     sources: fields.sources.length,
@@ -160,7 +171,7 @@ async function latestRevision(tx: Tx, evidenceId: number) {
   const evidence = await tx.evidence.findUnique({
     where: { id: evidenceId },
     include: {
-      revisions: { orderBy: { number: 'desc' }, take: 1, include: { attachments: true } },
+      revisions: { orderBy: { number: 'desc' }, take: 1, include: { attachments: true, sources: true } },
       actor: { select: { code: true } },
     },
   });
@@ -238,7 +249,7 @@ export const updateEvidence = defineOperation({
         revision: latest.number,
         state: latest.state,
         status: latest.status,
-        observedOn: latest.observedOn.toISOString().slice(0, 10),
+        observedOn: latest.observedOn?.toISOString().slice(0, 10) ?? null,
       },
       after: auditView(input, revision),
     });
@@ -253,6 +264,20 @@ export const submitEvidence = defineOperation({
   async execute({ tx, user, audit }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
     enforce(submitViolations(user, ruleRecord(evidence, latest)));
+    // A draft may have been saved incomplete; it enters review only complete (the rule every door applies).
+    const summary = (latest.summary ?? {}) as { zh?: string; en?: string };
+    const missing = missingForReview({
+      observedOn: latest.observedOn?.toISOString(),
+      status: latest.status,
+      summaryZh: summary.zh,
+      summaryEn: summary.en,
+      sources: latest.sources,
+    });
+    if (missing.length > 0) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const { path, message } of missing) (fieldErrors[path.join('.')] ??= []).push(message);
+      throw new DomainError(400, 'incomplete', 'evidenceIncomplete', fieldErrors);
+    }
     await claimVersion(tx, input.id, input.version, { state: 'SUBMITTED' });
     await tx.evidenceRevision.update({
       where: { id: latest.id },
@@ -327,5 +352,68 @@ export const unpublishEvidence = defineOperation({
       after: { visibility: 'INTERNAL' },
     });
     return { id: input.id, state: evidence.state };
+  },
+});
+
+/**
+ * Deletes a draft that never entered review, with its revisions, sources and attachment rows, by its author
+ * (`deleteViolations`). Nothing verified ever belonged to it, so the status rollups are untouched; the stored
+ * files stay (they are shared by content, and the audit event names them). The audit event keeps what was
+ * deleted. Input: `{ id, version }`; a stale version is a conflict like every evidence write.
+ */
+export const deleteEvidence = defineOperation({
+  name: 'deleteEvidence',
+  permission: 'write:evidence',
+  input: DeleteEvidenceInput,
+  async execute({ tx, user, audit }, input) {
+    const { evidence, latest } = await latestRevision(tx, input.id);
+    const everSubmitted = await tx.evidenceRevision.count({
+      where: { evidenceId: input.id, OR: [{ state: { not: 'DRAFT' } }, { submittedAt: { not: null } }] },
+    });
+    enforce(deleteViolations(user, ruleRecord(evidence, latest), everSubmitted > 0));
+    // Claiming the version first refuses a stale delete with the same conflict as a stale save.
+    await claimVersion(tx, input.id, input.version, {});
+    await tx.evidence.delete({ where: { id: input.id } });
+    await audit({
+      action: 'evidence.delete',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: {
+        revisions: evidence.latestRevision,
+        state: evidence.state,
+        actor: evidence.actor.code,
+        observedOn: latest.observedOn?.toISOString().slice(0, 10) ?? null,
+        status: latest.status,
+        summary: latest.summary,
+        attachments: latest.attachments.map(({ fileName, sha256 }) => ({ fileName, sha256 })),
+      },
+      after: null,
+    });
+    return { id: input.id, state: 'DELETED' as const };
+  },
+});
+
+/**
+ * Withdraws a submission before review: the submitted revision becomes a draft again (its submission time
+ * cleared), by its author (`withdrawViolations`). Submitted evidence never counts toward a status, so the rollups
+ * are untouched. Input: `{ id, version }`; a stale version (say, a reviewer decided meanwhile) is a conflict.
+ */
+export const withdrawEvidence = defineOperation({
+  name: 'withdrawEvidence',
+  permission: 'write:evidence',
+  input: WithdrawEvidenceInput,
+  async execute({ tx, user, audit }, input) {
+    const { evidence, latest } = await latestRevision(tx, input.id);
+    enforce(withdrawViolations(user, ruleRecord(evidence, latest)));
+    await claimVersion(tx, input.id, input.version, { state: 'DRAFT' });
+    await tx.evidenceRevision.update({ where: { id: latest.id }, data: { state: 'DRAFT', submittedAt: null } });
+    await audit({
+      action: 'evidence.withdraw',
+      entityType: 'Evidence',
+      entityId: input.id,
+      before: { revision: latest.number, state: 'SUBMITTED' },
+      after: { revision: latest.number, state: 'DRAFT' },
+    });
+    return { id: input.id, state: 'DRAFT' as const };
   },
 });

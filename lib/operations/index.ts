@@ -2,10 +2,12 @@ import { createApiToken, revokeApiToken } from '@/lib/operations/api-tokens';
 import { updateCommitment } from '@/lib/operations/commitments';
 import {
   createEvidence,
+  deleteEvidence,
   reviewEvidence,
   submitEvidence,
   unpublishEvidence,
   updateEvidence,
+  withdrawEvidence,
 } from '@/lib/operations/evidence';
 import { updateRatification } from '@/lib/operations/ratification';
 import { setPublicView } from '@/lib/operations/settings';
@@ -37,6 +39,8 @@ export const operations = {
   submitEvidence,
   reviewEvidence,
   unpublishEvidence,
+  deleteEvidence,
+  withdrawEvidence,
   updateCommitment,
   createApiToken,
   revokeApiToken,

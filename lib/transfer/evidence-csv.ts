@@ -211,8 +211,8 @@ export interface ExportRow {
   state: string;
   actorCode: string;
   commitmentCode: string;
-  observedOn: string;
-  status: string;
+  observedOn: string | null;
+  status: string | null;
   score: number | null;
   summary: { zh?: string; en?: string };
   visibility: string;

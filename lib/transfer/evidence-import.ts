@@ -152,6 +152,7 @@ function readRow(
   record: CsvRecord,
   header: EvidenceHeader,
   problems: ImportProblem[],
+  intent: ImportIntent,
 ): { ok: true; row: ParsedRow } | { ok: false; row: FailedRow } {
   const { line, cells } = record;
   const at = (name: string) => cells[header.index.get(name)!] ?? '';
@@ -195,6 +196,8 @@ function readRow(
     visibility: at('visibility'),
     tags: at('tags'),
     sources,
+    // A row imported as a draft needs only its codes; one imported for review must be complete.
+    intent: intent === 'draft' ? 'draft' : 'submit',
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -228,8 +231,9 @@ interface ExistingRecord {
   actorCode: string;
   commitmentCode: string;
   revisionId: number;
-  observedOn: string;
-  status: string;
+  /** Null only in a draft. */
+  observedOn: string | null;
+  status: string | null;
   score: number | null;
   summary: { zh?: string; en?: string } | null;
   visibility: string;
@@ -270,8 +274,8 @@ async function existingRecords(db: Db, ids: number[], lock: boolean): Promise<Ma
 function canonical(fields: {
   actorCode: string;
   commitmentCode: string;
-  observedOn: string;
-  status: string;
+  observedOn?: string | null;
+  status?: string | null;
   score: number | null;
   summaryZh: string | null;
   summaryEn: string | null;
@@ -282,8 +286,8 @@ function canonical(fields: {
   return JSON.stringify([
     fields.actorCode,
     fields.commitmentCode,
-    fields.observedOn,
-    fields.status,
+    fields.observedOn ?? null,
+    fields.status ?? null,
     fields.score,
     fields.summaryZh,
     fields.summaryEn,
@@ -532,7 +536,7 @@ export async function planEvidenceImport(
         plan.problems.push({ line: record.line, column: '', reason: `importColumnCount:${record.cells.length}` });
         continue;
       }
-      const read = readRow(record, header, plan.problems);
+      const read = readRow(record, header, plan.problems, intent);
       if (read.ok) checkRow(read.row, part);
       else checkFailedRow(read.row);
     }

@@ -24,8 +24,12 @@ export const canonicalCommitmentCode = (value: string): string => value.trim().t
 /** "Prevention" → "prevention". */
 export const canonicalSlug = (value: string): string => value.trim().toLowerCase();
 
+// A missing or non-text value gets the same message as a malformed one ("pick one from the list").
 const folded = (fold: (value: string) => string, pattern: RegExp, message?: string) =>
-  z.string().transform(fold).pipe(z.string().regex(pattern, message));
+  z
+    .string(message ? { message } : undefined)
+    .transform(fold)
+    .pipe(z.string().regex(pattern, message));
 
 /** A member state's ISO alpha-3 code in any case; output upper case. */
 export const countryCode = (message?: string) => folded(canonicalActorCode, COUNTRY_CODE, message);

@@ -27,7 +27,19 @@ export const SOURCE_TYPES = [
 export const MAX_SOURCES = 20;
 export const MAX_SUMMARY_LENGTH = 5000;
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The farthest time zone east of UTC (Kiribati's Line Islands, UTC+14): where a calendar day begins first. */
+export const LATEST_UTC_OFFSET_HOURS = 14;
+
+/**
+ * The latest calendar date anywhere on Earth at `now` (YYYY-MM-DD): the date in UTC+14. "Observed up to today"
+ * is judged by this date, so that a user east of UTC (Auckland, Kiribati) can record what they saw today; the
+ * server knows no user's zone it could trust (the API and a CSV file carry none), so a date is "in the future" only
+ * when it has begun nowhere yet. The price: a user west of UTC can enter the date that is already today in
+ * UTC+14, at most one day ahead of their own calendar.
+ */
+export function latestDateOnEarth(now: Date = new Date()): string {
+  return new Date(now.getTime() + LATEST_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+}
 
 /**
  * One rule for every door (form, API, CSV import): text is trimmed here and nowhere else, and a character that
@@ -58,16 +70,20 @@ function refuseUnfitText(value: string, context: z.core.$RefinementCtx<string>, 
 const trimmedEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.enum(values, { message }));
 
+const ISO_DATE = z.iso.date();
+const isIsoDate = (value: string) => ISO_DATE.safeParse(value).success;
+
 export const PastDate = z
   .string({ error: (issue) => (issue.input === undefined ? 'dateRequired' : 'dateInvalid') })
   .trim()
-  .min(1, { message: 'dateRequired', abort: true })
-  // The range rules only run on a real date: "abc" is invalid, not also "in the future".
+  .min(1, 'dateRequired')
+  // The range rules only run on a real date: "abc" is invalid, not also "in the future". (Not by aborting the
+  // parse: an aborted field would stop the record's own checks, which name every other problem at once.)
   .pipe(
     z.iso
-      .date({ message: 'dateInvalid', abort: true })
-      .refine((value) => value >= '1945-01-01', 'dateBefore1945')
-      .refine((value) => value <= today(), 'dateInFuture'),
+      .date({ message: 'dateInvalid' })
+      .refine((value) => !isIsoDate(value) || value >= '1945-01-01', 'dateBefore1945')
+      .refine((value) => !isIsoDate(value) || value <= latestDateOnEarth(), 'dateInFuture'),
   );
 
 /** Absent, null and blank all mean "no value". */
@@ -104,15 +120,17 @@ const optionalText = (max: number) =>
         .optional(),
     );
 
-export const SourceInput = z
-  .object({
-    type: trimmedEnum(SOURCE_TYPES, 'sourceTypeRequired'),
-    url: z.string({ message: 'urlNotHttp' }).nullish().transform(blankToUndefined).pipe(HttpUrl.optional()),
-    reference: optionalText(500),
-    title: optionalText(500),
-    publishedOn: OptionalPastDate,
-  })
-  .refine((source) => source.url || source.reference, { path: ['url'], message: 'sourceNeedsUrlOrReference' });
+/**
+ * One source. A source needs a web address or a reference before its record enters review (checked by
+ * `missingForReview`, not here, so that a draft keeps a half-filled source row).
+ */
+export const SourceInput = z.object({
+  type: trimmedEnum(SOURCE_TYPES, 'sourceTypeRequired'),
+  url: z.string({ message: 'urlNotHttp' }).nullish().transform(blankToUndefined).pipe(HttpUrl.optional()),
+  reference: optionalText(500),
+  title: optionalText(500),
+  publishedOn: OptionalPastDate,
+});
 
 const SUMMARY_TEXT = `Trimmed; at most ${MAX_SUMMARY_LENGTH} characters; line breaks kept; no control characters other than tab and line breaks.`;
 
@@ -120,20 +138,34 @@ export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
 
 /**
- * Tags: an array (API) or one text with commas between them (form, CSV cell). Each is trimmed, empty ones are
- * dropped and repeats removed (case-sensitive). A comma inside a tag is refused, since the form and the
- * spreadsheet would read it as two tags. Problems are reported on the field itself, with the tag as detail.
+ * What separates tags in one text (the form's field, a CSV cell): the comma, the Chinese full-width comma (，
+ * U+FF0C) and the ideographic comma (、 U+3001), which a Chinese keyboard types where an English one types a comma.
+ */
+export const TAG_SEPARATORS = /[,\uFF0C\u3001]/u;
+
+/**
+ * The one tag normaliser of every door: an array (API) or one text split at `TAG_SEPARATORS` (form, CSV cell);
+ * each tag trimmed, empty ones dropped, repeats removed (case kept). Returns the tags in their first order.
+ */
+export function normaliseTags(value: string | readonly string[] | null | undefined): string[] {
+  const tags = typeof value === 'string' ? value.split(TAG_SEPARATORS) : (value ?? []);
+  return [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))];
+}
+
+/**
+ * Tags: see `normaliseTags`. A separator inside a tag (possible only in the API's array) is refused, since the
+ * form and the spreadsheet would read it as two tags. Problems are reported on the field itself, with the tag
+ * as detail.
  */
 const Tags = z
   .union([z.string(), z.array(z.string())], { message: 'tagsInvalid' })
   .nullish()
-  .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')))
-  .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))])
+  .transform((value) => normaliseTags(value))
   .superRefine((tags, context) => {
     // Each distinct problem once, even when several tags share it.
     const problems = new Set<string>();
     for (const tag of tags) {
-      if (tag.includes(',')) problems.add(`tagHasComma:${tag}`);
+      if (TAG_SEPARATORS.test(tag)) problems.add(`tagHasComma:${tag}`);
       if (tag.length > MAX_TAG_LENGTH) problems.add('tagTooLong');
       const unfit = textProblem(tag);
       if (unfit) problems.add(unfit);
@@ -142,17 +174,56 @@ const Tags = z
     for (const message of problems) context.addIssue({ code: 'custom', message, input: tags });
   })
   .meta({
-    description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters: an array, or one string separated by commas. A tag cannot hold a comma.`,
+    description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters: an array, or one string separated by commas (",", "，" or "、"). A tag cannot hold one of these commas.`,
   });
 
 const Code = (message: string) => actorCode(message);
 
+/** The fields a record needs before it enters review, as the rules below read them. */
+export interface ReviewReadiness {
+  observedOn?: string | null;
+  status?: string | null;
+  summaryZh?: string | null;
+  summaryEn?: string | null;
+  sources?: readonly { url?: string | null; reference?: string | null }[] | null;
+}
+
+/**
+ * What a record still lacks before it may be submitted for review (or imported as submitted or verified); empty
+ * when it is complete. A draft needs only its country and commitment; this rule, the one place that says what
+ * "complete" means, is applied by the schema below to every submitting write (form, API, CSV import) and by the
+ * submit operation to a stored draft. Each problem names its field path and a "validation" key.
+ */
+export function missingForReview(fields: ReviewReadiness): { path: (string | number)[]; message: string }[] {
+  const missing: { path: (string | number)[]; message: string }[] = [];
+  if (!fields.observedOn) missing.push({ path: ['observedOn'], message: 'dateRequired' });
+  if (!fields.status) missing.push({ path: ['status'], message: 'statusRequired' });
+  if (!fields.summaryZh && !fields.summaryEn) missing.push({ path: ['summaryEn'], message: 'summaryRequired' });
+  const sources = fields.sources ?? [];
+  if (sources.length === 0) missing.push({ path: ['sources'], message: 'sourceRequired' });
+  sources.forEach((source, index) => {
+    if (!source.url && !source.reference) {
+      missing.push({ path: ['sources', index, 'url'], message: 'sourceNeedsUrlOrReference' });
+    }
+  });
+  return missing;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * A record's fields. Only the country and the commitment are required of a draft (`intent` "draft", the
+ * default); a submission must also be complete (`missingForReview`). Every problem is reported at once.
+ */
 export const EvidenceFields = z
   .object({
     actorCode: Code('unknownCountry'),
     commitmentCode: commitmentCode('unknownCommitment'),
-    observedOn: PastDate,
-    status: trimmedEnum(IMPLEMENTATION_STATUSES, 'statusRequired'),
+    observedOn: OptionalPastDate,
+    status: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim() || undefined : (value ?? undefined)),
+      z.enum(IMPLEMENTATION_STATUSES, { message: 'statusRequired' }).optional(),
+    ),
     score: z
       .preprocess(
         (value) => (typeof value === 'string' ? value.trim() : value),
@@ -173,20 +244,35 @@ export const EvidenceFields = z
       .optional()
       .transform((value) => value ?? 'INTERNAL'),
     tags: Tags,
-    sources: z
-      .array(SourceInput, { message: 'sourceRequired' })
-      .max(MAX_SOURCES, 'tooManySources')
-      .default([])
-      .refine((sources) => sources.length > 0, 'sourceRequired'),
+    sources: z.array(SourceInput, { message: 'sourceRequired' }).max(MAX_SOURCES, 'tooManySources').default([]),
     intent: z.enum(['draft', 'submit'], { message: 'intentInvalid' }).default('draft'),
   })
   // `when` makes this run even while other fields fail, so that every problem is reported at once, but only on
-  // an object: a JSON body of `null` or `42` must be a validation failure, not a TypeError.
-  .refine((input) => input.summaryZh || input.summaryEn, {
-    path: ['summaryEn'],
-    message: 'summaryRequired',
-    when: ({ value }) => typeof value === 'object' && value !== null,
-  });
+  // an object: a JSON body of `null` or `42` must be a validation failure, not a TypeError. A field that failed
+  // its own check is not also reported missing.
+  .superRefine(
+    (input, context) => {
+      if (input.intent !== 'submit') return;
+      // A field that failed its own check still holds what was sent: it is there, just wrong.
+      const raw = input as unknown as Record<string, unknown>;
+      const present = (name: string) =>
+        raw[name] !== undefined && raw[name] !== null && (typeof raw[name] !== 'string' || raw[name].trim() !== '');
+      const sources = Array.isArray(raw.sources) ? raw.sources.filter(isObject) : [];
+      for (const problem of missingForReview({
+        observedOn: present('observedOn') ? 'given' : undefined,
+        status: present('status') ? 'given' : undefined,
+        summaryZh: typeof raw.summaryZh === 'string' ? raw.summaryZh.trim() : undefined,
+        summaryEn: typeof raw.summaryEn === 'string' ? raw.summaryEn.trim() : undefined,
+        sources: sources.map((source) => ({
+          url: typeof source.url === 'string' ? source.url.trim() : undefined,
+          reference: typeof source.reference === 'string' ? source.reference.trim() : undefined,
+        })),
+      })) {
+        context.addIssue({ code: 'custom', ...problem, input });
+      }
+    },
+    { when: ({ value }) => isObject(value) },
+  );
 
 export const CreateEvidenceInput = EvidenceFields;
 export const UpdateEvidenceInput = z.object({ id: Id, version: Id }).and(EvidenceFields);
@@ -196,6 +282,10 @@ export const SubmitEvidenceInput = z.object({
 });
 /** Withdraws a record from the public view: the version the user read. */
 export const UnpublishEvidenceInput = SubmitEvidenceInput;
+/** Deletes a draft: the version the user read. */
+export const DeleteEvidenceInput = SubmitEvidenceInput;
+/** Takes a submission back to draft before review: the version the user read. */
+export const WithdrawEvidenceInput = SubmitEvidenceInput;
 export const ReviewEvidenceInput = z
   .object({
     id: Id,
@@ -205,26 +295,37 @@ export const ReviewEvidenceInput = z
   })
   .refine((input) => input.decision === 'verify' || input.comment, { path: ['comment'], message: 'commentRequired' });
 
+const SOURCE_FIELD = /^sources\.(\d{1,4})\.(\w+)$/;
+
 /**
- * Flat form values ("sources.1.url") to nested objects and arrays. Empty source rows (every field blank but the
- * type) are dropped, so that the form can offer spare rows.
+ * The source rows of flat form values, in the order of their number (the form numbers a row once and keeps it
+ * when others are removed, so numbers may have gaps), without the empty ones (every field blank but the type):
+ * the form offers spare rows. Each with the number it had in the form.
+ */
+export function formSourceRows(
+  values: Record<string, string | string[]>,
+): { row: number; fields: Record<string, string> }[] {
+  const rows = new Map<number, Record<string, string>>();
+  for (const [key, value] of Object.entries(values)) {
+    const match = SOURCE_FIELD.exec(key);
+    if (!match) continue;
+    const row = rows.get(Number(match[1])) ?? {};
+    row[match[2]!] = Array.isArray(value) ? (value[0] ?? '') : value;
+    rows.set(Number(match[1]), row);
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([row, fields]) => ({ row, fields }))
+    .filter(({ fields }) => Object.entries(fields).some(([field, value]) => field !== 'type' && value.trim() !== ''));
+}
+
+/**
+ * Flat form values ("sources.1.url") to nested objects and arrays: `sources` is `formSourceRows` in order, so a
+ * field error "sources.0.url" is about the first of them (the form maps it back to its row).
  */
 export function nestFormValues(values: Record<string, string | string[]>): Record<string, unknown> {
   const nested: Record<string, unknown> = {};
-  const rows = new Map<number, Record<string, string>>();
-  for (const [key, value] of Object.entries(values)) {
-    const match = /^sources\.(\d{1,2})\.(\w+)$/.exec(key);
-    if (match) {
-      const row = rows.get(Number(match[1])) ?? {};
-      row[match[2]!] = Array.isArray(value) ? (value[0] ?? '') : value;
-      rows.set(Number(match[1]), row);
-    } else {
-      nested[key] = value;
-    }
-  }
-  nested.sources = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => row)
-    .filter((row) => Object.entries(row).some(([field, value]) => field !== 'type' && value.trim() !== ''));
+  for (const [key, value] of Object.entries(values)) if (!SOURCE_FIELD.test(key)) nested[key] = value;
+  nested.sources = formSourceRows(values).map(({ fields }) => fields);
   return nested;
 }

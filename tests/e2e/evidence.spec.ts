@@ -161,7 +161,8 @@ test('bad input gets its own message beside each field, and nothing is stored', 
   await editor
     .getByLabel('Attach files')
     .setInputFiles({ name: 'page.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
-  await editor.getByRole('button', { name: 'Save draft' }).click();
+  // Submitting checks every field (a draft would need only the country and the commitment).
+  await editor.getByRole('button', { name: 'Submit for review' }).click();
   await expect(editor.getByText('Some fields need fixing; see the messages beside them.')).toBeVisible();
   await expect(editor.getByText('The date is in the future; evidence can only be observed up to today.')).toBeVisible();
   await expect(editor.getByText('Choose an implementation status.')).toBeVisible();
@@ -180,11 +181,10 @@ test('bad input gets its own message beside each field, and nothing is stored', 
   await expect(editor.getByText('Not a known country or UN entity: pick one from the list.')).toBeVisible();
 
   await editor.getByLabel('Country or UN entity').fill('KEN');
-  await editor
-    .getByLabel('Attach files')
-    .setInputFiles({ name: 'page.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+  // The file chosen at first is still chosen after the failed saves; now the server checks its bytes.
+  await expect(editor.getByRole('button', { name: 'Remove page.pdf' })).toBeVisible();
   await editor.getByRole('button', { name: 'Save draft' }).click();
-  await expect(editor.getByText(/This type of file cannot be attached/)).toBeVisible();
+  await expect(editor.getByText(/“page\.pdf” was refused: This type of file cannot be attached/)).toBeVisible();
   await expect(editor).toHaveURL(/\/en\/evidence\/new$/);
   await editor.context().close();
 });

@@ -44,6 +44,11 @@ const EVIDENCE = {
   intent: 'draft',
   sources: [{ type: 'NATIONAL_LEGISLATION', url: 'https://example.org/bill' }],
 };
+/**
+ * The same record sent for review, which needs every field: a draft needs only its actor and commitment, so
+ * removing any other field from EVIDENCE would make a valid draft, not a bad request.
+ */
+const FOR_REVIEW = { ...EVIDENCE, intent: 'submit' };
 const RATIFICATION = {
   status: 'ACCESSION',
   consentedOn: '2001-11-16',
@@ -217,7 +222,7 @@ async function fuzz(
 describe(`fuzzing the write endpoints (${RUNS} requests each)`, () => {
   it('POST /api/v1/evidence', async () => {
     const statuses = await fuzz(
-      badRequest(EVIDENCE, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']),
+      badRequest(FOR_REVIEW, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']),
       () => ({
         handler: evidenceRoute.POST,
         options: { method: 'POST', path: '/api/v1/evidence', token: editorToken },
@@ -227,7 +232,7 @@ describe(`fuzzing the write endpoints (${RUNS} requests each)`, () => {
   });
 
   it('PUT /api/v1/evidence/{id}', async () => {
-    await fuzz(badRequest(EVIDENCE, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']), () => ({
+    await fuzz(badRequest(FOR_REVIEW, ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources']), () => ({
       handler: evidenceItem.PUT,
       options: {
         method: 'PUT',
@@ -362,13 +367,13 @@ describe(`fuzzing the operations behind the write endpoints (${OPERATION_RUNS} p
   const cases = [
     {
       name: 'createEvidence',
-      valid: EVIDENCE,
+      valid: FOR_REVIEW,
       required: ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources'],
       extra: () => ({}),
     },
     {
       name: 'updateEvidence',
-      valid: EVIDENCE,
+      valid: FOR_REVIEW,
       required: ['actorCode', 'commitmentCode', 'observedOn', 'status', 'sources'],
       extra: () => ({ id: draft.id, version: 1 }),
     },

@@ -412,7 +412,9 @@ describe('errors', () => {
   });
 
   it('names every invalid field with its problem', async () => {
-    const response = await post({ body: { ...EVIDENCE, observedOn: '2999-01-01', sources: [], actorCode: 'ZZZZ' } });
+    const response = await post({
+      body: { ...EVIDENCE, observedOn: '2999-01-01', sources: [], actorCode: 'ZZZZ', intent: 'submit' },
+    });
     expect(response.status).toBe(422);
     expect(response.json.error.fields).toMatchObject({ observedOn: ['dateInFuture'], sources: ['sourceRequired'] });
     const unknown = await post({ body: { ...EVIDENCE, actorCode: 'ZZZ' } });

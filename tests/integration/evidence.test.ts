@@ -265,7 +265,7 @@ describe('bad input', () => {
     expect(unknown).toMatchObject({
       fieldErrors: { actorCode: ['unknownCountry'], commitmentCode: ['unknownCommitment'] },
     });
-    const noSource = await run(operations.createEvidence, editor.user, evidence({ sources: [] }));
+    const noSource = await run(operations.createEvidence, editor.user, evidence({ sources: [], intent: 'submit' }));
     expect(noSource).toMatchObject({ fieldErrors: { sources: ['sourceRequired'] } });
     const wrongAddressee = await run(
       operations.createEvidence,

@@ -55,6 +55,21 @@ async function evidenceRecord(db: Database, intent: 'draft' | 'submit', visibili
   return { id: created.value.id, version };
 }
 
+/**
+ * A record of the caller's own (deleting a draft and withdrawing a submission are its author's): written as an
+ * editor whose id is the caller's, so that it exists whatever the caller's role.
+ */
+async function ownRecord(db: Database, self: { id: number }, intent: 'draft' | 'submit') {
+  const editor = (await signedInUser(db.prisma, 'EDITOR')).user!;
+  const created = await operations.createEvidence.run(
+    { user: { ...editor, id: self.id }, requestId: null, prisma: db.prisma },
+    { ...EVIDENCE, intent },
+  );
+  if (!created.ok) throw new Error(`could not create evidence: ${JSON.stringify(created)}`);
+  const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id: created.value.id } });
+  return { id: created.value.id, version };
+}
+
 /** A verified record marked public, written by another editor and verified by another reviewer. */
 async function publicRecord(db: Database) {
   const { id, version } = await evidenceRecord(db, 'submit', 'PUBLIC');
@@ -164,6 +179,11 @@ const TABLE: Record<OperationName, Case> = {
         'https://example.org/bill,,,\r\n',
       intent: 'submit',
     }),
+  },
+  deleteEvidence: { allowed: ['EDITOR', 'REVIEWER', 'ADMIN'], input: async (db, self) => ownRecord(db, self, 'draft') },
+  withdrawEvidence: {
+    allowed: ['EDITOR', 'REVIEWER', 'ADMIN'],
+    input: async (db, self) => ownRecord(db, self, 'submit'),
   },
   unpublishEvidence: {
     allowed: ['EDITOR', 'REVIEWER', 'ADMIN'],

@@ -207,7 +207,8 @@ describe('bad rows', () => {
       evidenceRow({ actor_code: 'XXX', observed_on: '2999-01-01' }), // 21: every problem of a row at once
     ]);
     const before = await fingerprint();
-    const plan = await planEvidenceImport(db.prisma, editor, csv);
+    // Imported for review, every row must be complete (a draft needs only its codes: see below).
+    const plan = await planEvidenceImport(db.prisma, editor, csv, { intent: 'submit' });
     expect(plan.rows).toBe(20);
     expect(plan.problems.map(({ line, column, reason }) => `${line} ${column} ${reason}`)).toEqual([
       '3 actor_code unknownCountry',
@@ -231,10 +232,18 @@ describe('bad rows', () => {
       '21 observed_on dateInFuture',
       '21 actor_code unknownCountry',
     ]);
-    const outcome = await importCsv(editor, csv);
+    const outcome = await importCsv(editor, csv, 'submit');
     expect(outcome).toMatchObject({ ok: false, status: 400, message: 'importHasProblems' });
     if (!outcome.ok) expect(outcome.fieldErrors?.csv).toContain('importRow:3|actor_code|unknownCountry');
     expect(await fingerprint()).toBe(before);
+    // The same file as drafts: a row without a summary or a source is a fine draft, as in the form and the API.
+    const asDrafts = await planEvidenceImport(db.prisma, editor, csv, { intent: 'draft' });
+    const lines = new Set(asDrafts.problems.map((problem) => problem.line));
+    expect(lines.has(11)).toBe(false);
+    expect(lines.has(12)).toBe(false);
+    expect(asDrafts.problems.filter((problem) => problem.line === 9).map((problem) => problem.reason)).toEqual([
+      'statusRequired',
+    ]);
   });
 
   it('writes nothing when the only bad row comes after chunks that were already written', async () => {

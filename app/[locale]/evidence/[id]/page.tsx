@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { DeleteDraftForm, WithdrawForm } from '@/components/evidence/DraftActions';
 import { ReviewForm, SubmitForReviewForm, UnpublishForm } from '@/components/evidence/ReviewForms';
 import { revisionChanges, type ChangeWords } from '@/components/evidence/RevisionChanges';
 import { DoneMessage } from '@/components/forms/DoneMessage';
@@ -50,6 +51,12 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   // Unpublishing is allowed in any state, in review included: withdrawing from the public must not wait.
   const mayUnpublish =
     can(user, 'write:evidence') && inScope && record.revisions.some((revision) => revision.visibility === 'PUBLIC');
+  // Deleting a draft and withdrawing a submission are its author's (deleteViolations, withdrawViolations).
+  const mayDelete =
+    mayEdit &&
+    ownRecord &&
+    record.revisions.every((revision) => revision.state === 'DRAFT' && revision.submittedAt === null);
+  const mayWithdraw = can(user, 'write:evidence') && inScope && ownRecord && record.state === 'SUBMITTED';
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
   const dateTime = (value: Date | null) =>
     value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
@@ -93,7 +100,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
         <dt>{t('observedOn')}</dt>
         <dd>{date(latest.observedOn)}</dd>
         <dt>{t('status')}</dt>
-        <dd>{words.status(latest.status)}</dd>
+        <dd>{latest.status ? words.status(latest.status) : '–'}</dd>
         <dt>{t('score')}</dt>
         <dd>{latest.score === null ? t('noScore') : latest.score > 0 ? `+${latest.score}` : latest.score}</dd>
         <dt>{t('visibility')}</dt>
@@ -155,7 +162,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
         </>
       )}
 
-      {(mayEdit || mayReview || mayUnpublish) && <h2>{t('actions')}</h2>}
+      {(mayEdit || mayReview || mayUnpublish || mayWithdraw) && <h2>{t('actions')}</h2>}
       {mayEdit && (
         // A div, not a paragraph: it holds a form, which a paragraph may not contain (the browser would split it).
         <div className="form-actions">
@@ -194,6 +201,8 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           ))}
         </div>
       )}
+      {mayDelete && <DeleteDraftForm id={record.id} version={record.version} />}
+      {mayWithdraw && <WithdrawForm id={record.id} version={record.version} />}
       {mayReview && <ReviewForm id={record.id} version={record.version} />}
       {mayUnpublish && <UnpublishForm id={record.id} version={record.version} />}
       {can(user, 'review:evidence') && record.state === 'SUBMITTED' && ownRecord && (

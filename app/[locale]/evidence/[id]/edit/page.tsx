@@ -54,8 +54,8 @@ export default async function EditEvidencePage({ params }: Props) {
             initial={{
               actorCode: record.actor.code,
               commitmentCode: record.commitment.code,
-              observedOn: isoDate(latest.observedOn),
-              status: latest.status,
+              observedOn: latest.observedOn ? isoDate(latest.observedOn) : '',
+              status: latest.status ?? '',
               score: latest.score === null ? '' : String(latest.score),
               summaryEn: latest.summary.en,
               summaryZh: latest.summary.zh,
