@@ -191,7 +191,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           {effect.rivals.map((rival) => (
             <p key={rival.evidenceId} role="alert">
               {t('verifyRival', {
-                when: rival.observedOn.getTime() === latest.observedOn.getTime() ? 'same' : 'later',
+                when: rival.observedOn.getTime() === latest.observedOn?.getTime() ? 'same' : 'later',
                 id: rival.evidenceId,
                 date: date(rival.observedOn),
                 status: words.status(rival.status),
