@@ -277,7 +277,9 @@ export async function changeSince(
   const { to } = resolveRange(filter, now);
   const since = resolveSince(filter, now);
   const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<{ key: string | null; before: ImplementationStatusValue | null; after: ImplementationStatusValue; n: number }[]>`
+    prisma.$queryRaw<
+      { key: string | null; before: ImplementationStatusValue | null; after: ImplementationStatusValue; n: number }[]
+    >`
       WITH pairs AS (
         SELECT a."regionalGroup"::text AS key,
                (array_agg(sc."toStatus"::text ORDER BY sc.month DESC)

@@ -175,9 +175,12 @@ describe('counts and change since a month', () => {
       const point = coverage.points.find((p) => p.month === month)!;
       return PAIRS - point.counts.NO_INFORMATION;
     };
-    expect([withEvidence('2019-04'), withEvidence('2019-05'), withEvidence('2020-03'), withEvidence('2021-06')]).toEqual(
-      [0, 1, 2, 5],
-    );
+    expect([
+      withEvidence('2019-04'),
+      withEvidence('2019-05'),
+      withEvidence('2020-03'),
+      withEvidence('2021-06'),
+    ]).toEqual([0, 1, 2, 5]);
   });
 
   it('counts from the range’s last 12 months unless the URL names a month, never after the range', () => {
@@ -191,7 +194,14 @@ describe('counts and change since a month', () => {
 
   it('counts pairs newly covered and pairs whose status changed since a month, per regional group', async () => {
     const labels = (group: string) => `group ${group}`;
-    const change = await changeSince(db.prisma, filter({ since: '2021-06', to: '2022-03' }), internal, labels, 'All', NOW);
+    const change = await changeSince(
+      db.prisma,
+      filter({ since: '2021-06', to: '2022-03' }),
+      internal,
+      labels,
+      'All',
+      NOW,
+    );
     expect(change.since).toBe('2021-06');
     expect(change.to).toBe('2022-03');
     // Before June 2021: Kenya's financing not started, Mali's in progress. By March 2022 Kenya's financing is fully
@@ -232,7 +242,13 @@ describe('counts and change since a month', () => {
   });
 
   it('shows the public only the change in evidence marked public', async () => {
-    const change = await changeSince(db.prisma, filter({ since: '2021-06', to: '2022-03' }), forPublic, (g) => g, 'All');
+    const change = await changeSince(
+      db.prisma,
+      filter({ since: '2021-06', to: '2022-03' }),
+      forPublic,
+      (g) => g,
+      'All',
+    );
     // Kenya's public financing record (not started) stays; Kenya's conventions and Uganda's are new to the public.
     expect(change.total.before).toEqual(counts({ NOT_STARTED: 1 }));
     expect(change.total.after).toEqual(counts({ NOT_STARTED: 1, PARTIALLY_IMPLEMENTED: 1, NOT_APPLICABLE: 1 }));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, filterQuery, knownDashboardFilter, monthsBetween, parseDashboardFilter } from '@/lib/dashboard/filter';
+import {
+  addMonths,
+  filterQuery,
+  knownDashboardFilter,
+  monthsBetween,
+  parseDashboardFilter,
+} from '@/lib/dashboard/filter';
 
 describe('dashboard filters in the URL', () => {
   it('keeps well-formed values and drops the rest, so a stale link still opens', () => {
