@@ -155,9 +155,9 @@ export function CountLineChart({
                 strokeDasharray="4 4"
                 label={{
                   value: line.label,
-                  // The highest line's label above it, the others' below theirs: two close lines (19 and 18)
-                  // keep their labels apart.
-                  position: index === highest ? 'insideTopLeft' : 'insideBottomLeft',
+                  // The highest line's label above it, the others' below theirs, so two close lines (19 and 18)
+                  // keep their labels apart. On a line (no height) recharts puts "insideBottom" above it.
+                  position: index === highest ? 'insideBottomLeft' : 'insideTopLeft',
                   fill: AXIS_INK,
                   fontSize: 12,
                 }}
