@@ -1,22 +1,17 @@
-import type { StatusAreaChartProps } from '@/components/charts/StatusAreaChart';
-import type { StatusBarRow } from '@/components/charts/StatusBarChart';
 import type { ChartTable } from '@/lib/charts/types';
 import type { ChangeSince, StatusBreakdownRow, StatusSeries } from '@/lib/dashboard/queries';
 import { IMPLEMENTATION_STATUSES, pairsWithEvidence, type ImplementationStatusValue } from '@/lib/status/constants';
 
 /**
- * The same aggregates as chart data and as the table alternative (which is also the CSV export), built side by
- * side so that the two cannot disagree.
+ * The aggregates as the table alternative, which is also the CSV export and the chart's data: a chart reads the
+ * rows of the same table object (columns it draws, plus a bar's key where it needs one), so the two cannot disagree
+ * and the page carries the data once.
  */
 type StatusLabels = Record<ImplementationStatusValue, string>;
 
 /** Whether any pair has any information in the series: otherwise the chart shows its empty state. */
 export function seriesHasEvidence(series: StatusSeries): boolean {
   return series.points.some((point) => point.counts.NO_INFORMATION < series.pairs);
-}
-
-export function seriesChartData(series: StatusSeries): StatusAreaChartProps['data'] {
-  return series.points.map((point) => ({ month: point.month, ...point.counts }));
 }
 
 export function seriesTable(
@@ -36,10 +31,6 @@ export function seriesTable(
   };
 }
 
-export function breakdownChartData(rows: StatusBreakdownRow[]): StatusBarRow[] {
-  return rows.map((row) => ({ key: row.key, label: row.label, ...row.counts }));
-}
-
 export function breakdownTable(
   rows: StatusBreakdownRow[],
   labels: StatusLabels,
@@ -48,11 +39,12 @@ export function breakdownTable(
   const any = rows.some((row) => row.counts.NO_INFORMATION < row.pairs);
   return {
     columns: [
-      { key: 'category', label: headings.category, kind: 'text' },
+      { key: 'label', label: headings.category, kind: 'text' },
       ...IMPLEMENTATION_STATUSES.map((status) => ({ key: status, label: labels[status], kind: 'number' as const })),
       { key: 'pairs', label: headings.pairs, kind: 'number' },
     ],
-    rows: any ? rows.map((row) => ({ category: row.label, ...row.counts, pairs: row.pairs })) : [],
+    // `key` (the theme or group code, which the bars' links use) is no column: neither shown nor exported.
+    rows: any ? rows.map((row) => ({ key: row.key, label: row.label, ...row.counts, pairs: row.pairs })) : [],
   };
 }
 
