@@ -6,11 +6,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
+import { ChangeSinceChart, GroupProgress } from '@/components/dashboard/ChangeSince';
+import { CoverageOverTime } from '@/components/dashboard/CoverageOverTime';
 import { HeadlineFigures } from '@/components/dashboard/HeadlineFigures';
 import { RecentActivity } from '@/components/dashboard/RecentActivity';
 import { StatsSkeleton } from '@/components/dashboard/StatsSkeleton';
 import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
 import { StatusOverTime } from '@/components/dashboard/StatusOverTime';
+import { statusBarChartHeight } from '@/lib/charts/layout';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions, getReader } from '@/lib/data/dashboard';
 import { listDocuments } from '@/lib/data/documents';
@@ -53,11 +56,25 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       <p className="lead">{dashboard('intro')}</p>
       {reader.publicOnly && <p className="muted">{dashboard('publicNote')}</p>}
 
-      <DashboardFilters path={path} filter={filter} options={options} ignored={ignored} />
+      <DashboardFilters path={path} filter={filter} options={options} ignored={ignored} since />
 
       <Suspense key={`headline${key}`} fallback={<StatsSkeleton />}>
         <HeadlineFigures filter={filter} locale={locale} />
       </Suspense>
+      <Suspense key={`coverage${key}`} fallback={<ChartSkeleton title={dashboard('coverageTitle')} />}>
+        <CoverageOverTime id="evidence-coverage" filter={filter} locale={locale} />
+      </Suspense>
+      <div className="chart-grid">
+        <Suspense key={`change${key}`} fallback={<ChartSkeleton height={statusBarChartHeight(5, 44)} />}>
+          <ChangeSinceChart id="change-since" filter={filter} locale={locale} />
+        </Suspense>
+        <Suspense
+          key={`group-progress${key}`}
+          fallback={<ChartSkeleton title={dashboard('groupProgressTitle')} height={statusBarChartHeight(5, 40)} />}
+        >
+          <GroupProgress id="group-progress" filter={filter} locale={locale} />
+        </Suspense>
+      </div>
       <Suspense key={`over-time${key}`} fallback={<ChartSkeleton title={dashboard('overTimeTitle')} />}>
         <StatusOverTime id="status-over-time" view="overview" filter={filter} locale={locale} />
       </Suspense>

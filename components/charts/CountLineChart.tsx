@@ -11,7 +11,7 @@ import { chartDomId } from '@/lib/charts/layout';
 import type { ChartStrings } from '@/lib/charts/types';
 import { chartTime, timeTicks } from '@/lib/charts/ticks';
 
-/** One point in time ('YYYY-MM' or 'YYYY-MM-DD') and the value of each series then. */
+/** One point in time ('YYYY-MM' or 'YYYY-MM-DD'; 'YYYY' with period="year") and the value of each series then. */
 export type CountLineRow = { date: string } & Record<string, number | string | null>;
 
 export interface CountSeries {
@@ -24,7 +24,8 @@ export interface CountSeries {
 
 export interface CountReferenceLine {
   value: number;
-  /** Shown at the line's right end, e.g. "of 19". */
+  /** Shown inside the plot at the line's left end, above it (below it for the lower of two lines), e.g.
+   * "All 19 instruments"; inside the plot so that no width of screen cuts it. */
   label: string;
 }
 
@@ -37,12 +38,20 @@ export interface CountLineChartProps {
   max?: CountReferenceLine[];
   /** 'step' (default): the count holds until the next point; 'linear' joins points with straight lines. */
   curve?: 'step' | 'linear';
+  /** 'year': each row's date is a year ('YYYY') and its values hold for that whole year (a count by the year's
+   * end, as a table by year shows it): the step rises at the year's start and the last year is drawn to its end. */
+  period?: 'date' | 'year';
   strings: ChartStrings;
   locale: string;
   title?: string;
 }
 
 const DAY = 86_400_000;
+
+/** 1 January of a year ('YYYY') as a UTC timestamp; NaN when malformed. */
+function yearStart(year: string): number {
+  return /^\d{4}$/.test(year) ? Date.UTC(Number(year), 0, 1) : Number.NaN;
+}
 
 /**
  * Integer counts over time as step (or straight) lines, e.g. ratifications over time or instruments joined over
@@ -54,14 +63,19 @@ export function CountLineChart({
   series,
   max = [],
   curve = 'step',
+  period = 'date',
   strings,
   locale,
   title,
 }: CountLineChartProps) {
-  const points = useMemo(
-    () => data.map((row) => ({ ...row, time: chartTime(row.date) })).filter((row) => Number.isFinite(row.time)),
-    [data],
-  );
+  const points = useMemo(() => {
+    const time = (date: string) => (period === 'year' ? yearStart(date) : chartTime(date));
+    const placed = data.map((row) => ({ ...row, time: time(row.date) })).filter((row) => Number.isFinite(row.time));
+    const last = placed.at(-1);
+    // The last year's count holds to that year's end: a closing point (same row, so the same tooltip) there.
+    if (period === 'year' && last) placed.push({ ...last, time: yearStart(String(Number(last.date) + 1)) });
+    return placed;
+  }, [data, period]);
   const { domain, ticks, unit } = useMemo(() => {
     const first = points[0]?.time ?? 0;
     const last = points.at(-1)?.time ?? 0;
@@ -70,6 +84,7 @@ export function CountLineChart({
     return { domain: span, ...timeTicks(span[0], span[1]) };
   }, [points]);
   const maxReference = Math.max(0, ...max.map((line) => line.value));
+  const highest = max.findIndex((line) => line.value === maxReference);
   const colored = series.map((entry, index) => ({
     ...entry,
     color: entry.color ?? seriesColor(index),
@@ -80,7 +95,7 @@ export function CountLineChart({
     const row = payload?.[0]?.payload as (CountLineRow & { time: number }) | undefined;
     if (!active || !row) return null;
     return (
-      <TooltipBox heading={formatPeriod(locale, row.date)}>
+      <TooltipBox heading={period === 'year' ? formatYear(locale, row.time) : formatPeriod(locale, row.date)}>
         {colored.map((entry) => {
           const value = row[entry.key];
           return (
@@ -102,7 +117,8 @@ export function CountLineChart({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
             data={points}
-            margin={{ ...CHART_MARGIN, right: 56 }}
+            // Room above the highest reference line for its label.
+            margin={{ ...CHART_MARGIN, top: max.length > 0 ? 22 : CHART_MARGIN.top }}
             accessibilityLayer
             title={title}
             aria-labelledby={title ? undefined : `${chartDomId(id)}-title`}
@@ -131,13 +147,20 @@ export function CountLineChart({
               width={40}
             />
             <Tooltip content={renderTooltip} isAnimationActive={false} />
-            {max.map((line) => (
+            {max.map((line, index) => (
               <ReferenceLine
                 key={`${line.value}-${line.label}`}
                 y={line.value}
                 stroke={AXIS_INK}
                 strokeDasharray="4 4"
-                label={{ value: line.label, position: 'right', fill: AXIS_INK, fontSize: 12 }}
+                label={{
+                  value: line.label,
+                  // The highest line's label above it, the others' below theirs, so two close lines (19 and 18)
+                  // keep their labels apart. On a line (no height) recharts puts "insideBottom" above it.
+                  position: index === highest ? 'insideBottomLeft' : 'insideTopLeft',
+                  fill: AXIS_INK,
+                  fontSize: 12,
+                }}
               />
             ))}
             {colored.map((entry) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { ChartLegend } from '@/components/charts/ChartLegend';
 import {
@@ -41,7 +41,8 @@ const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * The share of actor x commitment pairs at each status over time: areas stacked to 100 % (stackOffset "expand"),
- * fully implemented at the bottom; the tooltip gives share and count of each status and the total.
+ * fully implemented at the bottom; the tooltip gives share and count of each status and the total. A single month
+ * has no width for an area to cover, so it is drawn as one stacked bar.
  */
 export function StatusAreaChart({ id, data, labels, strings, locale, title }: StatusAreaChartProps) {
   const { ticks, unit } = useMemo(() => monthTicks(data.map((row) => row.month)), [data]);
@@ -60,14 +61,17 @@ export function StatusAreaChart({ id, data, labels, strings, locale, title }: St
     );
   };
 
+  const single = data.length < 2;
+  const Chart = single ? BarChart : AreaChart;
   return (
     <div className="chart">
       <div className="chart__plot">
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart
+          <Chart
             data={data}
             stackOffset="expand"
             margin={CHART_MARGIN}
+            maxBarSize={single ? 96 : undefined}
             accessibilityLayer
             title={title}
             aria-labelledby={title ? undefined : `${chartDomId(id)}-title`}
@@ -94,23 +98,36 @@ export function StatusAreaChart({ id, data, labels, strings, locale, title }: St
               width={48}
             />
             <Tooltip content={renderTooltip} isAnimationActive={false} />
-            {IMPLEMENTATION_STATUSES.map((status) => (
-              <Area
-                key={status}
-                dataKey={status}
-                name={labels[status]}
-                stackId="status"
-                type="linear"
-                stroke="#ffffff"
-                strokeWidth={0.5}
-                fill={statusFill(id, status)}
-                fillOpacity={1}
-                isAnimationActive={false}
-                dot={false}
-                activeDot={false}
-              />
-            ))}
-          </AreaChart>
+            {IMPLEMENTATION_STATUSES.map((status) =>
+              single ? (
+                <Bar
+                  key={status}
+                  dataKey={status}
+                  name={labels[status]}
+                  stackId="status"
+                  fill={statusFill(id, status)}
+                  stroke="#ffffff"
+                  strokeWidth={0.5}
+                  isAnimationActive={false}
+                />
+              ) : (
+                <Area
+                  key={status}
+                  dataKey={status}
+                  name={labels[status]}
+                  stackId="status"
+                  type="linear"
+                  stroke="#ffffff"
+                  strokeWidth={0.5}
+                  fill={statusFill(id, status)}
+                  fillOpacity={1}
+                  isAnimationActive={false}
+                  dot={false}
+                  activeDot={false}
+                />
+              ),
+            )}
+          </Chart>
         </ResponsiveContainer>
       </div>
       <ChartLegend id={id} label={strings.legend} entries={statusLegendEntries(labels)} />

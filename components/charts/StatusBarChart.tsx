@@ -8,6 +8,7 @@ import {
   AXIS_TICK,
   CHART_MARGIN,
   GRID_LINE,
+  shortenLabel,
   StatusPatternDefs,
   StatusShareTooltip,
   statusLegendEntries,
@@ -37,19 +38,6 @@ export interface StatusBarChartProps {
 }
 
 const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
-/** Rough width of a character of the 12 px tick font: latin ~7 px, CJK ~12 px. */
-const charWidth = (char: string) => (/[\u2E80-\uFFEF]/.test(char) ? 12 : 7);
-
-function shorten(text: string, width: number): string {
-  let used = 0;
-  const chars = Array.from(text);
-  for (let index = 0; index < chars.length; index++) {
-    used += charWidth(chars[index] ?? '');
-    if (used > width - 8) return `${chars.slice(0, Math.max(index - 1, 1)).join('')}…`;
-  }
-  return text;
-}
-
 /**
  * Horizontal bars stacked to 100 % (shares of each status within a group), counts in the tooltip. With `hrefs`,
  * each bar label is an SVG link (in the tab order) to that group's page.
@@ -87,7 +75,7 @@ export function StatusBarChart({
     const text = (
       <text x={Number(x) - 6} y={Number(y)} dy="0.35em" textAnchor="end" fill={AXIS_INK} fontSize={12}>
         <title>{label}</title>
-        {shorten(label, labelWidth)}
+        {shortenLabel(label, labelWidth)}
       </text>
     );
     const href = row && hrefs?.[row.key];

@@ -13,6 +13,20 @@ export const AXIS_TICK = { fill: AXIS_INK, fontSize: 12 } as const;
 /** Margins that leave room for the last tick label on the right. */
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 4, left: 4 } as const;
 
+/** Rough width of a character of the 12 px tick font: latin ~7 px, CJK ~12 px. */
+const charWidth = (char: string) => (/[\u2E80-\uFFEF]/.test(char) ? 12 : 7);
+
+/** An axis label cut to fit `width` CSS pixels of the 12 px tick font, ending with "…" when cut. */
+export function shortenLabel(text: string, width: number): string {
+  let used = 0;
+  const chars = Array.from(text);
+  for (let index = 0; index < chars.length; index++) {
+    used += charWidth(chars[index] ?? '');
+    if (used > width - 8) return `${chars.slice(0, Math.max(index - 1, 1)).join('')}…`;
+  }
+  return text;
+}
+
 /** <defs> with the hatch patterns of the statuses that have one (NOT_APPLICABLE), ids unique per chart. */
 export function StatusPatternDefs({ chartId }: { chartId: string }) {
   const patterned = IMPLEMENTATION_STATUSES.filter((status) => STATUS_PATTERNS[status]);

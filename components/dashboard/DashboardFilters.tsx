@@ -7,7 +7,7 @@ import type { IgnoredFilter } from '@/lib/filters/known';
 import type { FilterOptions } from '@/lib/data/dashboard';
 import { REGIONAL_GROUPS } from '@/lib/data/labels';
 
-type FilterKey = 'theme' | 'commitment' | 'group' | 'country' | 'from';
+type FilterKey = 'theme' | 'commitment' | 'group' | 'country' | 'from' | 'since';
 
 /**
  * The dashboard's filter form. A plain GET form: the filters live in the URL, so every view can be shared and works
@@ -18,24 +18,27 @@ export async function DashboardFilters({
   filter,
   options,
   hide = [],
+  since = false,
   ignored = [],
 }: {
   path: string;
   filter: DashboardFilter;
   options: FilterOptions;
   hide?: FilterKey[];
+  /** Offer the "change since" month (the overview, whose change figures read it). */
+  since?: boolean;
   /** URL values dropped as unknown (knownDashboardFilter), shown above the form. */
   ignored?: IgnoredFilter[];
 }) {
   const [t, enums] = await Promise.all([getTranslations('dashboard'), getTranslations('enums')]);
-  const shown = (key: FilterKey) => !hide.includes(key);
-  const filtered = Object.entries(filter).some(([key, value]) => value && !hide.includes(key as FilterKey));
+  const shown = (key: FilterKey) => (key === 'since' ? since : !hide.includes(key));
+  const filtered = Object.entries(filter).some(([key, value]) => value && shown(key as FilterKey));
   const labels = { theme: t('theme'), commitment: t('commitment'), group: t('group'), country: t('country') };
   return (
     <>
       <IgnoredFilters
         ignored={ignored}
-        labels={{ ...labels, from: t('from'), to: hide.includes('from') ? t('asOf') : t('to') }}
+        labels={{ ...labels, from: t('from'), to: hide.includes('from') ? t('asOf') : t('to'), since: t('since') }}
       />
       <form className="filters" method="get" action={path} aria-label={t('filters')}>
         {shown('theme') && (
@@ -85,6 +88,7 @@ export async function DashboardFilters({
           hint={t('monthHint')}
           value={filter.to}
         />
+        {shown('since') && <MonthField name="since" label={t('since')} hint={t('monthHint')} value={filter.since} />}
         <button type="submit" className="button">
           {t('apply')}
         </button>

@@ -19,6 +19,17 @@ export async function HeadlineFigures({ filter, locale }: { filter: DashboardFil
       label: `${t('statesWithEvidence')} (${t('statesWithEvidenceOf', { states: format.number(figures.states) })})`,
     },
     {
+      key: 'with-evidence',
+      value: format.number(figures.withEvidence),
+      label: `${t('withEvidenceStat')} (${t('withEvidenceOf', {
+        pairs: figures.pairs,
+        share: format.number(figures.pairs ? figures.withEvidence / figures.pairs : 0, {
+          style: 'percent',
+          maximumFractionDigits: 2,
+        }),
+      })})`,
+    },
+    {
       key: 'fully',
       value:
         figures.fullyOfApplicable === null

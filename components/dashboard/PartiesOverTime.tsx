@@ -1,13 +1,13 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { CountLineChart } from '@/components/charts/CountLineChart';
+import { CountLineChart, type CountLineRow } from '@/components/charts/CountLineChart';
 import { getChartStrings } from '@/lib/charts/strings';
 import type { ChartTable } from '@/lib/charts/types';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { getPartiesOverTime } from '@/lib/data/dashboard';
 
 /**
- * Instruments joined by the end of each year: for one country the count, across member states the mean per state;
+ * Instruments joined by the end of each year (the chart steps at the start of the year the table counts a party in): for one country the count, across member states the mean per state;
  * both of all instruments and of those adopted by the statement's date, against those two maxima.
  */
 export async function PartiesOverTime({
@@ -33,6 +33,8 @@ export async function PartiesOverTime({
   const date = format.dateTime(parties.statement.adoptedOn, { dateStyle: 'long', timeZone: 'UTC' });
   const ofAll = t('ofAll', { total: parties.total });
   const ofExisting = t('ofExisting', { existing: parties.existing, date });
+  // One table for the table alternative, the CSV and the chart, which reads its rows as they are (a count by the
+  // end of each year, drawn across that year), so the page carries the data once and chart and table agree.
   const table: ChartTable = {
     columns: [
       { key: 'date', label: t('year'), kind: 'text' },
@@ -60,18 +62,15 @@ export async function PartiesOverTime({
     >
       <CountLineChart
         id={id}
-        data={parties.points.map((point) => ({
-          date: `${point.year}-12-31`,
-          all: point.all,
-          existing: point.existing,
-        }))}
+        data={table.rows as CountLineRow[]}
+        period="year"
         series={[
           { key: 'all', label: ofAll },
           { key: 'existing', label: ofExisting },
         ]}
         max={[
-          { value: parties.total, label: ofAll },
-          { value: parties.existing, label: ofExisting },
+          { value: parties.total, label: t('maxAll', { total: parties.total }) },
+          { value: parties.existing, label: t('maxExisting', { existing: parties.existing, date }) },
         ]}
         curve="step"
         strings={strings}

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { StatusBarChart } from '@/components/charts/StatusBarChart';
+import { StatusBarChart, type StatusBarRow } from '@/components/charts/StatusBarChart';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
-import { breakdownChartData, breakdownTable } from '@/components/dashboard/status-tables';
+import { breakdownTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
 import { statusBarChartHeight } from '@/lib/charts/layout';
 import { getChartStrings, getStatusLabels } from '@/lib/charts/strings';
@@ -45,20 +45,22 @@ export async function StatusBreakdown({
   const title = t(TEXT[text].title);
   const hrefs = Object.fromEntries(rows.map((row) => [row.key, `${path}${filterQuery({ ...filter, [by]: row.key })}`]));
   const height = statusBarChartHeight(rows.length, 34);
+  const table = breakdownTable(rows, labels, { category: by === 'theme' ? t('theme') : t('group'), pairs: t('pairs') });
   return (
     <ChartFrame
       id={id}
       title={title}
       headingLevel={headingLevel}
       description={t(TEXT[text].description, { date: formatMonth(locale, resolveRange(filter).to) })}
-      table={breakdownTable(rows, labels, { category: by === 'theme' ? t('theme') : t('group'), pairs: t('pairs') })}
+      table={table}
       fileName={`${id}-${resolveRange(filter).to}`}
       empty={<NoEvidence />}
       height={height}
     >
       <StatusBarChart
         id={id}
-        data={breakdownChartData(rows)}
+        // The table's own rows (key, label, a count per status, pairs): the page carries the data once.
+        data={table.rows as StatusBarRow[]}
         labels={labels}
         strings={strings}
         locale={locale}

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { StatusAreaChart } from '@/components/charts/StatusAreaChart';
+import { StatusAreaChart, type StatusMonthRow } from '@/components/charts/StatusAreaChart';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
-import { seriesChartData, seriesTable } from '@/components/dashboard/status-tables';
+import { seriesTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
 import { getChartStrings, getStatusLabels } from '@/lib/charts/strings';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
@@ -37,6 +37,7 @@ export async function StatusOverTime({
     getStatusSeries(filter),
   ]);
   const title = t(TEXT[view].title);
+  const table = seriesTable(series, labels, { month: t('month'), pairs: t('pairs') });
   return (
     <ChartFrame
       id={id}
@@ -47,13 +48,14 @@ export async function StatusOverTime({
         from: formatMonth(locale, series.from),
         to: formatMonth(locale, series.to),
       })}
-      table={seriesTable(series, labels, { month: t('month'), pairs: t('pairs') })}
+      table={table}
       fileName={`${id}-${series.from}-${series.to}`}
       empty={<NoEvidence />}
     >
       <StatusAreaChart
         id={id}
-        data={seriesChartData(series)}
+        // The table's own rows (month, a count per status, pairs): the page carries the data once.
+        data={table.rows as StatusMonthRow[]}
         labels={labels}
         strings={strings}
         locale={locale}

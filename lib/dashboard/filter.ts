@@ -6,7 +6,8 @@ import { commitmentCode, countryCode, themeCode } from '@/lib/validation/codes';
 
 /**
  * The dashboard's filters, shared by every view and kept in the URL so that a view can be shared: theme,
- * commitment, UN regional group, country and a range of months. As elsewhere (lib/validation/filters.ts), unknown or
+ * commitment, UN regional group, country, a range of months, and the month that the overview's "change since"
+ * figures count from (`since`: changes from the start of that month to the end of the range). As elsewhere (lib/validation/filters.ts), unknown or
  * malformed values are dropped rather than failing the page.
  */
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -27,6 +28,7 @@ export const DashboardFilterSchema = z
     country: countryCode().optional().catch(undefined),
     from: month,
     to: month,
+    since: month,
   })
   // A reversed range is read as the range it names.
   .transform((filter) =>
@@ -34,7 +36,7 @@ export const DashboardFilterSchema = z
   );
 export type DashboardFilter = z.infer<typeof DashboardFilterSchema>;
 
-export const DASHBOARD_FILTER_KEYS = ['theme', 'commitment', 'group', 'country', 'from', 'to'] as const;
+export const DASHBOARD_FILTER_KEYS = ['theme', 'commitment', 'group', 'country', 'from', 'to', 'since'] as const;
 
 export function parseDashboardFilter(params: SearchParams): DashboardFilter {
   return DashboardFilterSchema.parse(
@@ -57,6 +59,13 @@ export function filterQuery(filter: DashboardFilter, extra: Record<string, strin
 /** 'YYYY-MM' of a date, in UTC. */
 export function monthOf(date: Date): string {
   return date.toISOString().slice(0, 7);
+}
+
+/** The month `count` months after `month` (before it when negative), 'YYYY-MM'. */
+export function addMonths(month: string, count: number): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (mon - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Every month from `from` to `to`, both included. */
@@ -89,6 +98,7 @@ export function knownDashboardFilter(
     country: options.countries.map((country) => country.code),
     from: null,
     to: null,
+    since: null,
   };
   for (const key of fixed) delete choices[key];
   return dropUnknown(params, parseDashboardFilter(params), choices);

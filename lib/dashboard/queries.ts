@@ -3,12 +3,13 @@ import { publicRevisionCondition } from '@/lib/evidence/public';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
-import { monthOf, monthsBetween } from '@/lib/dashboard/filter';
+import { addMonths, monthOf, monthsBetween } from '@/lib/dashboard/filter';
 import { actorScope, commitmentScope, scopeSql } from '@/lib/dashboard/scope';
 import {
   emptyCounts,
   IMPLEMENTATION_STATUSES,
   PARTY_STATUSES,
+  pairsWithEvidence,
   type ImplementationStatusValue,
   type StatusCounts,
 } from '@/lib/status/constants';
@@ -167,6 +168,8 @@ export interface Headline {
   /** Pairs at each status at the range's end, and all pairs. */
   counts: StatusCounts;
   pairs: number;
+  /** Pairs with any verified evidence at the range's end (coverage; "not applicable" counts as evidence). */
+  withEvidence: number;
   /** Fully implemented, as a share of the pairs where the commitment applies (not "not applicable"); null if none. */
   fullyOfApplicable: number | null;
   /** Revisions verified in the 30 days up to the range's end (today when the range ends this month). */
@@ -215,9 +218,112 @@ export async function headline(
     statesWithEvidence: figures?.statesWithEvidence ?? 0,
     counts,
     pairs: series.pairs,
+    withEvidence: pairsWithEvidence(counts),
     fullyOfApplicable: applicable > 0 ? counts.FULLY_IMPLEMENTED / applicable : null,
     verifiedLast30Days: recent?.n ?? 0,
   };
+}
+
+/** How many months a "change since" looks back when the filter names no month: the range's last 12 months. */
+export const DEFAULT_SINCE_MONTHS = 12;
+
+/**
+ * The month that the "change since" figures count from ('YYYY-MM'; changes from its first day on): the filter's
+ * `since`, else the start of the range's last DEFAULT_SINCE_MONTHS months; never later than the range's end.
+ */
+export function resolveSince(filter: DashboardFilter, now = new Date()): string {
+  const { to } = resolveRange(filter, now);
+  const since = filter.since ?? addMonths(to, 1 - DEFAULT_SINCE_MONTHS);
+  return since > to ? to : since;
+}
+
+export interface ChangeSinceRow {
+  /** The UN regional group ('' for a state in none), or 'all' for the total. */
+  key: string;
+  label: string;
+  /** Member state × commitment pairs in the filter. */
+  pairs: number;
+  /** Pairs at each status just before `since` (the end of the month before it), and at the range's end. */
+  before: StatusCounts;
+  after: StatusCounts;
+  /** Pairs without verified evidence before `since` that have some by the range's end. */
+  newlyCovered: number;
+  /** Pairs that had a status before `since` and a different one at the range's end. */
+  changed: number;
+}
+
+export interface ChangeSince {
+  /** First month counted ('YYYY-MM') and the range's last month. */
+  since: string;
+  to: string;
+  /** All pairs in the filter, then each UN regional group in code order. */
+  total: ChangeSinceRow;
+  groups: ChangeSinceRow[];
+}
+
+/**
+ * What changed from the start of month `since` (resolveSince) to the end of the range, per UN regional group and in
+ * all: each pair's status then and at the end is its latest StatusChange before each moment, so a pair counts once
+ * however often it changed in between.
+ */
+export async function changeSince(
+  prisma: Db,
+  filter: DashboardFilter,
+  audience: Audience,
+  groupLabels: (group: string) => string,
+  totalLabel: string,
+  now = new Date(),
+): Promise<ChangeSince> {
+  const { to } = resolveRange(filter, now);
+  const since = resolveSince(filter, now);
+  const [rows, totals] = await Promise.all([
+    prisma.$queryRaw<
+      { key: string | null; before: ImplementationStatusValue | null; after: ImplementationStatusValue; n: number }[]
+    >`
+      WITH pairs AS (
+        SELECT a."regionalGroup"::text AS key,
+               (array_agg(sc."toStatus"::text ORDER BY sc.month DESC)
+                 FILTER (WHERE sc.month < ${endOf(addMonths(since, -1))}))[1] AS before,
+               (array_agg(sc."toStatus"::text ORDER BY sc.month DESC))[1] AS after
+        FROM "StatusChange" sc
+        JOIN "Actor" a ON a.id = sc."actorId"
+        JOIN "Commitment" c ON c.id = sc."commitmentId"
+        JOIN "Theme" t ON t.id = c."themeId"
+        WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND ${scopeSql(filter)}
+        GROUP BY sc."actorId", sc."commitmentId", a."regionalGroup"
+      )
+      SELECT key, before, after, count(*)::int AS n FROM pairs GROUP BY 1, 2, 3`,
+    pairTotals(prisma, filter, 'group'),
+  ]);
+  const row = (key: string, label: string): ChangeSinceRow => ({
+    key,
+    label,
+    pairs: 0,
+    before: emptyCounts(),
+    after: emptyCounts(),
+    newlyCovered: 0,
+    changed: 0,
+  });
+  const total = row('all', totalLabel);
+  const groups = new Map([...totals.keys()].sort().map((key) => [key, row(key, groupLabels(key))]));
+  for (const [key, pairs] of totals) {
+    groups.get(key)!.pairs = pairs;
+    total.pairs += pairs;
+  }
+  for (const { key, before, after, n } of rows) {
+    const group = groups.get(key ?? '');
+    for (const target of group ? [group, total] : [total]) {
+      if (before) target.before[before] += n;
+      target.after[after] += n;
+      if (!before) target.newlyCovered += n;
+      else if (before !== after) target.changed += n;
+    }
+  }
+  for (const target of [total, ...groups.values()]) {
+    target.before = completeCounts(target.before, target.pairs);
+    target.after = completeCounts(target.after, target.pairs);
+  }
+  return { since, to, total, groups: [...groups.values()] };
 }
 
 export interface RecentVerification {

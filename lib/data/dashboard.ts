@@ -7,12 +7,14 @@ import { aggregateKey, cachedAggregate } from '@/lib/dashboard/cache';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import type { RegionalGroupValue } from '@/lib/data/labels';
 import {
+  changeSince,
   headline,
   partiesOverTime,
   recentVerifications,
   statusBreakdown,
   statusPerState,
   statusSeries,
+  type ChangeSince,
   type Headline,
   type PartiesOverTime,
   type RecentVerification,
@@ -56,19 +58,47 @@ export async function getReader(): Promise<{ publicOnly: boolean; canRecordEvide
   return { publicOnly, canRecordEvidence };
 }
 
-export function getStatusSeries(filter: DashboardFilter): Promise<StatusSeries> {
+/**
+ * The filter without `since`, which only the "change since" figures read: the other aggregates' cache keys (and
+ * their queries) then do not depend on it, and a new "since" month reuses their cached values.
+ */
+function withoutSince(filter: DashboardFilter): DashboardFilter {
+  return { ...filter, since: undefined };
+}
+
+export function getStatusSeries(given: DashboardFilter): Promise<StatusSeries> {
+  const filter = withoutSince(given);
   return aggregate('series', [filter], ({ prisma, audience }) => statusSeries(prisma, filter, audience));
 }
 
-export function getHeadline(filter: DashboardFilter): Promise<Headline> {
+export function getHeadline(given: DashboardFilter): Promise<Headline> {
+  const filter = withoutSince(given);
   return aggregate('headline', [filter], ({ prisma, audience }) => headline(prisma, filter, audience));
 }
 
+/**
+ * Pairs newly covered and changed since the filter's `since` month, in all and per UN regional group, labelled in
+ * the reader's language (so keyed by the locale too).
+ */
+export async function getChangeSince(filter: DashboardFilter, locale: Locale): Promise<ChangeSince> {
+  const [enums, t] = await Promise.all([getTranslations('enums'), getTranslations('dashboard')]);
+  return aggregate('change-since', [filter, locale], ({ prisma, audience }) =>
+    changeSince(
+      prisma,
+      filter,
+      audience,
+      (group) => enums(`regionalGroup.${group as RegionalGroupValue}`),
+      t('allMemberStates'),
+    ),
+  );
+}
+
 export async function getStatusBreakdown(
-  filter: DashboardFilter,
+  given: DashboardFilter,
   by: 'theme' | 'group',
   locale: Locale,
 ): Promise<StatusBreakdownRow[]> {
+  const filter = withoutSince(given);
   const enums = await getTranslations('enums');
   return aggregate('breakdown', [filter, by, locale], ({ prisma, audience }) =>
     statusBreakdown(prisma, filter, by, locale, audience, (group) =>
@@ -77,7 +107,8 @@ export async function getStatusBreakdown(
   );
 }
 
-export function getRecentVerifications(filter: DashboardFilter, locale: Locale): Promise<RecentVerification[]> {
+export function getRecentVerifications(given: DashboardFilter, locale: Locale): Promise<RecentVerification[]> {
+  const filter = withoutSince(given);
   return aggregate('recent', [filter, locale], ({ prisma, audience }) =>
     recentVerifications(prisma, filter, locale, audience),
   );
@@ -85,9 +116,10 @@ export function getRecentVerifications(filter: DashboardFilter, locale: Locale):
 
 export function getStatusPerState(
   of: { commitment: string } | { theme: string },
-  filter: DashboardFilter,
+  given: DashboardFilter,
   locale: Locale,
 ): Promise<StateStatus[]> {
+  const filter = withoutSince(given);
   return aggregate('per-state', [of, filter, locale], ({ prisma, audience }) =>
     statusPerState(prisma, of, filter, locale, audience),
   );

@@ -17,6 +17,11 @@ export function emptyCounts(): StatusCounts {
   return Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, 0])) as StatusCounts;
 }
 
+/** Pairs with any verified evidence among `counts`: every status but "no information" ("not applicable" too). */
+export function pairsWithEvidence(counts: StatusCounts): number {
+  return IMPLEMENTATION_STATUSES.reduce((sum, status) => (status === 'NO_INFORMATION' ? sum : sum + counts[status]), 0);
+}
+
 /** Columns of the "status across member states" table that can be sorted through ?sort=…&dir=…. */
 export const STATUS_SORT_KEYS = ['name', 'status', 'group', 'date'] as const;
 export type StatusSortKey = (typeof STATUS_SORT_KEYS)[number];

@@ -3,9 +3,11 @@ import { cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
 import type { Database } from '@/lib/db';
 import { parseDashboardFilter } from '@/lib/dashboard/filter';
 import {
+  changeSince,
   headline,
   partiesOverTime,
   recentVerifications,
+  resolveSince,
   statusBreakdown,
   statusPerState,
   statusSeries,
@@ -144,6 +146,8 @@ describe('headline figures', () => {
       statesWithEvidence: 4,
       pairs: PAIRS,
       counts: counts({ FULLY_IMPLEMENTED: 1, IN_PROGRESS: 2, NOT_STARTED: 1, NOT_APPLICABLE: 1 }),
+      // Coverage: the five pairs with any verified evidence, not applicable included.
+      withEvidence: 5,
       // Not applicable is left out of the denominator.
       fullyOfApplicable: 1 / (PAIRS - 1),
       // Mali's record, verified on 20 March 2022 (the 30 days up to the end of March).
@@ -157,6 +161,98 @@ describe('headline figures', () => {
     expect(earlier.verifiedLast30Days).toBe(4);
     const current = await headline(db.prisma, filter({}), internal, NOW);
     expect(current.verifiedLast30Days).toBe(0);
+  });
+});
+
+describe('counts and change since a month', () => {
+  it('keeps the counts of a one-month range, and coverage at every month end', async () => {
+    const series = await statusSeries(db.prisma, filter({ from: '2021-06', to: '2021-06' }), internal);
+    expect(series.points).toEqual([
+      { month: '2021-06', counts: counts({ IN_PROGRESS: 3, NOT_STARTED: 1, NOT_APPLICABLE: 1 }) },
+    ]);
+    const coverage = await statusSeries(db.prisma, filter({ from: '2019-04', to: '2022-01' }), internal);
+    const withEvidence = (month: string) => {
+      const point = coverage.points.find((p) => p.month === month)!;
+      return PAIRS - point.counts.NO_INFORMATION;
+    };
+    expect([
+      withEvidence('2019-04'),
+      withEvidence('2019-05'),
+      withEvidence('2020-03'),
+      withEvidence('2021-06'),
+    ]).toEqual([0, 1, 2, 5]);
+  });
+
+  it('counts from the range’s last 12 months unless the URL names a month, never after the range', () => {
+    expect(resolveSince(filter({ to: '2022-03' }), NOW)).toBe('2021-04');
+    expect(resolveSince(filter({}), NOW)).toBe('2025-12');
+    expect(resolveSince(filter({ to: '2022-03', since: '2021-06' }), NOW)).toBe('2021-06');
+    expect(resolveSince(filter({ to: '2022-03', since: '2023-01' }), NOW)).toBe('2022-03');
+    // A malformed month is dropped by the filter parser: the default applies.
+    expect(resolveSince(filter({ to: '2022-03', since: '2021-13' }), NOW)).toBe('2021-04');
+  });
+
+  it('counts pairs newly covered and pairs whose status changed since a month, per regional group', async () => {
+    const labels = (group: string) => `group ${group}`;
+    const change = await changeSince(
+      db.prisma,
+      filter({ since: '2021-06', to: '2022-03' }),
+      internal,
+      labels,
+      'All',
+      NOW,
+    );
+    expect(change.since).toBe('2021-06');
+    expect(change.to).toBe('2022-03');
+    // Before June 2021: Kenya's financing not started, Mali's in progress. By March 2022 Kenya's financing is fully
+    // implemented (changed), and Kenya's conventions, Uganda's and Ghana's financing are new.
+    expect(change.total).toEqual({
+      key: 'all',
+      label: 'All',
+      pairs: PAIRS,
+      before: counts({ NOT_STARTED: 1, IN_PROGRESS: 1 }),
+      after: counts({ FULLY_IMPLEMENTED: 1, IN_PROGRESS: 2, NOT_STARTED: 1, NOT_APPLICABLE: 1 }),
+      newlyCovered: 3,
+      changed: 1,
+    });
+    expect(change.groups.map((row) => [row.key, row.label, row.pairs, row.newlyCovered, row.changed])).toEqual([
+      ['AFRICAN', 'group AFRICAN', 54 * 32, 3, 1],
+      ['ASIA_PACIFIC', 'group ASIA_PACIFIC', 54 * 32, 0, 0],
+      ['EASTERN_EUROPEAN', 'group EASTERN_EUROPEAN', 23 * 32, 0, 0],
+      ['LATIN_AMERICAN_CARIBBEAN', 'group LATIN_AMERICAN_CARIBBEAN', 33 * 32, 0, 0],
+      ['WESTERN_EUROPEAN_OTHERS', 'group WESTERN_EUROPEAN_OTHERS', 29 * 32, 0, 0],
+    ]);
+    expect(change.groups[0]!.after).toEqual(
+      counts({ FULLY_IMPLEMENTED: 1, IN_PROGRESS: 2, NOT_STARTED: 1, NOT_APPLICABLE: 1 }, 54 * 32),
+    );
+    expect(change.groups[4]!.before).toEqual(counts({}, 29 * 32));
+
+    // From January 2022: only Kenya's financing moved (in progress to fully implemented).
+    const recent = await changeSince(db.prisma, filter({ since: '2022-01', to: '2022-03' }), internal, labels, 'All');
+    expect([recent.total.newlyCovered, recent.total.changed]).toEqual([0, 1]);
+    // Narrowed to a commitment: Kenya's conventions are out of scope.
+    const financing = await changeSince(
+      db.prisma,
+      filter({ since: '2021-06', to: '2022-03', commitment: 'P08-financing' }),
+      internal,
+      labels,
+      'All',
+    );
+    expect([financing.total.pairs, financing.total.newlyCovered, financing.total.changed]).toEqual([193, 2, 1]);
+  });
+
+  it('shows the public only the change in evidence marked public', async () => {
+    const change = await changeSince(
+      db.prisma,
+      filter({ since: '2021-06', to: '2022-03' }),
+      forPublic,
+      (g) => g,
+      'All',
+    );
+    // Kenya's public financing record (not started) stays; Kenya's conventions and Uganda's are new to the public.
+    expect(change.total.before).toEqual(counts({ NOT_STARTED: 1 }));
+    expect(change.total.after).toEqual(counts({ NOT_STARTED: 1, PARTIALLY_IMPLEMENTED: 1, NOT_APPLICABLE: 1 }));
+    expect([change.total.newlyCovered, change.total.changed]).toEqual([2, 0]);
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterQuery, monthsBetween, parseDashboardFilter } from '@/lib/dashboard/filter';
+import {
+  addMonths,
+  filterQuery,
+  knownDashboardFilter,
+  monthsBetween,
+  parseDashboardFilter,
+} from '@/lib/dashboard/filter';
 
 describe('dashboard filters in the URL', () => {
   it('keeps well-formed values and drops the rest, so a stale link still opens', () => {
@@ -30,6 +36,23 @@ describe('dashboard filters in the URL', () => {
         commitment: ['P08-financing', 'P12-conventions'],
       }),
     ).toEqual({ commitment: 'P08-financing' });
+  });
+
+  it('keeps a well-formed "change since" month and drops a malformed one', () => {
+    expect(parseDashboardFilter({ since: '2021-06', to: '2022-03' })).toEqual({ since: '2021-06', to: '2022-03' });
+    expect(parseDashboardFilter({ since: '2021-6' })).toEqual({});
+    expect(parseDashboardFilter({ since: '2021-06-01' })).toEqual({});
+    // The page names a dropped month in its notice, as it does an unknown country.
+    expect(knownDashboardFilter({ since: '2021-13' }, { themes: [], commitments: [], countries: [] })).toEqual({
+      filter: {},
+      ignored: [{ name: 'since', value: '2021-13' }],
+    });
+    expect(filterQuery({ to: '2022-03', since: '2021-06' })).toBe('?to=2022-03&since=2021-06');
+    expect([addMonths('2022-03', -11), addMonths('2021-12', 1), addMonths('2020-01', -1)]).toEqual([
+      '2021-04',
+      '2022-01',
+      '2019-12',
+    ]);
   });
 
   it('reads a reversed range as the range it names', () => {

@@ -22,17 +22,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The world map view: one commitment's status per member state, or one theme's. A commitment in the filter wins
- * over a theme; with neither, the first commitment is shown and the reader is told how to choose.
+ * over a theme; with neither, the page asks for one rather than colouring a commitment the reader did not choose.
+ * The map shows one moment, the end of the "as of" month, so the form has that one month field.
  */
 export default async function MapPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setPageLocale(locale);
   const query = await searchParams;
   const [t, options] = await Promise.all([getTranslations('dashboard'), getFilterOptions(locale)]);
-  const { filter, ignored } = knownDashboardFilter(query, options, ['country']);
+  const known = knownDashboardFilter(query, options, ['country', 'from', 'since']);
+  const ignored = known.ignored;
+  // Neither a range's start nor a "since" month means anything on a map of one moment.
+  const filter = { ...known.filter, from: undefined, since: undefined };
   const commitment = options.commitments.find((c) => c.code === filter.commitment);
   const theme = options.themes.find((th) => th.code === filter.theme);
-  const shown = commitment ?? (theme ? null : options.commitments[0]);
+
   return (
     <>
       <h1>{t('mapTitle')}</h1>
@@ -41,31 +45,26 @@ export default async function MapPage({ params, searchParams }: Props) {
         path={`/${locale}/map`}
         filter={filter}
         options={options}
-        hide={['country']}
+        hide={['country', 'from']}
         ignored={ignored}
       />
-      {!commitment && !theme && <p className="muted">{t('mapChoose')}</p>}
-      <Suspense key={filterQuery(filter)} fallback={<ChartSkeleton title={t('mapTitle')} height={420} />}>
-        {shown ? (
+      {commitment || theme ? (
+        <Suspense key={filterQuery(filter)} fallback={<ChartSkeleton title={t('mapTitle')} height={420} />}>
           <StateStatusMap
             id="world-map"
-            of={{ commitment: shown.code }}
-            name={`${shown.title} (${shown.code})`}
+            of={commitment ? { commitment: commitment.code } : { theme: theme!.code }}
+            name={commitment ? `${commitment.title} (${commitment.code})` : theme!.name}
             filter={filter}
             locale={locale}
           />
-        ) : (
-          theme && (
-            <StateStatusMap
-              id="world-map"
-              of={{ theme: theme.code }}
-              name={theme.name}
-              filter={filter}
-              locale={locale}
-            />
-          )
-        )}
-      </Suspense>
+        </Suspense>
+      ) : (
+        <div className="chart-empty" data-widget="map-choose">
+          <p>
+            <strong>{t('mapChoose')}</strong>
+          </p>
+        </div>
+      )}
     </>
   );
 }

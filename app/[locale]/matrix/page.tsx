@@ -31,7 +31,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const sort = parseMatrixSort(query);
   const options = await getFilterOptions(locale);
-  const known = knownDashboardFilter(query, options, ['from']);
+  const known = knownDashboardFilter(query, options, ['from', 'since']);
   const filter = { ...known.filter, from: undefined };
   const [t, dashboard, matrix] = await Promise.all([
     getTranslations('status'),

@@ -42,6 +42,17 @@ export const DASHBOARD_EVIDENCE: { actor: string; commitment: string; revisions:
   },
 ];
 
+/**
+ * Iceland's instruments (it has no verified evidence): joined in 1970, 1973, 2010 and 2020, the last one adopted
+ * after the statement, so the instruments chart steps in years the tests can place on its axis.
+ */
+export const DASHBOARD_RATIFICATIONS: { actor: string; instrument: string; consentedOn: string }[] = [
+  { actor: 'ISL', instrument: 'tokyo-1963', consentedOn: '1970-03-16' },
+  { actor: 'ISL', instrument: 'hague-1970', consentedOn: '1973-06-29' },
+  { actor: 'ISL', instrument: 'financing-1999', consentedOn: '2010-06-15' },
+  { actor: 'ISL', instrument: 'montreal-protocol-2014', consentedOn: '2020-08-01' },
+];
+
 export async function insertDashboardEvidence(db: Database, authorId: number, reviewerId: number): Promise<void> {
   for (const record of DASHBOARD_EVIDENCE) {
     const actor = await db.prisma.actor.findUniqueOrThrow({ where: { code: record.actor } });
@@ -53,4 +64,19 @@ export async function insertDashboardEvidence(db: Database, authorId: number, re
     );
   }
   await db.prisma.$transaction((tx) => rebuildAllRollups(tx));
+  for (const entry of DASHBOARD_RATIFICATIONS) {
+    const actor = await db.prisma.actor.findUniqueOrThrow({ where: { code: entry.actor } });
+    const instrument = await db.prisma.instrument.findUniqueOrThrow({ where: { code: entry.instrument } });
+    const consentedOn = new Date(`${entry.consentedOn}T00:00:00Z`);
+    await db.prisma.instrumentStatus.create({
+      data: {
+        actorId: actor.id,
+        instrumentId: instrument.id,
+        status: 'RATIFICATION',
+        consentedOn,
+        updatedById: authorId,
+        revisions: { create: { number: 1, status: 'RATIFICATION', consentedOn, changedById: authorId } },
+      },
+    });
+  }
 }

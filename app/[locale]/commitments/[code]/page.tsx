@@ -59,7 +59,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   if (!commitment || !status) notFound();
   const options = commitment.addressee === 'MEMBER_STATES' ? await getFilterOptions(locale) : null;
   const known = options
-    ? knownDashboardFilter(query, options, ['theme', 'commitment', 'country'])
+    ? knownDashboardFilter(query, options, ['theme', 'commitment', 'country', 'since'])
     : { filter: parseDashboardFilter(query), ignored: [] };
   const filter = { ...known.filter, theme: undefined, country: undefined, commitment: commitment.code };
   const path = `/${locale}/commitments/${commitment.code}`;

@@ -77,7 +77,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
     getTranslations('find'),
   ]);
   const recorder = can(user, 'write:evidence') && inCountryScope(user!, country.code);
-  const known = knownDashboardFilter(query, options, ['commitment', 'country', 'group']);
+  const known = knownDashboardFilter(query, options, ['commitment', 'country', 'group', 'since']);
   const filter = { ...known.filter, commitment: undefined, country: country.code };
   const key = filterQuery(filter);
   const historyRow = history ? ratification.rows.find((row) => row.instrumentCode === history.instrumentCode) : null;
