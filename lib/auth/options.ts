@@ -63,7 +63,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      // next-auth's own check lets "/" + TAB + "/host" through; the site's one check does not.
+      // next-auth's own check lets "/" + TAB + "/host" through; the site's one check does not. The route
+      // handler replaces this with routeAuthOptions' when NEXTAUTH_URL is unset.
       redirect({ url, baseUrl }) {
         return `${baseUrl}${safeRedirectPath(url, '/', baseUrl)}`;
       },
@@ -75,6 +76,13 @@ export function authOptions(): NextAuthOptions {
         return { expires: session.expires, sid: token.sid };
       },
     },
+    // Without NEXTAUTH_URL next-auth warns once that it cannot tell the site's address; routeAuthOptions takes it
+    // from each request instead, so the warning would only mislead whoever reads the log.
+    logger: {
+      warn(code) {
+        if (code !== 'NEXTAUTH_URL') console.warn(`[next-auth][warn][${code}]`);
+      },
+    },
     events: {
       async signOut({ token }) {
         if (token?.sid) await signOutSession(await getPrisma(), token.sid);
@@ -82,4 +90,41 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return options;
+}
+
+/**
+ * The site's origin for one request: NEXTAUTH_URL's when it is set (behind a reverse proxy), otherwise the origin
+ * the request itself was addressed to (`request.url`, built by Next.js from its Host header), so that a server
+ * reached as http://127.0.0.1:3000 keeps its users on 127.0.0.1 rather than sending them to localhost.
+ * `requestUrl` is an absolute URL; returns an origin such as "http://127.0.0.1:3000" (no trailing slash).
+ */
+export function siteOrigin(requestUrl: string): string {
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // A malformed NEXTAUTH_URL names no origin: the request's own is the only one left.
+    }
+  }
+  return new URL(requestUrl).origin;
+}
+
+/**
+ * next-auth's options for one request to its route handler (sign-in, sign-out, callbacks): as authOptions(), but
+ * every redirect next-auth answers with (the sign-out and sign-in `url`) goes to a path on siteOrigin(requestUrl),
+ * checked by safeRedirectPath. Without NEXTAUTH_URL next-auth itself would fall back to http://localhost:3000.
+ */
+export function routeAuthOptions(requestUrl: string): NextAuthOptions {
+  const base = authOptions();
+  const origin = siteOrigin(requestUrl);
+  return {
+    ...base,
+    callbacks: {
+      ...base.callbacks,
+      redirect({ url }) {
+        return `${origin}${safeRedirectPath(url, '/', origin)}`;
+      },
+    },
+  };
 }
