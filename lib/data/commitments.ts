@@ -92,7 +92,11 @@ export async function getCommitment(code: string, locale: Locale): Promise<Commi
       theme: true,
       paragraph: true,
       document: { select: { symbol: true, slug: true, language: true } },
-      links: { orderBy: { sortOrder: 'asc' }, include: { instrument: { select: { shortName: true } } } },
+      // Instruments by adoption date, as on the instruments page; resolutions (no instrument) after them.
+      links: {
+        orderBy: [{ instrument: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
+        include: { instrument: { select: { shortName: true } } },
+      },
     },
   });
   if (!row) return null;
