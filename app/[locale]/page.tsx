@@ -17,6 +17,7 @@ import { listDocuments } from '@/lib/data/documents';
 import { STRENGTHS } from '@/lib/data/labels';
 import { getOverview } from '@/lib/data/overview';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -96,7 +97,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       ))}
 
       <h2 id="by-theme">{t('byTheme')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('byThemeCaption')}>
         <table aria-labelledby="by-theme">
           <caption className="muted">{t('byThemeCaption')}</caption>
           <thead>
@@ -128,7 +129,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul className="stats stats--small">
         {[
           { value: overview.commitments.MEMBER_STATES, label: t('memberStateCommitments') },

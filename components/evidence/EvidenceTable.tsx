@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import type { EvidenceListItem } from '@/lib/data/evidence';
+import { TableScroll } from '@/components/TableScroll';
 
 /** Evidence records as a table: who, on what, in which state, since when. */
 export async function EvidenceTable({
@@ -15,7 +16,7 @@ export async function EvidenceTable({
 }) {
   const [t, format] = await Promise.all([getTranslations('evidence'), getFormatter()]);
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="muted">{caption}</caption>
         <thead>
@@ -54,6 +55,6 @@ export async function EvidenceTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import type { CommitmentStatusSection } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
 import type { StatusSortKey } from '@/lib/status/constants';
 import type { StatusSort } from '@/lib/validation/status';
+import { TableScroll } from '@/components/TableScroll';
 
 /**
  * The commitment page's status sections: the commitment across the 193 member states (sortable through the URL,
@@ -67,7 +68,7 @@ export async function AcrossStatesSection({
               })}
             </p>
           )}
-          <div className="table-scroll">
+          <TableScroll label={t('acrossCaption', { column: labels[sort.sort], direction: direction(sort.dir) })}>
             <table className="across-states">
               <caption className="muted">
                 {t('acrossCaption', { column: labels[sort.sort], direction: direction(sort.dir) })}
@@ -114,7 +115,7 @@ export async function AcrossStatesSection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
       <section aria-labelledby="evidence-timeline">

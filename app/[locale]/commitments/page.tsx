@@ -10,6 +10,7 @@ import { parseCommitmentFilter } from '@/lib/validation/filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -89,7 +90,7 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
       {commitments.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('tableCaption')}>
           <table>
             <caption className="muted">{t('tableCaption')}</caption>
             <thead>
@@ -121,7 +122,7 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -12,6 +12,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -80,7 +81,7 @@ export default async function CountriesPage({ params, searchParams }: Props) {
       {states.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('tableCaption')}>
           <table>
             <caption className="muted">{t('tableCaption')}</caption>
             <thead>
@@ -131,7 +132,7 @@ export default async function CountriesPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import {
 import { requireUser } from '@/lib/auth/guard';
 import { readOwnSecurity } from '@/lib/data/security';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -36,7 +37,7 @@ export default async function SecurityPage({ params }: Props) {
 
       <section aria-labelledby="sessions-heading" className="stack">
         <h2 id="sessions-heading">{t('sessions')}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="sessions-heading">
           <table>
             <thead>
               <tr>
@@ -64,7 +65,7 @@ export default async function SecurityPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {sessions.length > 1 && <RevokeOtherSessionsForm label={t('signOutOthers')} />}
       </section>
 

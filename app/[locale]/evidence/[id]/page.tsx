@@ -11,6 +11,7 @@ import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { parseId } from '@/lib/validation/primitives';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -153,7 +154,7 @@ export default async function EvidencePage({ params }: Props) {
       )}
 
       <h2 id="history">{t('history')}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="history">
         <table aria-labelledby="history">
           <thead>
             <tr>
@@ -209,7 +210,7 @@ export default async function EvidencePage({ params }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </article>
   );
 }
