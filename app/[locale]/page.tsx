@@ -18,6 +18,7 @@ import { STRENGTHS } from '@/lib/data/labels';
 import { getOverview } from '@/lib/data/overview';
 import type { Locale } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -97,6 +98,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       ))}
 
       <h2 id="by-theme">{t('byTheme')}</h2>
+      <DownloadCsv path="/api/export/table/commitments-by-theme" params={{ locale }} />
       <TableScroll label={t('byThemeCaption')}>
         <table aria-labelledby="by-theme">
           <caption className="muted">{t('byThemeCaption')}</caption>

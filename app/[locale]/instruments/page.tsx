@@ -42,6 +42,7 @@ export default async function InstrumentsPage({ params }: Props) {
         </p>
       ))}
       <DownloadCsv path="/api/export/ratification" label="ratificationCsv" />
+      <DownloadCsv path="/api/export/table/instruments" params={{ locale }} />
       <TableScroll label={t('tableCaption')}>
         <table>
           <caption className="muted">{t('tableCaption')}</caption>

@@ -6,6 +6,7 @@ import { CreateUserForm } from '@/components/admin/UserForms';
 import { listUsers } from '@/lib/data/users';
 import type { Locale } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -23,6 +24,7 @@ export default async function UsersPage({ params }: Props) {
   return (
     <>
       <h1>{t('usersTitle')}</h1>
+      <DownloadCsv path="/api/export/table/users" params={{ locale }} />
       <TableScroll label={t('usersCaption', { count: users.length })}>
         <table>
           <caption className="muted">{t('usersCaption', { count: users.length })}</caption>

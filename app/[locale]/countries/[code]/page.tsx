@@ -146,6 +146,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <h2 id="by-theme">{t('byTheme')}</h2>
         <p className="muted">{t('byThemeIntro', { total: scorecard.total })}</p>
         <StatusCounts counts={scorecard.counts} label={t('countsLabel')} />
+        <DownloadCsv path="/api/export/table/country-status" params={{ locale, country: country.code }} />
         <TableScroll label={t('byThemeCaption')}>
           <table className="scorecard">
             <caption className="muted">{t('byThemeCaption')}</caption>
@@ -211,6 +212,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
               })
             : r('summaryShort', { party: ratification.summary.party, total: ratification.summary.total })}
         </p>
+        <DownloadCsv path="/api/export/table/country-ratification" params={{ locale, country: country.code }} />
         <TableScroll label={r('caption')}>
           <table className="ratification-table">
             <caption className="muted">{r('caption')}</caption>
