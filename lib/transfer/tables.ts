@@ -11,7 +11,14 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/config';
 import { loadMessages } from '@/lib/i18n/messages';
 import { roleCan, type Permission } from '@/lib/permissions';
-import { countryScorecard, findMemberState, ratificationTable, statementDate } from '@/lib/status/queries';
+import {
+  commitmentAcrossStates,
+  countryScorecard,
+  findMemberState,
+  ratificationTable,
+  statementDate,
+} from '@/lib/status/queries';
+import { parseStatusSort } from '@/lib/validation/status';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { parseCommitmentFilter, parseCountryFilter } from '@/lib/validation/filters';
 
@@ -180,6 +187,43 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
           day(row.signedOn),
           day(row.consentedOn),
           [row.note, row.sourceUrl].filter(Boolean).join('\n') || null,
+        ]),
+      };
+    },
+  },
+
+  /** /[locale]/commitments/<code>: a member-state commitment across the 193 states, in the page's sort order. */
+  'commitment-states': {
+    name: 'commitment-states',
+    async build({ prisma, locale, params, user }) {
+      const commitment = await prisma.commitment.findUnique({
+        where: { code: params.commitment ?? '' },
+        select: { id: true, addressee: true },
+      });
+      if (!commitment || commitment.addressee !== 'MEMBER_STATES') return null;
+      const [t, enums] = await Promise.all([translator(locale, 'status'), translator(locale, 'enums')]);
+      const sort = parseStatusSort(params);
+      const across = await commitmentAcrossStates(prisma, commitment.id, sort.sort, sort.dir, locale, {
+        publicOnly: user === null,
+      });
+      const instruments = across.instruments;
+      return {
+        header: [t('state'), t('group'), t('status'), t('observedOn'), ...(instruments ? [t('partyTo')] : [])],
+        rows: across.rows.map((row) => [
+          locale === 'zh' ? row.nameZh : row.nameEn,
+          row.regionalGroup ? enums(`regionalGroup.${row.regionalGroup}`) : t('noGroup'),
+          t(`implementation.${row.status}`),
+          day(row.observedOn),
+          ...(instruments
+            ? [
+                t('partyCell', {
+                  party: row.party ?? 0,
+                  total: instruments.total,
+                  partyOfExisting: row.partyOfExisting ?? 0,
+                  existing: instruments.existing,
+                }),
+              ]
+            : []),
         ]),
       };
     },

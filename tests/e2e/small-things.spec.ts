@@ -121,6 +121,7 @@ test('every table has a CSV link with its rows and columns, in English and Chine
     ['viewer', '/zh/instruments', true],
     ['viewer', '/en/countries/KEN', false],
     ['viewer', '/zh/countries/KEN', false],
+    ['viewer', '/en/commitments/P12-conventions', false],
     ['admin', '/en/admin/users', true],
   ];
   for (const [role, path, sameColumns] of pages) {

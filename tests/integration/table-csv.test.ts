@@ -83,6 +83,18 @@ describe('table CSV downloads', () => {
     expect((await download('country-status', 'locale=en&country=XXX')).status).toBe(404);
   });
 
+  it('a commitment across the 193 states, in the page’s sort order, with the instruments joined', async () => {
+    const states = await download('commitment-states', 'locale=en&commitment=P12-conventions&sort=name&dir=desc');
+    expect(states.status).toBe(200);
+    expect(states.header).toEqual(['Member state', 'Regional group', 'Status', 'Observed on', 'Instruments joined']);
+    expect(states.rows).toHaveLength(193);
+    expect(states.rows[0]![0]).toBe('Zimbabwe');
+    expect(states.rows[0]![4]).toMatch(/^\d+ of 19; \d+ of 18$/);
+    const zh = await download('commitment-states', 'locale=zh&commitment=P08-financing');
+    expect(zh.header).toHaveLength(5);
+    expect((await download('commitment-states', 'locale=en&commitment=NOPE')).status).toBe(404);
+  });
+
   it('users: admins only, roles as words, formula-like names neutralised', async () => {
     expect((await download('users', 'locale=en')).status).toBe(403);
     const users = await download('users', 'locale=en', adminToken);
