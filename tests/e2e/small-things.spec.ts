@@ -62,7 +62,7 @@ test('the header names the account link and the navigation marks the section the
 
 test('counts read with plural forms in both languages', async ({ page }) => {
   await page.goto('/en/instruments');
-  await expect(page.getByText(/^19 instruments; 18 of them had been adopted by 4 May 2012/)).toBeVisible();
+  await expect(page.getByText(/^19 instruments; 18 of them had been adopted by /)).toBeVisible();
   await page.goto('/en/countries/KEN');
   await expect(page.locator('.ratification-summary')).toContainText(/of 19 instruments; \d+ of the 18 instruments/);
   await page.goto('/zh/instruments');
@@ -134,7 +134,9 @@ test('every table has a CSV link with its rows and columns, in English and Chine
       const response = await page.request.get(table.link!);
       expect(response.status(), table.link!).toBe(200);
       const [header, ...rows] = parse(await response.text(), { bom: true }) as string[][];
-      expect(rows.length, table.link!).toBe(table.rows);
+      // Other tests add users meanwhile; every other table here is fixed while the tests run.
+      if (path.includes('/admin/users')) expect(rows.length, table.link!).toBeGreaterThanOrEqual(table.rows);
+      else expect(rows.length, table.link!).toBe(table.rows);
       if (sameColumns) expect(header, table.link!).toEqual(table.columns);
       // Words, never the codes behind them.
       expect(header!.join(' '), table.link!).not.toMatch(/[A-Z]+_[A-Z]+|^[a-z_]+$/);
@@ -178,6 +180,9 @@ test('on a phone (390×844) tables scroll sideways in a focusable region and the
       expect(await region.evaluate((element) => getComputedStyle(element).overflowX)).toBe('auto');
     }
     await page.screenshot({ path: `test-results/phone-${name}.png`, fullPage: false });
+    // The same page on a desktop, for the record (test-results/desktop-*.png).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `test-results/desktop-${name}.png`, fullPage: false });
     await context.close();
   }
   // A wide table is really scrollable by keyboard: focus its region and press the right arrow.
