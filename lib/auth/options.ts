@@ -6,6 +6,7 @@ import { sessionLimits } from '@/lib/auth/sessions';
 import { signInWithPassword, signOutSession } from '@/lib/auth/sign-in';
 import { TRUSTED_DEVICE_COOKIE } from '@/lib/auth/two-factor';
 import { clientAddress } from '@/lib/http/client-address';
+import { env } from '@/lib/env';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
 
 /**
@@ -94,11 +95,12 @@ export function authOptions(): NextAuthOptions {
 
 /**
  * The site's origin for one request: NEXTAUTH_URL's when it is set (behind a reverse proxy), otherwise the origin
- * the request itself was addressed to (`request.url`, built by Next.js from its Host header), so that a server
- * reached as http://127.0.0.1:3000 keeps its users on 127.0.0.1 rather than sending them to localhost.
- * `requestUrl` is an absolute URL; returns an origin such as "http://127.0.0.1:3000" (no trailing slash).
+ * the browser addressed: the request's Host header (X-Forwarded-Host and -Proto only with TRUST_PROXY=1, as for
+ * the same-origin check), so that a server reached as http://127.0.0.1:3000 keeps its users on 127.0.0.1 rather
+ * than sending them to localhost. `request.url` alone does not do: Next.js builds it from the host name it was
+ * started with. Returns an origin such as "http://127.0.0.1:3000" (no trailing slash).
  */
-export function siteOrigin(requestUrl: string): string {
+export function siteOrigin(request: { url: string; headers: Headers }): string {
   const configured = process.env.NEXTAUTH_URL;
   if (configured) {
     try {
@@ -107,17 +109,30 @@ export function siteOrigin(requestUrl: string): string {
       // A malformed NEXTAUTH_URL names no origin: the request's own is the only one left.
     }
   }
-  return new URL(requestUrl).origin;
+  const fallback = new URL(request.url);
+  const trustProxy = env().TRUST_PROXY;
+  const host = (trustProxy && request.headers.get('x-forwarded-host')) || request.headers.get('host');
+  const forwardedProto = trustProxy ? request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const protocol =
+    forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : fallback.protocol.slice(0, -1);
+  if (!host) return fallback.origin;
+  try {
+    const url = new URL(`${protocol}://${host}`);
+    // Only a bare host[:port]; anything else in the header is not an address to send anyone to.
+    return url.host === host.toLowerCase() ? url.origin : fallback.origin;
+  } catch {
+    return fallback.origin;
+  }
 }
 
 /**
  * next-auth's options for one request to its route handler (sign-in, sign-out, callbacks): as authOptions(), but
- * every redirect next-auth answers with (the sign-out and sign-in `url`) goes to a path on siteOrigin(requestUrl),
+ * every redirect next-auth answers with (the sign-out and sign-in `url`) goes to a path on siteOrigin(request),
  * checked by safeRedirectPath. Without NEXTAUTH_URL next-auth itself would fall back to http://localhost:3000.
  */
-export function routeAuthOptions(requestUrl: string): NextAuthOptions {
+export function routeAuthOptions(request: { url: string; headers: Headers }): NextAuthOptions {
   const base = authOptions();
-  const origin = siteOrigin(requestUrl);
+  const origin = siteOrigin(request);
   return {
     ...base,
     callbacks: {

@@ -149,6 +149,7 @@ test('every table has a CSV link with its rows and columns, in English and Chine
 test('on a phone (390×844) tables scroll sideways in a focusable region and the header stays small', async ({
   browser,
 }) => {
+  test.slow(); // seven pages, each twice, as four roles
   const shots: [E2ERole, string, string][] = [
     ['viewer', '/en', 'overview'],
     ['viewer', '/zh/countries', 'countries'],
@@ -168,7 +169,6 @@ test('on a phone (390×844) tables scroll sideways in a focusable region and the
     });
     const page = await context.newPage();
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
     // The page itself never scrolls sideways: wide tables scroll inside their own region.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, path).toBeLessThanOrEqual(390);
@@ -232,6 +232,7 @@ test('the country scope names unknown codes, and focus moves to the error summar
 });
 
 test('disabling an account and resetting a password ask first; cancel changes nothing', async ({ browser }) => {
+  test.slow(); // a dozen page loads and five form posts
   const { context, page } = await asRole(browser, 'admin');
   await page.goto('/en/admin/users');
   const email = `confirm-${Date.now()}@e2e.test`;

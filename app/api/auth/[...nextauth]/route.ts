@@ -10,7 +10,7 @@ import { isSameOriginRequest } from '@/lib/http/same-origin';
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 function handle(request: NextRequest, context: Context) {
-  return NextAuth(request, context, routeAuthOptions(request.url)) as Promise<Response>;
+  return NextAuth(request, context, routeAuthOptions(request)) as Promise<Response>;
 }
 
 export function GET(request: NextRequest, context: Context) {
