@@ -59,7 +59,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
-      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      // NEXTAUTH_URL unset, as `npm start` runs by default: redirects follow the host each request came to.
+      NEXTAUTH_URL: '',
       ADMIN_EMAIL: E2E_USERS.admin.email,
       ADMIN_PASSWORD: E2E_USERS.admin.password,
       PUBLIC_VIEW: '0',

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { LocaleSwitcher } from '@/components/LocaleSwitcher';
-import { NavLinks } from '@/components/NavLinks';
+import { AccountLink, NavLinks } from '@/components/NavLinks';
 import { getCurrentUser } from '@/lib/auth/session';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
@@ -16,7 +16,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     getCurrentUser(),
   ]);
   const items = [
-    { href: `/${locale}`, label: t('overview') },
+    { href: `/${locale}`, label: t('overview'), exact: true },
     { href: `/${locale}/documents`, label: t('statement') },
     { href: `/${locale}/commitments`, label: t('commitments') },
     { href: `/${locale}/countries`, label: t('countries') },
@@ -40,9 +40,14 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <div className="site-header__account">
           {user ? (
             <>
-              <Link href={`/${locale}/account/password`} className="site-header__user" title={t('account')}>
-                {user.email} <span className="muted">({roles(user.role)})</span>
-              </Link>
+              <AccountLink
+                href={`/${locale}/account/password`}
+                label={t('account')}
+                detail={`${user.email} (${roles(user.role)})`}
+              />
+              <span className="site-header__who muted">
+                {user.email} ({roles(user.role)})
+              </span>
               <SignOutButton label={t('signOut')} signInPath={`/${locale}/sign-in`} />
             </>
           ) : (

@@ -5,7 +5,6 @@ import { runNext } from './lib/next-bin';
 
 try {
   await prepareDatabase();
-  process.env.NEXTAUTH_URL ??= `http://localhost:${env().PORT}`;
   process.exit(await runNext(['dev', '--port', String(env().PORT)]));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

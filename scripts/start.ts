@@ -59,9 +59,10 @@ async function main(): Promise<number> {
   // Before the build: a second npm start on this DATA_DIR stops here, even while the first has not served yet.
   holdEmbeddedDatabase();
   const { PORT } = env();
-  // next-auth builds its redirects from NEXTAUTH_URL; behind a reverse proxy set it to the public https URL
-  // (which also makes the session cookie Secure).
-  process.env.NEXTAUTH_URL ??= `http://localhost:${PORT}`;
+  // NEXTAUTH_URL stays unset unless given: sign-in and sign-out then return to the address each request came to
+  // (lib/auth/options.ts, routeAuthOptions). Behind a reverse proxy set it to the public https URL (which also
+  // makes the session cookie Secure). An empty value counts as unset (next-auth would fail to parse it).
+  if (process.env.NEXTAUTH_URL === '') delete process.env.NEXTAUTH_URL;
   if (buildIsStale()) {
     console.log('Building the app (first start or sources changed)…');
     const code = await runNext(['build']);

@@ -20,6 +20,8 @@ import { listDocuments } from '@/lib/data/documents';
 import { STRENGTHS } from '@/lib/data/labels';
 import { getOverview } from '@/lib/data/overview';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -113,7 +115,8 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       ))}
 
       <h2 id="by-theme">{t('byTheme')}</h2>
-      <div className="table-scroll">
+      <DownloadCsv path="/api/export/table/commitments-by-theme" params={{ locale }} />
+      <TableScroll label={t('byThemeCaption')}>
         <table aria-labelledby="by-theme">
           <caption className="muted">{t('byThemeCaption')}</caption>
           <thead>
@@ -145,7 +148,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul className="stats stats--small">
         {[
           { value: overview.commitments.MEMBER_STATES, label: t('memberStateCommitments') },

@@ -4,6 +4,7 @@ import { CreateApiTokenForm, RevokeApiTokenForm, type ApiTokenLabels } from '@/c
 import type { ApiTokenListItem } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
 import { API_TOKEN_LIFETIMES } from '@/lib/validation/api-tokens';
+import { TableScroll } from '@/components/TableScroll';
 
 /**
  * A user's API tokens: the list (name, access, prefix, expiry, last use, revoked) with a revoke button per live
@@ -43,7 +44,7 @@ export async function ApiTokens({
       {tokens.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="api-tokens-heading">
           <table className="api-tokens">
             <thead>
               <tr>
@@ -88,7 +89,7 @@ export async function ApiTokens({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>{t('create')}</h3>
       <CreateApiTokenForm labels={labels} userId={userId} />

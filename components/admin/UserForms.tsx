@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '@/components/forms/Field';
-import { FormMessage, OneTimePassword, SubmitButton } from '@/components/forms/FormStatus';
+import { ConfirmSubmit, FormMessage, OneTimePassword, SubmitButton } from '@/components/forms/FormStatus';
 import { formKey, initialFormState, type FormState } from '@/lib/actions/form-state';
 import {
   createUserAction,
@@ -114,9 +114,21 @@ export function DisableUserForm({ user }: { user: EditableUser }) {
       <input type="hidden" name="version" value={user.version} />
       <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
       <FormMessage state={state} />
-      <SubmitButton pendingLabel={t('saving')} className="button button--quiet">
-        {user.disabled ? t('enable') : t('disable')}
-      </SubmitButton>
+      {user.disabled ? (
+        <SubmitButton pendingLabel={t('saving')} className="button button--quiet">
+          {t('enable')}
+        </SubmitButton>
+      ) : (
+        <ConfirmSubmit
+          className="button button--quiet"
+          question={t('confirmDisable')}
+          confirmLabel={t('confirmDisableYes')}
+          cancelLabel={t('confirmCancel')}
+          pendingLabel={t('saving')}
+        >
+          {t('disable')}
+        </ConfirmSubmit>
+      )}
     </form>
   );
 }
@@ -130,9 +142,15 @@ export function ResetPasswordForm({ user }: { user: EditableUser }) {
       <input type="hidden" name="version" value={user.version} />
       <FormMessage state={state} />
       <OneTimePassword value={state.oneTimePassword} />
-      <SubmitButton pendingLabel={t('saving')} className="button button--quiet">
+      <ConfirmSubmit
+        className="button button--quiet"
+        question={t('confirmReset')}
+        confirmLabel={t('confirmResetYes')}
+        cancelLabel={t('confirmCancel')}
+        pendingLabel={t('saving')}
+      >
         {t('resetPassword')}
-      </SubmitButton>
+      </ConfirmSubmit>
     </form>
   );
 }
@@ -145,7 +163,18 @@ export function PublicViewForm({ enabled }: { enabled: boolean }) {
       <input type="hidden" name="enabled" value={enabled ? 'false' : 'true'} />
       <p>{enabled ? t('publicViewIsOn') : t('publicViewIsOff')}</p>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel={t('saving')}>{enabled ? t('turnPublicViewOff') : t('turnPublicViewOn')}</SubmitButton>
+      {enabled ? (
+        <ConfirmSubmit
+          question={t('confirmPublicViewOff')}
+          confirmLabel={t('confirmPublicViewOffYes')}
+          cancelLabel={t('confirmCancel')}
+          pendingLabel={t('saving')}
+        >
+          {t('turnPublicViewOff')}
+        </ConfirmSubmit>
+      ) : (
+        <SubmitButton pendingLabel={t('saving')}>{t('turnPublicViewOn')}</SubmitButton>
+      )}
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * Email and password sign-in through next-auth. A refusal never says whether the email exists; the rate limit
@@ -12,6 +12,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const t = useTranslations('auth');
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
+  // After a refused sign-in the message takes the focus (as FormMessage does for every other form).
+  const [attempt, setAttempt] = useState(0);
+  const message = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (attempt > 0 && error) message.current?.focus();
+  }, [attempt, error]);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,6 +41,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     } catch {
       setError('unavailable');
     }
+    setAttempt((count) => count + 1);
     setPending(false);
   }
 
@@ -55,7 +62,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           maxLength={1024}
         />
       </div>
-      <p className={error ? 'form-message form-message--error' : 'form-message'} role="alert">
+      <p
+        ref={message}
+        tabIndex={error ? -1 : undefined}
+        className={error ? 'form-message form-message--error' : 'form-message'}
+        role="alert"
+      >
         {error ? t(`errors.${error}` as 'errors.invalid') : ''}
       </p>
       <button type="submit" className="button" disabled={pending} aria-disabled={pending}>

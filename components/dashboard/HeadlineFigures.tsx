@@ -57,9 +57,7 @@ export async function HeadlineFigures({ filter, locale }: { filter: DashboardFil
         ))}
       </ul>
       <StatusCounts counts={figures.counts} total={figures.pairs} label={t('pairsAtStatus')} />
-      <p className="muted">
-        {t('pairsCaption', { pairs: format.number(figures.pairs), date: formatMonth(locale, to) })}
-      </p>
+      <p className="muted">{t('pairsCaption', { pairs: figures.pairs, date: formatMonth(locale, to) })}</p>
     </section>
   );
 }

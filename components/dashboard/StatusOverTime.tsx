@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
 import { StatusAreaChart, type StatusMonthRow } from '@/components/charts/StatusAreaChart';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
@@ -29,9 +29,8 @@ export async function StatusOverTime({
   view: keyof typeof TEXT;
   headingLevel?: 2 | 3;
 }) {
-  const [t, format, labels, strings, series] = await Promise.all([
+  const [t, labels, strings, series] = await Promise.all([
     getTranslations('dashboard'),
-    getFormatter(),
     getStatusLabels(),
     getChartStrings(),
     getStatusSeries(filter),
@@ -44,7 +43,7 @@ export async function StatusOverTime({
       title={title}
       headingLevel={headingLevel}
       description={t(TEXT[view].description, {
-        pairs: format.number(series.pairs),
+        pairs: series.pairs,
         from: formatMonth(locale, series.from),
         to: formatMonth(locale, series.to),
       })}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import type { EvidenceListItem } from '@/lib/data/evidence';
+import { TableScroll } from '@/components/TableScroll';
 
 /**
  * Evidence records as a table: who, on what, in which state, since when. `notes` (record id → text) adds a line
@@ -24,7 +25,7 @@ export async function EvidenceTable({
     getFormatter(),
   ]);
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="muted">{caption}</caption>
         <thead>
@@ -68,6 +69,6 @@ export async function EvidenceTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,8 @@ import type { CommitmentStatusSection } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
 import type { StatusSortKey } from '@/lib/status/constants';
 import type { StatusSort } from '@/lib/validation/status';
+import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 /**
  * The commitment page's status sections: the commitment across the 193 member states (sortable through the URL,
@@ -17,8 +19,11 @@ export async function AcrossStatesSection({
   sort,
   locale,
   basePath,
+  commitmentCode,
 }: {
   section: CommitmentStatusSection;
+  /** The commitment's code, for the table's CSV. */
+  commitmentCode: string;
   sort: StatusSort;
   locale: Locale;
   basePath: string;
@@ -67,7 +72,11 @@ export async function AcrossStatesSection({
               })}
             </p>
           )}
-          <div className="table-scroll">
+          <DownloadCsv
+            path="/api/export/table/commitment-states"
+            params={{ locale, commitment: commitmentCode, sort: sort.sort, dir: sort.dir }}
+          />
+          <TableScroll label={t('acrossCaption', { column: labels[sort.sort], direction: direction(sort.dir) })}>
             <table className="across-states">
               <caption className="muted">
                 {t('acrossCaption', { column: labels[sort.sort], direction: direction(sort.dir) })}
@@ -114,7 +123,7 @@ export async function AcrossStatesSection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
       <section aria-labelledby="evidence-timeline">

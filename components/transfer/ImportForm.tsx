@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { importEvidenceAction, type ImportApplyState } from '@/lib/actions/transfer';
 import { initialFormState } from '@/lib/actions/form-state';
+import { TableScroll } from '@/components/TableScroll';
 
 interface Problem {
   line: number;
@@ -134,7 +135,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
             <dd data-count="problems">{preview.problemsTotal}</dd>
           </dl>
           {duplicateCount > 0 && (
-            <div className="table-scroll">
+            <TableScroll label={t('duplicatesCaption')}>
               <table>
                 <caption>{t('duplicatesCaption')}</caption>
                 <thead>
@@ -167,10 +168,10 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
                   {t('duplicatesMore', { shown: preview.duplicates.length, total: duplicateCount })}
                 </p>
               )}
-            </div>
+            </TableScroll>
           )}
           {preview.problemsTotal > 0 ? (
-            <div className="table-scroll">
+            <TableScroll label={t('problemsCaption')}>
               <table>
                 <caption>{t('problemsCaption')}</caption>
                 <thead>
@@ -199,7 +200,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
                   {t('problemsMore', { shown: preview.problems.length, total: preview.problemsTotal })}
                 </p>
               )}
-            </div>
+            </TableScroll>
           ) : changes === 0 && duplicateCount === 0 ? (
             <p>{t('nothingToDo')}</p>
           ) : applied.status === 'ok' && applied.result ? null : (

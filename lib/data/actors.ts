@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import { countryMatches } from '@/lib/countries/search';
@@ -22,7 +23,18 @@ export interface MemberStateList {
 /** Member states matching a search over the code and every name (lib/countries/search.ts), in the reader's name order. */
 export async function listMemberStates(filter: CountryFilter, sortLocale: 'zh' | 'en'): Promise<MemberStateList> {
   await requireReader();
-  const prisma = await requestPrisma();
+  return queryMemberStates(await requestPrisma(), filter, sortLocale);
+}
+
+/**
+ * listMemberStates without the page guard, for callers that checked access themselves (the countries CSV):
+ * `total` counts every member state, `states` those matching the filter.
+ */
+export async function queryMemberStates(
+  prisma: PrismaClient,
+  filter: CountryFilter,
+  sortLocale: 'zh' | 'en',
+): Promise<MemberStateList> {
   // 193 rows: the name search runs here, where it can ignore diacritics and know other names (lib/countries/search).
   const rows = await prisma.actor.findMany({
     where: { kind: 'MEMBER_STATE', ...(filter.group ? { regionalGroup: filter.group } : {}) },

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { isStorableText } from '@/lib/validation/primitives';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
@@ -61,7 +62,15 @@ export async function listThemes(locale: Locale): Promise<ThemeOption[]> {
 
 export async function listCommitments(filter: CommitmentFilter, locale: Locale): Promise<CommitmentListItem[]> {
   await requireReader();
-  const prisma = await requestPrisma();
+  return queryCommitments(await requestPrisma(), filter, locale);
+}
+
+/** listCommitments without the page guard, for callers that checked access themselves (the commitments CSV). */
+export async function queryCommitments(
+  prisma: PrismaClient,
+  filter: CommitmentFilter,
+  locale: Locale,
+): Promise<CommitmentListItem[]> {
   const rows = await prisma.commitment.findMany({
     where: {
       addressee: filter.addressee,
@@ -92,7 +101,11 @@ export async function getCommitment(code: string, locale: Locale): Promise<Commi
       theme: true,
       paragraph: true,
       document: { select: { symbol: true, slug: true, language: true } },
-      links: { orderBy: { sortOrder: 'asc' }, include: { instrument: { select: { shortName: true } } } },
+      // Instruments by adoption date, as on the instruments page; resolutions (no instrument) after them.
+      links: {
+        orderBy: [{ instrument: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
+        include: { instrument: { select: { shortName: true } } },
+      },
     },
   });
   if (!row) return null;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
@@ -16,7 +17,11 @@ export interface InstrumentListItem {
 
 export async function listInstruments(locale: Locale): Promise<InstrumentListItem[]> {
   await requireReader();
-  const prisma = await requestPrisma();
+  return queryInstruments(await requestPrisma(), locale);
+}
+
+/** The 19 instruments by adoption date (then the seed's order), without the page guard (the instruments CSV). */
+export async function queryInstruments(prisma: PrismaClient, locale: Locale): Promise<InstrumentListItem[]> {
   const rows = await prisma.instrument.findMany({ orderBy: [{ adoptedOn: 'asc' }, { sortOrder: 'asc' }] });
   return rows.map((row) => ({
     code: row.code,

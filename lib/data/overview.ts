@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
@@ -16,7 +17,11 @@ export interface Overview {
 
 export async function getOverview(locale: Locale): Promise<Overview> {
   await requireReader();
-  const prisma = await requestPrisma();
+  return queryOverview(await requestPrisma(), locale);
+}
+
+/** getOverview without the page guard, for callers that checked access themselves (the by-theme CSV). */
+export async function queryOverview(prisma: PrismaClient, locale: Locale): Promise<Overview> {
   const [byAddressee, memberStates, unEntities, instruments, themes, byThemeAndStrength] = await Promise.all([
     prisma.commitment.groupBy({ by: ['addressee'], _count: { _all: true } }),
     prisma.actor.count({ where: { kind: 'MEMBER_STATE' } }),

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { RoleName } from '@/lib/permissions';
@@ -46,7 +47,11 @@ function toItem({
 
 export async function listUsers(): Promise<UserListItem[]> {
   await requirePermission('manage:users');
-  const prisma = await requestPrisma();
+  return queryUsers(await requestPrisma());
+}
+
+/** Every user, enabled first, by email; without the page guard (the users CSV checks manage:users itself). */
+export async function queryUsers(prisma: PrismaClient): Promise<UserListItem[]> {
   const rows = await prisma.user.findMany({ orderBy: [{ disabled: 'asc' }, { email: 'asc' }], select });
   return rows.map(toItem);
 }

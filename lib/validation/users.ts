@@ -16,13 +16,24 @@ const Email = z
   .transform((email) => email.normalize('NFC').toLowerCase());
 const Name = z.string().trim().min(1, 'nameRequired').max(120, 'tooLong');
 const Role = z.enum(ROLES, { message: 'roleRequired' });
-/** ISO alpha-3 codes, from a multi-select (array) or a comma/space separated text field. */
+/**
+ * ISO alpha-3 codes, from a multi-select (array) or a text field separated by commas (also the Chinese ，and 、),
+ * semicolons or spaces; folded to upper case, repeats dropped. Codes that are not three letters are reported on
+ * the field itself, named: "countryCodesInvalid:KENYA, K1" (whether a well-formed code is a member state is the
+ * operation's check, "unknownCountries:XXX").
+ */
 const CountryCodes = z
   .union([z.array(z.string()), z.string()])
   .optional()
-  .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(/[\s,]+/)))
+  .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(/[\s,;，、；]+/)))
   .transform((codes) => [...new Set(codes.map((code) => code.trim().toUpperCase()).filter(Boolean))])
-  .pipe(z.array(z.string().regex(COUNTRY_CODE, 'countryCodeInvalid')).max(193));
+  .superRefine((codes, context) => {
+    const malformed = codes.filter((code) => !COUNTRY_CODE.test(code));
+    if (malformed.length > 0) {
+      context.addIssue({ code: 'custom', message: `countryCodesInvalid:${malformed.slice(0, 10).join(', ')}` });
+    }
+    if (codes.length > 193) context.addIssue({ code: 'custom', message: 'countryCodesTooMany' });
+  });
 
 export const CreateUserInput = z.object({
   email: Email,

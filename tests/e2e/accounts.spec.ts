@@ -127,6 +127,7 @@ test('an admin adds a user, who must replace the one-time password, and whom dis
 
   await adminPage.getByRole('link', { name: email }).click();
   await adminPage.getByRole('button', { name: 'Disable the account' }).click();
+  await adminPage.getByRole('button', { name: 'Yes, disable the account' }).click();
   await expect(adminPage.getByRole('status').filter({ hasText: 'The account is disabled' })).toBeVisible();
 
   await page.goto('/en/commitments');

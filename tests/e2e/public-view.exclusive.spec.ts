@@ -35,6 +35,7 @@ test('with the public view on, the anonymous read the dashboard but nothing inte
   } finally {
     await adminPage.goto('/en/admin/settings');
     await adminPage.getByRole('button', { name: 'Turn the public view off' }).click();
+    await adminPage.getByRole('button', { name: 'Yes, turn it off' }).click();
     await expect(adminPage.getByRole('status').filter({ hasText: 'The public view is now off.' })).toBeVisible();
     await admin.close();
   }
@@ -89,5 +90,37 @@ test('a server action replayed from another origin, or with no origin at all, is
   await page.unroute('**/en/admin/settings');
   await page.goto('/en/admin/settings');
   await expect(page.getByText('The public view is off: only signed-in users can read.')).toBeVisible();
+  await admin.close();
+});
+
+test('turning the public view off asks first, in both languages; cancel leaves it on', async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const page = await admin.newPage();
+  await page.goto('/en/admin/settings');
+  await page.getByRole('button', { name: 'Turn the public view on' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The public view is now on.' })).toBeVisible();
+  try {
+    await page.getByRole('button', { name: 'Turn the public view off' }).click();
+    const question = page.getByRole('group', { name: /^Turn the public view off\?/ });
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect(question).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText('The public view is on.')).toBeVisible();
+
+    await page.goto('/zh/admin/settings');
+    await page.getByRole('button', { name: '关闭公开浏览' }).click();
+    await expect(page.getByRole('group', { name: /^确定关闭公开浏览？/ })).toBeVisible();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.reload();
+    await expect(page.getByText('公开浏览已开启。')).toBeVisible();
+  } finally {
+    await page.goto('/zh/admin/settings');
+    await page.getByRole('button', { name: '关闭公开浏览' }).click();
+    await page.getByRole('button', { name: '确定关闭' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '公开浏览现已关闭。' })).toBeVisible();
+  }
+  await page.reload();
+  await expect(page.getByText('公开浏览已关闭：只有登录用户可以浏览。')).toBeVisible();
   await admin.close();
 });

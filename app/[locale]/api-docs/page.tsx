@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { API_ROUTES, openApiDocument } from '@/lib/api/openapi';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
 
 /**
  * The API reference, rendered on the server from the same OpenAPI document that /api/v1/openapi.json serves:
@@ -125,7 +126,7 @@ export default async function ApiDocsPage({ params }: Props) {
               {operation.parameters && operation.parameters.length > 0 && (
                 <>
                   <h4>{t('parameters')}</h4>
-                  <div className="table-scroll">
+                  <TableScroll label={`${method.toUpperCase()} ${path}: ${t('parameters')}`}>
                     <table>
                       <tbody>
                         {operation.parameters.map((parameter) => (
@@ -145,7 +146,7 @@ export default async function ApiDocsPage({ params }: Props) {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                 </>
               )}
               {body !== undefined && (

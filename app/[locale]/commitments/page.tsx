@@ -10,6 +10,8 @@ import { parseCommitmentFilter } from '@/lib/validation/filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
+import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -89,39 +91,45 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
       {commitments.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="muted">{t('tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('commitment')}</th>
-                <th scope="col" className="num">
-                  {t('paragraph')}
-                </th>
-                <th scope="col">{t('theme')}</th>
-                <th scope="col">{t('addressee')}</th>
-                <th scope="col">{t('strength')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {commitments.map((commitment) => (
-                <tr key={commitment.code}>
-                  <td>
-                    <Link href={`/${locale}/commitments/${commitment.code}`}>{commitment.title}</Link>
-                    <br />
-                    <span className="muted">{commitment.code}</span>
-                  </td>
-                  <td className="num">{commitment.paragraph}</td>
-                  <td>{commitment.theme.name}</td>
-                  <td>{enums(`addressee.${commitment.addressee}`)}</td>
-                  <td>
-                    <Tag variant={commitment.strength}>{enums(`strength.${commitment.strength}`)}</Tag>
-                  </td>
+        <>
+          <DownloadCsv
+            path="/api/export/table/commitments"
+            params={{ locale, theme: filter.theme, addressee: filter.addressee, strength: filter.strength }}
+          />
+          <TableScroll label={t('tableCaption')}>
+            <table>
+              <caption className="muted">{t('tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('commitment')}</th>
+                  <th scope="col" className="num">
+                    {t('paragraph')}
+                  </th>
+                  <th scope="col">{t('theme')}</th>
+                  <th scope="col">{t('addressee')}</th>
+                  <th scope="col">{t('strength')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {commitments.map((commitment) => (
+                  <tr key={commitment.code}>
+                    <td>
+                      <Link href={`/${locale}/commitments/${commitment.code}`}>{commitment.title}</Link>
+                      <br />
+                      <span className="muted">{commitment.code}</span>
+                    </td>
+                    <td className="num">{commitment.paragraph}</td>
+                    <td>{commitment.theme.name}</td>
+                    <td>{enums(`addressee.${commitment.addressee}`)}</td>
+                    <td>
+                      <Tag variant={commitment.strength}>{enums(`strength.${commitment.strength}`)}</Tag>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
       )}
     </>
   );

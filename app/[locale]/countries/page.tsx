@@ -12,6 +12,8 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
+import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -80,58 +82,61 @@ export default async function CountriesPage({ params, searchParams }: Props) {
       {states.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="muted">{t('tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('code')}</th>
-                <th scope="col">{t('nameZh')}</th>
-                <th scope="col">{t('nameEn')}</th>
-                <th scope="col">{t('group')}</th>
-                {recorder && (
-                  <th scope="col">
-                    <span className="visually-hidden">{find('record')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {states.map((state) => (
-                <tr key={state.code}>
-                  <td>
-                    <abbr title={state.nameEn}>{state.code}</abbr>
-                  </td>
-                  <td lang="zh-Hans">
-                    {locale === 'zh' ? (
-                      <Link href={`/${locale}/countries/${state.code}`}>{state.nameZh}</Link>
-                    ) : (
-                      state.nameZh
-                    )}
-                  </td>
-                  <td lang="en">
-                    {locale === 'en' ? (
-                      <Link href={`/${locale}/countries/${state.code}`}>{state.nameEn}</Link>
-                    ) : (
-                      state.nameEn
-                    )}
-                  </td>
-                  <td>{state.regionalGroup ? enums(`regionalGroup.${state.regionalGroup}`) : '–'}</td>
+        <>
+          <DownloadCsv path="/api/export/table/countries" params={{ locale, q: filter.q, group: filter.group }} />
+          <TableScroll label={t('tableCaption')}>
+            <table>
+              <caption className="muted">{t('tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('code')}</th>
+                  <th scope="col">{t('nameZh')}</th>
+                  <th scope="col">{t('nameEn')}</th>
+                  <th scope="col">{t('group')}</th>
                   {recorder && (
-                    <td>
-                      <RecordEvidenceLink
-                        user={user}
-                        locale={locale}
-                        actor={state.code}
-                        context={locale === 'zh' ? state.nameZh : state.nameEn}
-                      />
-                    </td>
+                    <th scope="col">
+                      <span className="visually-hidden">{find('record')}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {states.map((state) => (
+                  <tr key={state.code}>
+                    <td>
+                      <abbr title={state.nameEn}>{state.code}</abbr>
+                    </td>
+                    <td lang="zh-Hans">
+                      {locale === 'zh' ? (
+                        <Link href={`/${locale}/countries/${state.code}`}>{state.nameZh}</Link>
+                      ) : (
+                        state.nameZh
+                      )}
+                    </td>
+                    <td lang="en">
+                      {locale === 'en' ? (
+                        <Link href={`/${locale}/countries/${state.code}`}>{state.nameEn}</Link>
+                      ) : (
+                        state.nameEn
+                      )}
+                    </td>
+                    <td>{state.regionalGroup ? enums(`regionalGroup.${state.regionalGroup}`) : '–'}</td>
+                    {recorder && (
+                      <td>
+                        <RecordEvidenceLink
+                          user={user}
+                          locale={locale}
+                          actor={state.code}
+                          context={locale === 'zh' ? state.nameZh : state.nameEn}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { listDocuments } from '@/lib/data/documents';
 import { adoptedBy, listInstruments } from '@/lib/data/instruments';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -41,7 +42,8 @@ export default async function InstrumentsPage({ params }: Props) {
         </p>
       ))}
       <DownloadCsv path="/api/export/ratification" label="ratificationCsv" />
-      <div className="table-scroll">
+      <DownloadCsv path="/api/export/table/instruments" params={{ locale }} />
+      <TableScroll label={t('tableCaption')}>
         <table>
           <caption className="muted">{t('tableCaption')}</caption>
           <thead>
@@ -80,7 +82,7 @@ export default async function InstrumentsPage({ params }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { DoneMessage } from '@/components/forms/DoneMessage';
 import { requireUser } from '@/lib/auth/guard';
 import { readOwnSecurity } from '@/lib/data/security';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -43,7 +44,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="sessions-heading" className="stack">
         <h2 id="sessions-heading">{t('sessions')}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="sessions-heading">
           <table>
             <thead>
               <tr>
@@ -71,7 +72,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {sessions.length > 1 && <RevokeOtherSessionsForm label={t('signOutOthers')} />}
       </section>
 

@@ -6,6 +6,7 @@ import { listAuditEvents } from '@/lib/data/audit';
 import { readableValue } from '@/lib/i18n/codes';
 import type { Locale } from '@/lib/i18n/config';
 import { auditFilterQuery, parseAuditFilter } from '@/lib/validation/audit';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -83,7 +84,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <p className="result-count" role="status">
         {t('count', { count: log.total })}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={t('caption')}>
         <table className="audit-table">
           <caption className="muted">{t('caption')}</caption>
           <thead>
@@ -125,7 +126,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {log.pages > 1 && (
         <nav className="pagination" aria-label={t('pages')}>
           {filter.page > 1 && <Link href={pageHref(filter.page - 1)}>← {t('previous')}</Link>}

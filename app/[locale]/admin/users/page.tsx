@@ -5,6 +5,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/admin/UserForms';
 import { listUsers } from '@/lib/data/users';
 import type { Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/TableScroll';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -22,7 +24,8 @@ export default async function UsersPage({ params }: Props) {
   return (
     <>
       <h1>{t('usersTitle')}</h1>
-      <div className="table-scroll">
+      <DownloadCsv path="/api/export/table/users" params={{ locale }} />
+      <TableScroll label={t('usersCaption', { count: users.length })}>
         <table>
           <caption className="muted">{t('usersCaption', { count: users.length })}</caption>
           <thead>
@@ -57,7 +60,7 @@ export default async function UsersPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>{t('createUser')}</h2>
       <CreateUserForm />
     </>

@@ -192,6 +192,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       )}
 
       <AcrossStatesSection
+        commitmentCode={commitment.code}
         section={status}
         sort={sort}
         locale={locale}

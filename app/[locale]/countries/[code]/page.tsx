@@ -26,6 +26,7 @@ import { redirectToCanonical } from '@/lib/url/canonical';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { latestAllowedDate } from '@/lib/validation/ratification';
 import { parseHistoryParam } from '@/lib/validation/status';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale; code: string }>;
@@ -145,7 +146,8 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <h2 id="by-theme">{t('byTheme')}</h2>
         <p className="muted">{t('byThemeIntro', { total: scorecard.total })}</p>
         <StatusCounts counts={scorecard.counts} label={t('countsLabel')} />
-        <div className="table-scroll">
+        <DownloadCsv path="/api/export/table/country-status" params={{ locale, country: country.code }} />
+        <TableScroll label={t('byThemeCaption')}>
           <table className="scorecard">
             <caption className="muted">{t('byThemeCaption')}</caption>
             <thead>
@@ -193,7 +195,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
               </tbody>
             ))}
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="ratification">
@@ -210,7 +212,8 @@ export default async function CountryPage({ params, searchParams }: Props) {
               })
             : r('summaryShort', { party: ratification.summary.party, total: ratification.summary.total })}
         </p>
-        <div className="table-scroll">
+        <DownloadCsv path="/api/export/table/country-ratification" params={{ locale, country: country.code }} />
+        <TableScroll label={r('caption')}>
           <table className="ratification-table">
             <caption className="muted">{r('caption')}</caption>
             <thead>
@@ -281,7 +284,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
 
         {history && (
           <section id="history" aria-labelledby="history-heading" className="ratification-history">
@@ -289,7 +292,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
             {history.revisions.length === 0 ? (
               <p>{r('historyEmpty')}</p>
             ) : (
-              <div className="table-scroll">
+              <TableScroll label={r('historyCaption', { instrument: history.shortName })}>
                 <table>
                   <caption className="muted">{r('historyCaption', { instrument: history.shortName })}</caption>
                   <thead>
@@ -340,7 +343,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
             <p>
               <Link href={`${basePath}#${historyRow ? `instrument-${historyRow.instrumentCode}` : 'ratification'}`}>

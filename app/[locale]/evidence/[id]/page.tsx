@@ -13,6 +13,7 @@ import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { parseId } from '@/lib/validation/primitives';
+import { TableScroll } from '@/components/TableScroll';
 
 type Props = {
   params: Promise<{ locale: Locale; id: string }>;
@@ -210,7 +211,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       )}
 
       <h2 id="history">{t('history')}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="history">
         <table aria-labelledby="history">
           <thead>
             <tr>
@@ -268,7 +269,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db';
-import { authOptions } from '@/lib/auth/options';
+import { routeAuthOptions } from '@/lib/auth/options';
 import { checkSignInRateLimit } from '@/lib/auth/sign-in';
 import { BodyTooLargeError, readBodyLimited, SIGN_IN_BODY_LIMIT, withBody } from '@/lib/http/body';
 import { clientAddress } from '@/lib/http/client-address';
@@ -10,7 +10,7 @@ import { isSameOriginRequest } from '@/lib/http/same-origin';
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 function handle(request: NextRequest, context: Context) {
-  return NextAuth(request, context, authOptions()) as Promise<Response>;
+  return NextAuth(request, context, routeAuthOptions(request)) as Promise<Response>;
 }
 
 export function GET(request: NextRequest, context: Context) {

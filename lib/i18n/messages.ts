@@ -1,0 +1,30 @@
+import type { Locale } from '@/lib/i18n/config';
+
+/** The larger areas keep their own message file beside messages/<locale>.json (messages/<locale>/<area>.json). */
+export const MESSAGE_AREAS = ['evidence', 'status', 'charts', 'dashboard', 'api', 'transfer'] as const;
+
+export type Messages = Record<string, unknown>;
+const isObject = (value: unknown): value is Messages =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Area files may add keys to a shared namespace (e.g. "validation"), so namespaces merge rather than replace. */
+function mergeMessages(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    target[key] = isObject(value) && isObject(target[key]) ? mergeMessages({ ...target[key] }, value) : value;
+  }
+  return target;
+}
+
+/**
+ * Every message of one language: messages/<locale>.json (the common namespaces) merged with each area file.
+ * Used by the request config (pages) and by code that formats text outside a page render (CSV downloads, tests).
+ */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const [common, ...areas] = await Promise.all([
+    import(`../../messages/${locale}.json`),
+    ...MESSAGE_AREAS.map((area) => import(`../../messages/${locale}/${area}.json`)),
+  ]);
+  return areas.reduce<Messages>((all, area) => mergeMessages(all, area.default as Messages), {
+    ...(common.default as Messages),
+  });
+}
