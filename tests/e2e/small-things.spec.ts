@@ -242,6 +242,8 @@ test('disabling an account and resetting a password ask first; cancel changes no
   await expect(page.getByRole('status').filter({ hasText: 'The user was added.' })).toBeVisible();
   await page.reload();
   await page.getByRole('link', { name: email }).click();
+  // A click returns before the navigation it starts: wait for the user's page before taking its address.
+  await page.waitForURL(/\/en\/admin\/users\/\d+$/);
   const userPage = page.url();
 
   // Cancel leaves the account enabled.
