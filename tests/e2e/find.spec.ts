@@ -28,9 +28,9 @@ test.describe('codes are case-insensitive in URLs and filters', () => {
     await expect(page.getByRole('rowheader', { name: /Norway/ })).toBeVisible();
     const themeValue = await page
       .goto('/en/commitments')
-      .then(async () => page.getByLabel('Theme').locator('option').nth(1).getAttribute('value'));
+      .then(async () => page.getByLabel('Theme', { exact: true }).locator('option').nth(1).getAttribute('value'));
     await page.goto(`/en/commitments?theme=${themeValue!.toUpperCase()}`);
-    await expect(page.getByLabel('Theme')).toHaveValue(themeValue!);
+    await expect(page.getByLabel('Theme', { exact: true })).toHaveValue(themeValue!);
     const response = await page.request.get('/api/v1/evidence?actor=nor&commitment=p08-financing');
     expect(response.status()).toBe(200);
   });

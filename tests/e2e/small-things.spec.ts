@@ -263,7 +263,7 @@ test('disabling an account and resetting a password ask first; cancel changes no
   await page.getByRole('button', { name: 'Reset password' }).click();
   const reset = page.getByRole('group', { name: /^Reset this user's password\?/ });
   await expect(reset).toBeVisible();
-  await page.getByLabel('Name', { exact: true }).fill('Confirm Test Renamed');
+  await page.locator('#field-name').fill('Confirm Test Renamed');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(reset).toBeVisible();
