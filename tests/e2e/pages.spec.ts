@@ -25,7 +25,7 @@ test.describe('language', () => {
     await page.getByRole('link', { name: /Switch to Chinese/ }).click();
     await expect(page).toHaveURL(/\/zh\/commitments\?addressee=UN_SYSTEM$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('承诺');
-    await expect(page.getByLabel('对象')).toHaveValue('UN_SYSTEM');
+    await expect(page.getByLabel('对象', { exact: true })).toHaveValue('UN_SYSTEM');
     await page.getByRole('link', { name: /Switch to English/ }).click();
     await expect(page).toHaveURL(/\/en\/commitments\?addressee=UN_SYSTEM$/);
   });
@@ -103,7 +103,7 @@ test('commitments list filters by theme, addressee and strength, with the filter
   const all = await rows.count();
   expect(all).toBeGreaterThan(30);
 
-  await page.getByLabel('Addressee').selectOption('UN_SYSTEM');
+  await page.getByLabel('Addressee', { exact: true }).selectOption('UN_SYSTEM');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/addressee=UN_SYSTEM/);
   const unSystem = await rows.count();
