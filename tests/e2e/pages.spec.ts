@@ -112,7 +112,7 @@ test('commitments list filters by theme, addressee and strength, with the filter
   for (const cell of await rows.locator('td:nth-child(4)').allTextContents()) expect(cell).toBe('UN system');
 
   await page.goto('/en/commitments?theme=terrorist-financing&strength=OBLIGATION');
-  await expect(page.getByLabel('Theme')).toHaveValue('terrorist-financing');
+  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue('terrorist-financing');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('P08-financing');
 

@@ -18,7 +18,7 @@ for (const locale of ['en', 'zh'] as const) {
       await expect(page.locator('table.ratification-table tbody tr')).toHaveCount(19);
       await expect(page.locator('.ratification-summary')).toContainText(
         locale === 'en'
-          ? /Party to \d+ of 19 instruments; \d+ of the 18 adopted by May 4, 2012/
+          ? /Party to \d+ of 19 instruments; \d+ of the 18 instruments adopted by May 4, 2012/
           : /19 项文书中的 \d+ 项/,
       );
       await expect(page.locator('tr#instrument-montreal-protocol-2014 .tag')).toBeVisible();
