@@ -8,6 +8,7 @@ import { applyMigrations } from '@/lib/migrate';
 import { DomainError, fieldErrorsOf } from '@/lib/operations/define';
 import { insertUser } from '@/lib/operations/users';
 import { runTransaction } from '@/lib/transaction';
+import { parseInput } from '@/lib/validation/primitives';
 import { CreateUserInput } from '@/lib/validation/users';
 
 async function readStdin(): Promise<string> {
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const parsed = CreateUserInput.safeParse({
+  const parsed = parseInput(CreateUserInput, {
     email: values.email,
     name: values.name ?? values.email.split('@')[0],
     role: values.role.toUpperCase(),
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     password: process.env.USER_PASSWORD || (await readStdin()),
   });
   if (!parsed.success) {
-    for (const [field, problems] of Object.entries(fieldErrorsOf(parsed.error)))
+    for (const [field, problems] of Object.entries(fieldErrorsOf(parsed.issues)))
       console.error(`${field}: ${problems.join(', ')}`);
     return 2;
   }

@@ -5,7 +5,7 @@ import { clientRequestId, newRequestId } from '@/lib/http/request-id';
 import { BodyTooLargeError, readBodyLimited } from '@/lib/http/body';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Operation, Outcome } from '@/lib/operations/define';
-import { findUnstorableText } from '@/lib/validation/primitives';
+import { findUnstorableText, parseInput } from '@/lib/validation/primitives';
 
 /**
  * The one wrapper for every route under /api/v1: gives each request a server-made id (a client's X-Request-Id
@@ -127,23 +127,12 @@ export async function runOperation<Output>(
 }
 
 /** Query parameters parsed with a zod schema; 400 with `fields` when they do not fit. */
-export function parseQuery<T>(
-  url: URL,
-  schema: {
-    safeParse(
-      value: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-): T {
+export function parseQuery<T>(url: URL, schema: Parameters<typeof parseInput<T>>[0]): T {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) raw[key] = value;
-  const fields: Record<string, string[]> = {};
-  for (const path of findUnstorableText(raw)) fields[path.join('.')] = ['textInvalidCharacters'];
-  if (Object.keys(fields).length > 0) {
-    throw new ApiError(400, 'invalid_query', 'Some query parameters are not valid.', fields);
-  }
-  const parsed = schema.safeParse(raw);
+  const parsed = parseInput(schema, raw);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) (fields[issue.path.join('.') || '_query'] ??= []).push(issue.message);
+  const fields: Record<string, string[]> = {};
+  for (const issue of parsed.issues) (fields[issue.path.join('.') || '_query'] ??= []).push(issue.message);
   throw new ApiError(400, 'invalid_query', 'Some query parameters are not valid.', fields);
 }

@@ -4,7 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { roleCan, type Permission } from '@/lib/permissions';
 import { runTransaction, TransactionConflictError } from '@/lib/transaction';
-import { findUnstorableText } from '@/lib/validation/primitives';
+import { parseInput, type InputIssue } from '@/lib/validation/primitives';
 
 /**
  * The one wrapper for every change. Each operation runs in the same order — authenticate, authorize, validate,
@@ -69,9 +69,10 @@ export interface Operation<Input, Output> {
   readonly _input?: Input;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+/** Issues as `{ "sources.0.url": ["urlInvalid"] }`; an issue of the whole input goes under `_form`. */
+export function fieldErrorsOf(issues: readonly InputIssue[]): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     const key = issue.path.join('.') || '_form';
     (fieldErrors[key] ??= []).push(issue.message);
   }
@@ -113,20 +114,14 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
       if (user.apiToken && user.apiToken.scope !== 'READ_WRITE') {
         return { ok: false, status: 403, code: 'token_read_only', message: 'tokenReadOnly' };
       }
-      const unstorable = findUnstorableText(rawInput);
-      if (unstorable.length > 0) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const path of unstorable) fieldErrors[path.join('.') || '_form'] = ['textInvalidCharacters'];
-        return { ok: false, status: 400, code: 'invalid', message: 'fieldsInvalid', fieldErrors };
-      }
-      const parsed = spec.input.safeParse(rawInput);
+      const parsed = parseInput<z.output<Schema>>(spec.input, rawInput);
       if (!parsed.success) {
         return {
           ok: false,
           status: 400,
           code: 'invalid',
           message: 'fieldsInvalid',
-          fieldErrors: fieldErrorsOf(parsed.error),
+          fieldErrors: fieldErrorsOf(parsed.issues),
         };
       }
       const undos: ((prisma: PrismaClient) => Promise<void>)[] = [];

@@ -12,6 +12,7 @@ import {
   type ExportSource,
 } from '@/lib/transfer/evidence-csv';
 import { EvidenceFields } from '@/lib/validation/evidence';
+import { parseInput } from '@/lib/validation/primitives';
 import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
 
 /**
@@ -185,7 +186,7 @@ function readRow(
       publishedOn: values[4]!,
     });
   }
-  const parsed = EvidenceFields.safeParse({
+  const parsed = parseInput(EvidenceFields, {
     actorCode: at('actor_code'),
     commitmentCode: at('commitment_code'),
     observedOn: at('observed_on'),
@@ -200,7 +201,7 @@ function readRow(
     intent: intent === 'draft' ? 'draft' : 'submit',
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.issues) {
       problems.push({ line, column: columnOf(issue.path, groups), reason: issue.message });
     }
   }

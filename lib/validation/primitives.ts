@@ -53,6 +53,40 @@ export function findUnstorableText(value: unknown, path: PropertyKey[] = [], fou
   return found;
 }
 
+/** One problem with an input: where (a path into the raw input) and a "validation" key. */
+export interface InputIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * Checks raw input (a request body, a query, a CSV row as an object) the one way every door does: first every
+ * string PostgreSQL cannot store (`textInvalidCharacters` at its path, whatever the field's own rule would have
+ * said about it), then the schema; a schema issue at or under such a path is dropped, so that each field gets
+ * one reason. Returns the parsed output, or every issue at once.
+ */
+export function parseInput<Output>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: Output }
+      | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
+  },
+  raw: unknown,
+): { success: true; data: Output } | { success: false; issues: InputIssue[] } {
+  const unstorable = findUnstorableText(raw);
+  const parsed = schema.safeParse(raw);
+  if (unstorable.length === 0 && parsed.success) return { success: true, data: parsed.data };
+  const under = (path: PropertyKey[], prefix: PropertyKey[]) =>
+    prefix.length <= path.length && prefix.every((key, index) => String(key) === String(path[index]));
+  const issues: InputIssue[] = unstorable.map((path) => ({ path, message: 'textInvalidCharacters' }));
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    if (!unstorable.some((path) => under(issue.path, path))) issues.push({ path: issue.path, message: issue.message });
+  }
+  return { success: false, issues };
+}
+
 /** A positive id that fits an int4 column, from a number or a decimal string (FormData). */
 export const Id = z.coerce.number().int().positive().max(MAX_INT4);
 

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Day, DateTime, findUnstorableText, Id, isStorableText, MAX_INT4, parseId } from '@/lib/validation/primitives';
+import { z } from 'zod';
+import {
+  Day,
+  DateTime,
+  findUnstorableText,
+  Id,
+  isStorableText,
+  MAX_INT4,
+  parseId,
+  parseInput,
+} from '@/lib/validation/primitives';
 
 describe('the shared validation primitives', () => {
   it('text: refuse NUL and unpaired surrogates anywhere, accept every other string', () => {
@@ -23,6 +33,21 @@ describe('the shared validation primitives', () => {
       bytes: new Uint8Array(1_000_000),
     };
     expect(findUnstorableText(input)).toEqual([['nested', 0, 'title'], ['key\u0000']]);
+  });
+
+  it('input: unstorable text is the one reason given for its field, whatever the field rule says; other fields still checked', () => {
+    const schema = z.object({
+      code: z.string().regex(/^[A-Z]{3}$/, 'unknownCountry'),
+      count: z.number('countInvalid'),
+    });
+    expect(parseInput(schema, { code: 'KE\u0000', count: 'x' })).toEqual({
+      success: false,
+      issues: [
+        { path: ['code'], message: 'textInvalidCharacters' },
+        { path: ['count'], message: 'countInvalid' },
+      ],
+    });
+    expect(parseInput(schema, { code: 'KEN', count: 1 })).toEqual({ success: true, data: { code: 'KEN', count: 1 } });
   });
 
   it('ids: only 1 to the int4 maximum', () => {
