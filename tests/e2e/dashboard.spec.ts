@@ -164,12 +164,23 @@ test('the matrix sorts by progress, goes back in time and drills down to the cou
   const column = await financing.evaluate((cell) => (cell as HTMLTableCellElement).cellIndex);
   await expect(norway.locator('td').nth(column - 1)).toHaveClass(/st-prog/);
 
+  // A cell is not a link of its own (the page would weigh 1.5 MB): a click opens the country's row for it.
   await norway
     .locator('td')
     .nth(column - 1)
-    .getByRole('link')
     .click();
   await expect(page).toHaveURL(/\/en\/countries\/NOR#c-P08-financing$/);
+});
+
+test('the matrix page sends each cell once, without a link per cell', async ({ page }) => {
+  const response = await page.request.get('/en/matrix');
+  const html = await response.text();
+  // 193 states × 32 commitments: one character per cell in the React payload, one small cell in the HTML.
+  expect(html.length).toBeLessThan(400_000);
+  expect(html).not.toContain('#c-P08-financing');
+  await page.goto('/en/matrix');
+  await expect(page.locator('table.matrix tbody td')).toHaveCount(193 * 32);
+  await expect(page.locator('table.matrix tbody td a')).toHaveCount(0);
 });
 
 test('the commitment page charts the distribution over time, the map and ratifications', async ({ page }) => {

@@ -122,7 +122,16 @@ test.describe('record evidence from context', () => {
 
     // A matrix cell opens the country's row for that commitment, which offers the form with both filled in.
     await page.goto('/en/matrix');
-    await page.locator('a[href="/en/countries/NOR#c-P08-financing"]').click();
+    const norway = page.locator('table.matrix tbody tr', { has: page.locator('th', { hasText: 'Norway' }) });
+    const financing = await page
+      .locator('table.matrix thead th')
+      .filter({ hasText: 'P8' })
+      .evaluate((cell) => (cell as HTMLTableCellElement).cellIndex);
+    await norway
+      .locator('td')
+      .nth(financing - 1)
+      .click();
+    await expect(page).toHaveURL(/\/en\/countries\/NOR#c-P08-financing$/);
     await page.getByRole('link', { name: 'Record evidence for Norway × P08-financing' }).click();
     await expect(page.getByLabel(FORM.en.actor)).toHaveValue('NOR');
     await expect(page.getByLabel(FORM.en.commitment, { exact: true })).toHaveValue('P08-financing');

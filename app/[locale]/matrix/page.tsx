@@ -5,9 +5,11 @@ import { getTranslations } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
+import { StatusMatrixTable } from '@/components/status/StatusMatrixTable';
+import { cellOfStatus } from '@/lib/status/matrix-cells';
 import { getStatusMatrix } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
-import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
 import { parseMatrixSort } from '@/lib/validation/status';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
@@ -40,7 +42,10 @@ export default async function MatrixPage({ params, searchParams }: Props) {
   ]);
   const path = `/${locale}/matrix`;
   // Labels are looked up once, not once per cell.
-  const short = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`short.${status}`)]));
+  const short = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`short.${status}`)])) as Record<
+    ImplementationStatusValue,
+    string
+  >;
   return (
     <>
       <h1>{t('matrixTitle')}</h1>
@@ -90,44 +95,18 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         <p>{t('matrixNoColumns')}</p>
       ) : (
         <div className="table-scroll matrix-scroll" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
-          <table className="matrix">
-            <caption id="matrix-caption" className="muted">
-              {t('matrixCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('state')}</th>
-                {matrix.columns.map((column) => (
-                  <th scope="col" key={column.code}>
-                    <Link
-                      href={`/${locale}/commitments/${column.code}`}
-                      aria-label={`${column.shortCode}: ${column.title} (${column.code})`}
-                    >
-                      <abbr title={`${column.title} (${column.code})`}>{column.shortCode}</abbr>
-                    </Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">
-                    <Link href={`/${locale}/countries/${row.code}`}>{locale === 'zh' ? row.nameZh : row.nameEn}</Link>
-                  </th>
-                  {matrix.columns.map((column) => {
-                    const status = row.cells[column.code] ?? 'NO_INFORMATION';
-                    return (
-                      <td key={column.shortCode} className={STATUS_CLASS[status]}>
-                        {/* A plain link: thousands of next/link prefetches would flood the server. */}
-                        <a href={`/${locale}/countries/${row.code}#c-${column.code}`}>{short[status]}</a>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StatusMatrixTable
+            locale={locale}
+            caption={t('matrixCaption')}
+            stateHeading={t('state')}
+            columns={matrix.columns.map(({ code, shortCode, title }) => ({ code, shortCode, title }))}
+            rows={matrix.rows.map((row) => ({
+              code: row.code,
+              name: locale === 'zh' ? row.nameZh : row.nameEn,
+              cells: matrix.columns.map((column) => cellOfStatus(row.cells[column.code] ?? 'NO_INFORMATION')).join(''),
+            }))}
+            shortLabels={short}
+          />
         </div>
       )}
     </>
