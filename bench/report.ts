@@ -90,6 +90,17 @@ export function renderResults(results: BenchResults): string {
         `(lib/dashboard/queries.ts statusSeries) ${size.naive.sqlMs.toFixed(1)} ms: naive/SQL = ` +
         `**×${size.naive.ratio.toFixed(0)}**. Both give the same ${size.naive.months} monthly points (checked).`,
     );
+    if (size.htmlBytes) {
+      out.push(
+        `- Response size (uncompressed, target 300 KB for a dashboard page): ` +
+          Object.entries(size.htmlBytes)
+            .map(
+              ([target, bytes]) => `${target} ${kb(bytes)}${bytes > 300_000 && target !== 'progress' ? ' (over)' : ''}`,
+            )
+            .join(', ') +
+          '.',
+      );
+    }
     out.push(
       `- Chart points: the overview series has ${size.chartPoints.overviewSeries} months × 6 statuses = ` +
         `${n(size.chartPoints.overviewValues)} values; the map ${size.chartPoints.mapStates} states.`,

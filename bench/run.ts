@@ -73,6 +73,8 @@ export interface SizeResult {
   runs: LoadRun[];
   skipped: { target: string; reason: string }[];
   serverPeakRssMb: number;
+  /** Uncompressed bytes of each target's response body, fetched once before the load (target key → bytes). */
+  htmlBytes?: Record<string, number>;
   script: { files: number; transferredBytes: number; decodedBytes: number; error?: string };
 }
 
@@ -403,12 +405,14 @@ async function benchSize(
     log('  signed in as the bench viewer');
     const targets: Target[] = [];
     const skipped: SizeResult['skipped'] = [];
+    const htmlBytes: Record<string, number> = {};
     for (const target of TARGETS) {
       const response = await fetch(`${server.base}${target.path}`, {
         redirect: 'manual',
         headers: target.anonymous ? {} : { cookie: session.header },
       });
-      await response.arrayBuffer();
+      // fetch asks for gzip and decodes it: this is the uncompressed size.
+      htmlBytes[target.key] = (await response.arrayBuffer()).byteLength;
       if (response.status === 404 && target.optional) {
         skipped.push({ target: target.key, reason: `${target.path} answers 404 (not on this branch yet)` });
         log(`  skipping ${target.path}: 404`);
@@ -421,6 +425,7 @@ async function benchSize(
       }
       targets.push(target);
     }
+    log(`  response sizes: ${targets.map((target) => `${target.key} ${htmlBytes[target.key]} B`).join(', ')}`);
     log('  warming up…');
     for (const target of targets) await loadTest(server.base, target, session.header, { connections: 5, duration: 3 });
     serverPeak = sampler.reset();
@@ -457,6 +462,7 @@ async function benchSize(
     return {
       size,
       tables,
+      htmlBytes,
       load: { skipped: loaded.skipped, seconds: loaded.marker.seconds },
       naive,
       chartPoints,
