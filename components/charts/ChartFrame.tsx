@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartDataTable } from '@/components/charts/ChartDataTable';
-import { ChartExport } from '@/components/charts/ChartExport';
+import { ChartFooter } from '@/components/charts/ChartFooter';
 import { chartDomId, DEFAULT_CHART_HEIGHT } from '@/lib/charts/layout';
 import type { ChartTable } from '@/lib/charts/types';
 
@@ -65,28 +64,24 @@ export async function ChartFrame({
           <div className="chart-frame__plot" style={height === 'auto' ? undefined : { height }}>
             {children}
           </div>
-          <div className="chart-frame__footer">
-            <details className="chart-frame__details">
-              <summary>{t('showTable')}</summary>
-              <ChartDataTable table={table} caption={title} locale={locale} />
-            </details>
-            <ChartExport
-              frameId={domId}
-              title={title}
-              table={table}
-              fileName={fileName}
-              labels={{
-                download: t('download'),
-                csv: t('csv'),
-                csvLabel: t('csvLabel'),
-                svg: t('svg'),
-                svgLabel: t('svgLabel'),
-                png: t('png'),
-                pngLabel: t('pngLabel'),
-                failed: t('exportFailed'),
-              }}
-            />
-          </div>
+          <ChartFooter
+            frameId={domId}
+            title={title}
+            table={table}
+            fileName={fileName}
+            locale={locale}
+            showTable={t('showTable')}
+            labels={{
+              download: t('download'),
+              csv: t('csv'),
+              csvLabel: t('csvLabel'),
+              svg: t('svg'),
+              svgLabel: t('svgLabel'),
+              png: t('png'),
+              pngLabel: t('pngLabel'),
+              failed: t('exportFailed'),
+            }}
+          />
         </>
       ) : (
         <div className="chart-frame__empty">{empty ?? <p>{t('empty')}</p>}</div>
