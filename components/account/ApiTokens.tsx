@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { CreateApiTokenForm, RevokeApiTokenForm, type ApiTokenLabels } from '@/components/account/ApiTokenForms';
 import type { ApiTokenListItem } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
@@ -41,6 +42,10 @@ export async function ApiTokens({
       <p className="muted">
         {userId === undefined ? t('intro') : t('introAdmin')} <Link href={`/${locale}/api-docs`}>{t('docsLink')}</Link>
       </p>
+      {/* The CSV of one's own tokens only: the download route knows no other user's. */}
+      {tokens.length > 0 && userId === undefined && (
+        <DownloadCsv path="/api/export/table/api-tokens" params={{ locale }} />
+      )}
       {tokens.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
