@@ -42,9 +42,12 @@ export async function ApiTokens({
       <p className="muted">
         {userId === undefined ? t('intro') : t('introAdmin')} <Link href={`/${locale}/api-docs`}>{t('docsLink')}</Link>
       </p>
-      {/* The CSV of one's own tokens only: the download route knows no other user's. */}
-      {tokens.length > 0 && userId === undefined && (
-        <DownloadCsv path="/api/export/table/api-tokens" params={{ locale }} />
+      {/* One's own tokens, or (the admin's view) this user's: a table each, with the page's permission. */}
+      {tokens.length > 0 && (
+        <DownloadCsv
+          path={userId === undefined ? '/api/export/table/api-tokens' : '/api/export/table/user-api-tokens'}
+          params={{ locale, user: userId === undefined ? undefined : String(userId) }}
+        />
       )}
       {tokens.length === 0 ? (
         <p>{t('none')}</p>

@@ -111,6 +111,34 @@ async function importPlan({ prisma, params, user }: TableRequest) {
   return planEvidenceImport(prisma, user!, text, { intent });
 }
 
+/** API tokens as the token list shows them; `withCreator` adds who created each (the admin's view of a user). */
+async function tokensTable(
+  prisma: PrismaClient,
+  locale: Locale,
+  userId: number,
+  withCreator: boolean,
+): Promise<TableCsv> {
+  const t = await translator(locale, 'apiTokens');
+  const now = new Date();
+  const tokens = await apiTokensOf(prisma, userId);
+  return {
+    header: [t('name'), t('scope'), t('prefix'), t('created'), t('expires'), t('lastUsed'), t('status')],
+    rows: tokens.map((token) => [
+      token.name,
+      t(`scopes.${token.scope}`),
+      `${token.prefix}…`,
+      withCreator ? `${moment(token.createdAt)} · ${token.createdBy}` : moment(token.createdAt),
+      moment(token.expiresAt),
+      moment(token.lastUsedAt) ?? t('never'),
+      token.revokedAt
+        ? t('revoked', { date: moment(token.revokedAt)! })
+        : token.expiresAt > now
+          ? t('active')
+          : t('expired'),
+    ]),
+  };
+}
+
 export const TABLE_EXPORTS: Record<string, TableExport> = {
   /** /[locale]/countries: the member states matching the search and group filter. */
   countries: {
@@ -320,26 +348,17 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
   'api-tokens': {
     name: 'api-tokens',
     permission: 'read:internal',
-    async build({ prisma, locale, user }) {
-      const t = await translator(locale, 'apiTokens');
-      const now = new Date();
-      const tokens = await apiTokensOf(prisma, user!.id);
-      return {
-        header: [t('name'), t('scope'), t('prefix'), t('created'), t('expires'), t('lastUsed'), t('status')],
-        rows: tokens.map((token) => [
-          token.name,
-          t(`scopes.${token.scope}`),
-          `${token.prefix}…`,
-          moment(token.createdAt),
-          moment(token.expiresAt),
-          moment(token.lastUsedAt) ?? t('never'),
-          token.revokedAt
-            ? t('revoked', { date: moment(token.revokedAt)! })
-            : token.expiresAt > now
-              ? t('active')
-              : t('expired'),
-        ]),
-      };
+    build: ({ prisma, locale, user }) => tokensTable(prisma, locale, user!.id, false),
+  },
+
+  /** /[locale]/admin/users/<id>: that user's API tokens, with who created each (admins only, as the page). */
+  'user-api-tokens': {
+    name: 'user-api-tokens',
+    permission: 'manage:users',
+    async build({ prisma, locale, params }) {
+      const id = parseId(params.user ?? '');
+      const exists = id !== null && (await prisma.user.count({ where: { id } })) > 0;
+      return exists ? tokensTable(prisma, locale, id, true) : null;
     },
   },
 

@@ -212,6 +212,21 @@ describe('table CSV downloads', () => {
     expect((await download('api-tokens', 'locale=en', null)).status).toBe(401);
   });
 
+  it('a user’s API tokens on the admin’s user page: admins only, with who created each', async () => {
+    const admin = await db.prisma.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
+    const file = await download('user-api-tokens', `locale=en&user=${viewer.id}`, adminToken);
+    expect(file.status).toBe(200);
+    expect(file.header).toEqual(['Name', 'Access', 'Starts with', 'Created', 'Expires', 'Last used', 'Status']);
+    expect(file.rows).toHaveLength(await db.prisma.apiToken.count({ where: { userId: viewer.id } }));
+    expect(file.rows[0]![3]).toMatch(/ · viewer-/);
+    for (const token of await db.prisma.apiToken.findMany()) expect(file.text).not.toContain(token.secretHash);
+    expect(file.text).not.toContain(viewerToken);
+    expect(admin.id).not.toBe(viewer.id);
+    expect((await download('user-api-tokens', `user=${admin.id}`)).status).toBe(403);
+    expect((await download('user-api-tokens', `user=${admin.id}`, null)).status).toBe(401);
+    expect((await download('user-api-tokens', 'user=999999', adminToken)).status).toBe(404);
+  });
+
   it('a country’s ratification history for one instrument, newest first, statuses as words', async () => {
     const context = { user: editor, requestId: null, prisma: db.prisma };
     const base = { actorCode: 'UGA', instrumentCode: 'bombings-1997', signedOn: '', note: '', sourceUrl: '' };
