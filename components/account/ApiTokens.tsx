@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { CreateApiTokenForm, RevokeApiTokenForm, type ApiTokenLabels } from '@/components/account/ApiTokenForms';
 import type { ApiTokenListItem } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
@@ -41,6 +42,13 @@ export async function ApiTokens({
       <p className="muted">
         {userId === undefined ? t('intro') : t('introAdmin')} <Link href={`/${locale}/api-docs`}>{t('docsLink')}</Link>
       </p>
+      {/* One's own tokens, or (the admin's view) this user's: a table each, with the page's permission. */}
+      {tokens.length > 0 && (
+        <DownloadCsv
+          path={userId === undefined ? '/api/export/table/api-tokens' : '/api/export/table/user-api-tokens'}
+          params={{ locale, user: userId === undefined ? undefined : String(userId) }}
+        />
+      )}
       {tokens.length === 0 ? (
         <p>{t('none')}</p>
       ) : (

@@ -10,7 +10,14 @@ export async function DownloadCsv({
   path: string;
   params?: Record<string, string | undefined>;
   /** What is downloaded (a key of the "transfer" messages); "Download CSV" when not given. */
-  label?: 'evidenceCsv' | 'matrixCsv' | 'ratificationCsv' | 'importTemplate';
+  label?:
+    | 'evidenceCsv'
+    | 'matrixCsv'
+    | 'matrixCsvCodes'
+    | 'ratificationCsv'
+    | 'ratificationCsvCodes'
+    | 'importTemplate'
+    | 'tokensCsv';
 }) {
   const t = await getTranslations('transfer');
   const query = new URLSearchParams(

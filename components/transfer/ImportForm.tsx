@@ -18,6 +18,8 @@ type Duplicate = { line: number; recordId: number } | { line: number; ofLine: nu
 
 interface Preview {
   token: string;
+  /** What the file was checked for (the CSV downloads of its tables check it again the same way). */
+  intent: Intent;
   fileName: string;
   rows: number;
   creates: number;
@@ -67,7 +69,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
         const code = body?.error?.code as string | undefined;
         setError(code && outcomes.has(code) ? outcomes(code, { limit: body.error.limit ?? '' }) : t('uploadFailed'));
       } else {
-        setPreview(body as Preview);
+        setPreview({ ...(body as Omit<Preview, 'intent'>), intent });
       }
     } catch {
       setError(t('uploadFailed'));
@@ -77,6 +79,26 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
   }
 
   const duplicateCount = preview?.duplicatesTotal ?? 0;
+  /** The CSV of one preview table (lib/transfer/tables.ts): every row, also those past the page's first 1000. */
+  const csvLink = (table: 'import-problems' | 'import-duplicates') => {
+    const query = new URLSearchParams({ locale, token: preview!.token, intent: preview!.intent });
+    const withBom = new URLSearchParams(query);
+    withBom.set('bom', '1');
+    return (
+      <p className="download-csv">
+        <a href={`/api/export/table/${table}?${query}`} download>
+          {t('downloadCsv')}
+        </a>{' '}
+        <span className="muted">
+          (
+          <a href={`/api/export/table/${table}?${withBom}`} download title={t('downloadCsvExcelHint')}>
+            {t('downloadCsvExcel')}
+          </a>
+          )
+        </span>
+      </p>
+    );
+  };
   const changes = preview ? preview.creates + preview.updates + (duplicateChoice === 'create' ? duplicateCount : 0) : 0;
   return (
     <>
@@ -134,6 +156,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
             <dt>{t('problems')}</dt>
             <dd data-count="problems">{preview.problemsTotal}</dd>
           </dl>
+          {duplicateCount > 0 && csvLink('import-duplicates')}
           {duplicateCount > 0 && (
             <TableScroll label={t('duplicatesCaption')}>
               <table>
@@ -170,6 +193,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
               )}
             </TableScroll>
           )}
+          {preview.problemsTotal > 0 && csvLink('import-problems')}
           {preview.problemsTotal > 0 ? (
             <TableScroll label={t('problemsCaption')}>
               <table>

@@ -1,6 +1,7 @@
 import 'server-only';
 import { requirePermission, requireUser } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 export interface ApiTokenListItem {
   id: number;
@@ -14,8 +15,8 @@ export interface ApiTokenListItem {
   revokedAt: Date | null;
 }
 
-async function tokensOf(userId: number): Promise<ApiTokenListItem[]> {
-  const prisma = await requestPrisma();
+/** A user's API tokens for the token lists and their CSV: live first, newest first; never a secret or its hash. */
+export async function apiTokensOf(prisma: PrismaClient, userId: number): Promise<ApiTokenListItem[]> {
   const rows = await prisma.apiToken.findMany({
     where: { userId },
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
@@ -37,11 +38,11 @@ async function tokensOf(userId: number): Promise<ApiTokenListItem[]> {
 /** The signed-in user's own API tokens (never their secrets: only the visible prefix). */
 export async function listOwnApiTokens(): Promise<ApiTokenListItem[]> {
   const user = await requireUser();
-  return tokensOf(user.id);
+  return apiTokensOf(await requestPrisma(), user.id);
 }
 
 /** Another user's tokens, for the admin's user page. */
 export async function listUserApiTokens(userId: number): Promise<ApiTokenListItem[]> {
   await requirePermission('manage:users');
-  return tokensOf(userId);
+  return apiTokensOf(await requestPrisma(), userId);
 }

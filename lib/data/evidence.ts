@@ -5,7 +5,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { browseEvidenceIds } from '@/lib/evidence/browse';
 import { previewVerification, type VerificationEffect } from '@/lib/evidence/rollups';
 import { requestPrisma } from '@/lib/data/request-db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { EvidenceFilter } from '@/lib/validation/evidence-filters';
@@ -119,11 +119,15 @@ export type EvidenceDetail = NonNullable<Awaited<ReturnType<typeof getEvidence>>
 /** One record with every revision, newest first, for its page, its edit form and its history. */
 export async function getEvidence(id: number, locale: Locale) {
   const user = await requirePermission('read:internal');
-  const prisma = await requestPrisma();
+  const record = await evidenceDetail(await requestPrisma(), id, locale);
+  return record ? { user, ...record } : null;
+}
+
+/** One record with every revision, newest first: the record page's facts and history, and its history's CSV. */
+export async function evidenceDetail(prisma: PrismaClient, id: number, locale: Locale) {
   const row = await prisma.evidence.findUnique({ where: { id }, include: detailInclude });
   if (!row) return null;
   return {
-    user,
     id: row.id,
     version: row.version,
     state: row.state,

@@ -3,6 +3,8 @@ import { requireUser } from '@/lib/auth/guard';
 import { sessionLimits } from '@/lib/auth/sessions';
 import { sessionHandle } from '@/lib/auth/totp';
 import { requestPrisma } from '@/lib/data/request-db';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { roleRequiresSecondFactor } from '@/lib/permissions';
 
 export interface SessionListItem {
@@ -51,6 +53,39 @@ export function describeUserAgent(userAgent: string | null): string {
   return system ? `${browser} · ${system}` : browser;
 }
 
+/**
+ * A user's live sessions, newest first: the rows of the security page and of its CSV (lib/transfer/tables.ts).
+ * Only `user`'s own, and never a session id (a credential): each is told by a handle.
+ */
+export async function liveSessionsOf(
+  prisma: PrismaClient,
+  user: Pick<CurrentUser, 'id' | 'sessionId'>,
+  sessionVersion?: number,
+): Promise<SessionListItem[]> {
+  const now = Date.now();
+  const version =
+    sessionVersion ??
+    (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).sessionVersion;
+  const sessions = await prisma.session.findMany({
+    where: {
+      userId: user.id,
+      revokedAt: null,
+      sessionVersion: version,
+      expiresAt: { gt: new Date(now) },
+      lastSeenAt: { gt: new Date(now - sessionLimits().idleMs) },
+    },
+    orderBy: { lastSeenAt: 'desc' },
+  });
+  return sessions.map((session) => ({
+    handle: sessionHandle(session.id),
+    device: describeUserAgent(session.userAgent),
+    ip: session.ip,
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+    current: session.id === user.sessionId,
+  }));
+}
+
 /** The signed-in user's live sessions (newest first) and second-factor state, for the security page. */
 export async function readOwnSecurity(): Promise<SecurityOverview> {
   const user = await requireUser();
@@ -66,27 +101,11 @@ export async function readOwnSecurity(): Promise<SecurityOverview> {
     },
   });
   const [sessions, rememberedDevices] = await Promise.all([
-    prisma.session.findMany({
-      where: {
-        userId: user.id,
-        revokedAt: null,
-        sessionVersion: row.sessionVersion,
-        expiresAt: { gt: new Date(now) },
-        lastSeenAt: { gt: new Date(now - sessionLimits().idleMs) },
-      },
-      orderBy: { lastSeenAt: 'desc' },
-    }),
+    liveSessionsOf(prisma, user, row.sessionVersion),
     prisma.trustedDevice.count({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date(now) } } }),
   ]);
   return {
-    sessions: sessions.map((session) => ({
-      handle: sessionHandle(session.id),
-      device: describeUserAgent(session.userAgent),
-      ip: session.ip,
-      createdAt: session.createdAt,
-      lastSeenAt: session.lastSeenAt,
-      current: session.id === user.sessionId,
-    })),
+    sessions,
     secondFactor: {
       enrolled: row.totpEnabledAt !== null,
       enabledAt: row.totpEnabledAt,

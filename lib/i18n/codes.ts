@@ -1,6 +1,7 @@
 import {
   ImplementationStatus,
   RatificationStatus,
+  RegionalGroup,
   ReviewState,
   Role,
   SourceType,
@@ -9,7 +10,7 @@ import {
 
 /**
  * The message that names each code a reader may meet in stored data (review states, implementation statuses,
- * visibility, source types, ratification statuses, roles), by the code itself: the enums' values are disjoint, so
+ * visibility, source types, ratification statuses, roles, regional groups), by the code itself: the enums' values are disjoint, so
  * a value found anywhere (an audit event's before and after, say) names its own label. Values are message keys
  * from the root of the catalogue ("evidence.states.DRAFT").
  */
@@ -20,6 +21,7 @@ export const CODE_MESSAGES: ReadonlyMap<string, string> = new Map([
   ...Object.values(SourceType).map((code) => [code, `evidence.sourceTypes.${code}`] as const),
   ...Object.values(RatificationStatus).map((code) => [code, `ratification.statuses.${code}`] as const),
   ...Object.values(Role).map((code) => [code, `roles.${code}`] as const),
+  ...Object.values(RegionalGroup).map((code) => [code, `enums.regionalGroup.${code}`] as const),
 ]);
 
 /**

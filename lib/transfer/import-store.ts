@@ -55,6 +55,24 @@ async function readMeta(token: string, userId: number, dir: string): Promise<Sto
   }
 }
 
+/**
+ * The stored file of `token` as its preview read it, without claiming it (the preview's CSV downloads); null when
+ * it is unknown, someone else's, expired, or being applied or applied already.
+ */
+export async function readImport(
+  token: string,
+  userId: number,
+  dir = importsDir(),
+): Promise<{ meta: StoredImport; bytes: Uint8Array } | null> {
+  const meta = await readMeta(token, userId, dir);
+  if (!meta) return null;
+  try {
+    return { meta, bytes: new Uint8Array(await readFile(join(dir, `${token}.csv`))) };
+  } catch {
+    return null;
+  }
+}
+
 export interface ClaimedImport {
   meta: StoredImport;
   bytes: Uint8Array;

@@ -1,13 +1,18 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { revisionChanges, type ChangeWords } from '@/components/evidence/RevisionChanges';
 import { queryMemberStates } from '@/lib/data/actors';
+import { apiTokensOf } from '@/lib/data/api-tokens';
 import { queryCommitments } from '@/lib/data/commitments';
+import { evidenceDetail } from '@/lib/data/evidence';
 import { queryInstruments } from '@/lib/data/instruments';
 import { STRENGTHS } from '@/lib/data/labels';
 import { queryOverview } from '@/lib/data/overview';
+import { liveSessionsOf } from '@/lib/data/security';
 import { queryUsers } from '@/lib/data/users';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { readableValue } from '@/lib/i18n/codes';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/config';
 import { loadMessages } from '@/lib/i18n/messages';
 import { roleCan, type Permission } from '@/lib/permissions';
@@ -15,9 +20,14 @@ import {
   commitmentAcrossStates,
   countryScorecard,
   findMemberState,
+  ratificationHistory,
   ratificationTable,
   statementDate,
 } from '@/lib/status/queries';
+import { planEvidenceImport } from '@/lib/transfer/evidence-import';
+import { readImport } from '@/lib/transfer/import-store';
+import { parseId } from '@/lib/validation/primitives';
+import { IMPORT_INTENTS } from '@/lib/validation/transfer';
 import { parseStatusSort } from '@/lib/validation/status';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { parseCommitmentFilter, parseCountryFilter } from '@/lib/validation/filters';
@@ -55,18 +65,78 @@ interface TableExport {
   build(request: TableRequest): Promise<TableCsv | null>;
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = ((key: string, values?: Record<string, string | number>) => string) & {
+  has(key: string): boolean;
+};
 
-async function translator(locale: Locale, namespace: string): Promise<Translate> {
+/**
+ * The one translator of the CSV downloads (these tables, and the people's files of the code exports in
+ * lib/transfer/status-csv.ts and the audit log's): messages of `namespace`, or of the whole catalogue without one.
+ */
+export async function translator(locale: Locale, namespace?: string): Promise<Translate> {
   const messages = await loadMessages(locale);
   return createTranslator({ locale, messages, namespace }) as unknown as Translate;
 }
 
+/** Stored codes (statuses, states, roles, regional groups…) as words, through the one map in lib/i18n/codes.ts. */
+export async function codeWords(locale: Locale): Promise<(value: unknown) => string> {
+  const t = await translator(locale);
+  return (value) => readableValue(value, t);
+}
+
+/** A `?locale=` value as a UI language, English when it is none. */
+export function readerLocale(value: string | undefined): Locale {
+  return value && isLocale(value) ? value : defaultLocale;
+}
+
 const day = (value: Date | null | undefined): string | null => (value ? value.toISOString().slice(0, 10) : null);
+const moment = (value: Date | null | undefined): string | null => (value ? value.toISOString() : null);
 
 async function countryOf(request: TableRequest) {
   const code = canonicalActorCode(request.params.country ?? '');
   return COUNTRY_CODE.test(code) ? findMemberState(request.prisma, code) : null;
+}
+
+/** The preview of the reader's own stored import (lib/transfer/import-store.ts), planned as the preview was. */
+async function importPlan({ prisma, params, user }: TableRequest) {
+  const stored = user ? await readImport(params.token ?? '', user.id) : null;
+  if (!stored) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(stored.bytes);
+  } catch {
+    return null;
+  }
+  const intent = IMPORT_INTENTS.find((candidate) => candidate === params.intent) ?? 'draft';
+  return planEvidenceImport(prisma, user!, text, { intent });
+}
+
+/** API tokens as the token list shows them; `withCreator` adds who created each (the admin's view of a user). */
+async function tokensTable(
+  prisma: PrismaClient,
+  locale: Locale,
+  userId: number,
+  withCreator: boolean,
+): Promise<TableCsv> {
+  const t = await translator(locale, 'apiTokens');
+  const now = new Date();
+  const tokens = await apiTokensOf(prisma, userId);
+  return {
+    header: [t('name'), t('scope'), t('prefix'), t('created'), t('expires'), t('lastUsed'), t('status')],
+    rows: tokens.map((token) => [
+      token.name,
+      t(`scopes.${token.scope}`),
+      `${token.prefix}…`,
+      withCreator ? `${moment(token.createdAt)} · ${token.createdBy}` : moment(token.createdAt),
+      moment(token.expiresAt),
+      moment(token.lastUsedAt) ?? t('never'),
+      token.revokedAt
+        ? t('revoked', { date: moment(token.revokedAt)! })
+        : token.expiresAt > now
+          ? t('active')
+          : t('expired'),
+    ]),
+  };
 }
 
 export const TABLE_EXPORTS: Record<string, TableExport> = {
@@ -251,6 +321,182 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
       };
     },
   },
+
+  /**
+   * /[locale]/account/security: where the reader is signed in — their own live sessions only, told by device and
+   * address, never by a session id. Any signed-in reader (as the page); an anonymous one gets 401.
+   */
+  sessions: {
+    name: 'sessions',
+    permission: 'read:internal',
+    async build({ prisma, locale, user }) {
+      const t = await translator(locale, 'security');
+      const sessions = await liveSessionsOf(prisma, user!);
+      return {
+        header: [t('device'), t('address'), t('signedIn'), t('lastSeen')],
+        rows: sessions.map((session) => [
+          session.current ? `${session.device} · ${t('thisSession')}` : session.device,
+          session.ip,
+          moment(session.createdAt),
+          moment(session.lastSeenAt),
+        ]),
+      };
+    },
+  },
+
+  /** /[locale]/account/password: the reader's own API tokens — name, access, visible prefix; never a secret. */
+  'api-tokens': {
+    name: 'api-tokens',
+    permission: 'read:internal',
+    build: ({ prisma, locale, user }) => tokensTable(prisma, locale, user!.id, false),
+  },
+
+  /** /[locale]/admin/users/<id>: that user's API tokens, with who created each (admins only, as the page). */
+  'user-api-tokens': {
+    name: 'user-api-tokens',
+    permission: 'manage:users',
+    async build({ prisma, locale, params }) {
+      const id = parseId(params.user ?? '');
+      const exists = id !== null && (await prisma.user.count({ where: { id } })) > 0;
+      return exists ? tokensTable(prisma, locale, id, true) : null;
+    },
+  },
+
+  /**
+   * /[locale]/countries/<code>?history=<instrument>: the revisions of one country's status for one instrument,
+   * newest first; who changed it only for signed-in readers (as the page). 404 for an unknown country or instrument.
+   */
+  'ratification-history': {
+    name: 'ratification-history',
+    async build(request) {
+      const country = await countryOf(request);
+      if (!country) return null;
+      const history = await ratificationHistory(
+        request.prisma,
+        country.id,
+        request.params.instrument ?? '',
+        request.locale,
+        { publicOnly: request.user === null },
+      );
+      if (!history) return null;
+      const t = await translator(request.locale, 'ratification');
+      const withAuthors = history.revisions.some((revision) => revision.changedBy);
+      return {
+        header: [
+          t('revision'),
+          t('changedAt'),
+          ...(withAuthors ? [t('changedBy')] : []),
+          t('status'),
+          t('signedOn'),
+          t('consentedOn'),
+          t('noteAndSource'),
+        ],
+        rows: history.revisions.map((revision) => [
+          revision.number,
+          moment(revision.changedAt),
+          ...(withAuthors ? [revision.changedBy] : []),
+          t(`statuses.${revision.status}`),
+          day(revision.signedOn),
+          day(revision.consentedOn),
+          [revision.note, revision.sourceUrl].filter(Boolean).join('\n') || null,
+        ]),
+      };
+    },
+  },
+
+  /**
+   * /[locale]/evidence/<id>: the record's history, newest revision first: its state, author, review and each
+   * changed field from the revision before, told as on the page. Signed-in readers (as the page). 404: no record.
+   */
+  'evidence-history': {
+    name: 'evidence-history',
+    permission: 'read:internal',
+    async build({ prisma, locale, params }) {
+      const id = parseId(params.id ?? '');
+      const record = id === null ? null : await evidenceDetail(prisma, id, locale);
+      if (!record) return null;
+      const [t, label] = await Promise.all([translator(locale, 'evidence'), codeWords(locale)]);
+      const words: ChangeWords = {
+        status: label,
+        visibility: label,
+        sourceType: label,
+        score: (score) => `${score > 0 ? `+${score}` : score} · ${t(`scores.${score}`)}`,
+        date: (value) => day(value)!,
+      };
+      const { revisions } = record;
+      return {
+        header: [t('revision'), t('state'), t('author'), t('review'), t('changes')],
+        rows: revisions.map((revision, index) => {
+          const changes = revisionChanges(revision, revisions[index + 1], words);
+          return [
+            revision.number,
+            label(revision.state),
+            `${revision.author.email}\n${moment(revision.createdAt)}`,
+            revision.reviewer
+              ? [revision.reviewer.email, moment(revision.reviewedAt), revision.reviewComment]
+                  .filter(Boolean)
+                  .join('\n')
+              : null,
+            index === revisions.length - 1
+              ? t('firstRevision')
+              : changes.length === 0
+                ? t('noChanges')
+                : changes
+                    .map(
+                      ({ field, number, before, after }) =>
+                        `${field === 'source' ? t('fields.source', { number: number ?? 0 }) : t(`fields.${field}`)}: ${before || '∅'} → ${after || '∅'}`,
+                    )
+                    .join('\n'),
+          ];
+        }),
+      };
+    },
+  },
+
+  /**
+   * /[locale]/evidence/import, after "Check the file": every row with a problem, from the reader's own stored upload
+   * (`?token=`, checked again for `?intent=` as the preview did). 404 once it is applied, expired or not theirs.
+   */
+  'import-problems': {
+    name: 'import-problems',
+    permission: 'write:evidence',
+    async build(request) {
+      const plan = await importPlan(request);
+      if (!plan) return null;
+      const [t, validation] = await Promise.all([
+        translator(request.locale, 'transfer'),
+        translator(request.locale, 'validation'),
+      ]);
+      return {
+        header: [t('line'), t('column'), t('reason')],
+        rows: plan.problems.map((problem) => {
+          const [key, ...rest] = problem.reason.split(':');
+          const reason = key && validation.has(key) ? validation(key, { detail: rest.join(':') }) : problem.reason;
+          return [problem.line, problem.column, reason];
+        }),
+      };
+    },
+  },
+
+  /** /[locale]/evidence/import, after "Check the file": the new rows that duplicate a record or an earlier row. */
+  'import-duplicates': {
+    name: 'import-duplicates',
+    permission: 'write:evidence',
+    async build(request) {
+      const plan = await importPlan(request);
+      if (!plan) return null;
+      const t = await translator(request.locale, 'transfer');
+      return {
+        header: [t('line'), t('duplicateOf')],
+        rows: plan.duplicates.map(({ line, duplicateOf }) => [
+          line,
+          'recordId' in duplicateOf
+            ? t('duplicateOfRecord', { id: duplicateOf.recordId })
+            : t('duplicateOfRow', { line: duplicateOf.line }),
+        ]),
+      };
+    },
+  },
 };
 
 export type TableName = keyof typeof TABLE_EXPORTS;
@@ -269,7 +515,7 @@ export async function buildTableCsv(
   if (entry.permission && !(request.user && roleCan(request.user.role, entry.permission))) {
     return { ok: false, reason: 'forbidden' };
   }
-  const locale = request.locale && isLocale(request.locale) ? request.locale : defaultLocale;
+  const locale = readerLocale(request.locale);
   const table = await entry.build({ ...request, locale });
   return table ? { ok: true, name: entry.name, table } : { ok: false, reason: 'not_found' };
 }

@@ -19,6 +19,16 @@ export function wantsBom(params: SearchParams): boolean {
 }
 
 /**
+ * `?labels=words`: the people's file of an export that otherwise writes codes (the status matrix, the ratification
+ * table, the audit log): headings and values as words in the reader's language (`?locale=`). Without it, the code
+ * file that integrations and imports read, unchanged.
+ */
+export const WORDS_LABELS = 'words';
+export function wantsWords(params: SearchParams): boolean {
+  return first(params.labels) === WORDS_LABELS;
+}
+
+/**
  * What new and changed records enter as: drafts or submitted for review. "verify" is still understood, so that it
  * is refused row by row with the review rule's reason (an imported row is written by the importer, and nobody
  * verifies their own record) rather than as an unknown value.

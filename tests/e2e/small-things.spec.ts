@@ -123,6 +123,8 @@ test('every table has a CSV link with its rows and columns, in English and Chine
     ['viewer', '/zh/countries/KEN', false],
     ['viewer', '/en/commitments/P12-conventions', false],
     ['admin', '/en/admin/users', true],
+    ['viewer', '/en/account/security', true],
+    ['viewer', '/zh/account/security', true],
   ];
   for (const [role, path, sameColumns] of pages) {
     const { context, page } = await asRole(browser, role);

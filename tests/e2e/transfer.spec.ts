@@ -130,7 +130,8 @@ test('an editor imports evidence from a spreadsheet: bad rows are listed, then e
 test('downloads carry the page filters and the Excel variant starts with a BOM', async ({ browser, consoleErrors }) => {
   const page = await as(browser, 'viewer');
   await page.goto('/en/matrix?group=AFRICAN');
-  const matrix = await download(page, 'Matrix (CSV)');
+  // The code file (for import and integration) beside the people's file: codes in its headings and cells.
+  const matrix = await download(page, 'Matrix with codes, for import and integration (CSV)');
   const rows = records(matrix.text);
   expect(rows.length).toBe(54);
   expect(rows.every((record) => record.regional_group === 'AFRICAN')).toBe(true);

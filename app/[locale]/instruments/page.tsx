@@ -41,7 +41,9 @@ export default async function InstrumentsPage({ params }: Props) {
           })}
         </p>
       ))}
-      <DownloadCsv path="/api/export/ratification" label="ratificationCsv" />
+      {/* The people's file (words in the reader's language) first; the code file for import and integration. */}
+      <DownloadCsv path="/api/export/ratification" params={{ labels: 'words', locale }} label="ratificationCsv" />
+      <DownloadCsv path="/api/export/ratification" label="ratificationCsvCodes" />
       <DownloadCsv path="/api/export/table/instruments" params={{ locale }} />
       <TableScroll label={t('tableCaption')}>
         <table>

@@ -67,7 +67,9 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         ))}
       </p>
 
-      <DownloadCsv path="/api/export/matrix" params={{ ...filter, sort }} label="matrixCsv" />
+      {/* The people's file (words in the reader's language) first; the code file for import and integration. */}
+      <DownloadCsv path="/api/export/matrix" params={{ ...filter, sort, labels: 'words', locale }} label="matrixCsv" />
+      <DownloadCsv path="/api/export/matrix" params={{ ...filter, sort }} label="matrixCsvCodes" />
       <DownloadCsv
         path="/api/export/evidence"
         params={{ theme: filter.theme, group: filter.group }}

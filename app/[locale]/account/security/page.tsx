@@ -9,6 +9,7 @@ import {
   RevokeSessionForm,
 } from '@/components/account/TwoFactorForms';
 import { DoneMessage } from '@/components/forms/DoneMessage';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { requireUser } from '@/lib/auth/guard';
 import { readOwnSecurity } from '@/lib/data/security';
 import type { Locale } from '@/lib/i18n/config';
@@ -44,6 +45,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="sessions-heading" className="stack">
         <h2 id="sessions-heading">{t('sessions')}</h2>
+        <DownloadCsv path="/api/export/table/sessions" params={{ locale }} />
         <TableScroll labelledBy="sessions-heading">
           <table>
             <thead>
@@ -114,6 +116,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
         <p>
           <Link href={`/${locale}/account/password`}>{t('tokensLink')}</Link>
         </p>
+        <DownloadCsv path="/api/export/table/api-tokens" params={{ locale }} label="tokensCsv" />
       </section>
     </div>
   );

@@ -28,6 +28,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
   // Stored codes (states, statuses, visibility, source types, roles) are told in the reader's words.
   const words = (value: unknown) => readableValue(value, (key) => all(key as never));
   const query = auditFilterQuery(filter);
+  const wordsQuery = new URLSearchParams(query);
+  wordsQuery.set('labels', 'words');
+  wordsQuery.set('locale', locale);
   const pageHref = (page: number) => {
     const next = new URLSearchParams(query);
     next.set('page', String(page));
@@ -77,8 +80,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <button type="submit" className="button">
           {t('apply')}
         </button>
-        <a className="button button--quiet" href={`/api/admin/audit/export?${query.toString()}`} download>
+        {/* The people's file (words in the reader's language); the code file for integration beside it. */}
+        <a className="button button--quiet" href={`/api/admin/audit/export?${wordsQuery.toString()}`} download>
           {t('exportCsv')}
+        </a>
+        <a href={`/api/admin/audit/export?${query.toString()}`} download>
+          {t('exportCsvCodes')}
         </a>
       </form>
       <p className="result-count" role="status">

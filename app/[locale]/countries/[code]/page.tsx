@@ -292,58 +292,64 @@ export default async function CountryPage({ params, searchParams }: Props) {
             {history.revisions.length === 0 ? (
               <p>{r('historyEmpty')}</p>
             ) : (
-              <TableScroll label={r('historyCaption', { instrument: history.shortName })}>
-                <table>
-                  <caption className="muted">{r('historyCaption', { instrument: history.shortName })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {r('revision')}
-                      </th>
-                      <th scope="col">{r('changedAt')}</th>
-                      {history.revisions.some((revision) => revision.changedBy) && (
-                        <th scope="col">{r('changedBy')}</th>
-                      )}
-                      <th scope="col">{r('status')}</th>
-                      <th scope="col">{r('signedOn')}</th>
-                      <th scope="col">{r('consentedOn')}</th>
-                      <th scope="col">{r('noteAndSource')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {history.revisions.map((revision) => (
-                      <tr key={revision.number}>
-                        <th scope="row" className="num">
-                          {revision.number}
+              <>
+                <DownloadCsv
+                  path="/api/export/table/ratification-history"
+                  params={{ locale, country: country.code, instrument: history.instrumentCode }}
+                />
+                <TableScroll label={r('historyCaption', { instrument: history.shortName })}>
+                  <table>
+                    <caption className="muted">{r('historyCaption', { instrument: history.shortName })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className="num">
+                          {r('revision')}
                         </th>
-                        <td>
-                          <time dateTime={revision.changedAt.toISOString()}>
-                            {format.dateTime(revision.changedAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                          </time>
-                        </td>
-                        {revision.changedBy !== null && <td>{revision.changedBy}</td>}
-                        <td>{r(`statuses.${revision.status}`)}</td>
-                        <td>{revision.signedOn ? date(revision.signedOn) : null}</td>
-                        <td>{revision.consentedOn ? date(revision.consentedOn) : null}</td>
-                        <td className="ratification-note">
-                          {revision.note && <span className="ratification-note__text">{revision.note}</span>}
-                          {revision.sourceUrl && (
-                            <>
-                              {revision.note && <br />}
-                              <a href={revision.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
-                                {r('source')}
-                                <span className="visually-hidden">
-                                  : {history.shortName}, {revision.number}
-                                </span>
-                              </a>
-                            </>
-                          )}
-                        </td>
+                        <th scope="col">{r('changedAt')}</th>
+                        {history.revisions.some((revision) => revision.changedBy) && (
+                          <th scope="col">{r('changedBy')}</th>
+                        )}
+                        <th scope="col">{r('status')}</th>
+                        <th scope="col">{r('signedOn')}</th>
+                        <th scope="col">{r('consentedOn')}</th>
+                        <th scope="col">{r('noteAndSource')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+                    </thead>
+                    <tbody>
+                      {history.revisions.map((revision) => (
+                        <tr key={revision.number}>
+                          <th scope="row" className="num">
+                            {revision.number}
+                          </th>
+                          <td>
+                            <time dateTime={revision.changedAt.toISOString()}>
+                              {format.dateTime(revision.changedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                            </time>
+                          </td>
+                          {revision.changedBy !== null && <td>{revision.changedBy}</td>}
+                          <td>{r(`statuses.${revision.status}`)}</td>
+                          <td>{revision.signedOn ? date(revision.signedOn) : null}</td>
+                          <td>{revision.consentedOn ? date(revision.consentedOn) : null}</td>
+                          <td className="ratification-note">
+                            {revision.note && <span className="ratification-note__text">{revision.note}</span>}
+                            {revision.sourceUrl && (
+                              <>
+                                {revision.note && <br />}
+                                <a href={revision.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                                  {r('source')}
+                                  <span className="visually-hidden">
+                                    : {history.shortName}, {revision.number}
+                                  </span>
+                                </a>
+                              </>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+              </>
             )}
             <p>
               <Link href={`${basePath}#${historyRow ? `instrument-${historyRow.instrumentCode}` : 'ratification'}`}>

@@ -8,6 +8,7 @@ import { ReviewForm, SubmitForReviewForm, UnpublishForm } from '@/components/evi
 import { revisionChanges, type ChangeWords } from '@/components/evidence/RevisionChanges';
 import { DoneMessage } from '@/components/forms/DoneMessage';
 import { Tag } from '@/components/Tag';
+import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { getEvidence, pendingReturn, previewRecordVerification } from '@/lib/data/evidence';
 import { inCountryScope, isOwnRecord } from '@/lib/evidence/rules';
 import type { Locale } from '@/lib/i18n/config';
@@ -211,6 +212,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       )}
 
       <h2 id="history">{t('history')}</h2>
+      <DownloadCsv path="/api/export/table/evidence-history" params={{ locale, id: String(record.id) }} />
       <TableScroll labelledBy="history">
         <table aria-labelledby="history">
           <thead>

@@ -1,11 +1,16 @@
 import { exportPrisma, exportReader } from '@/lib/data/transfer';
 import { csvResponse, iterate } from '@/lib/transfer/http';
 import { matrixCsv } from '@/lib/transfer/status-csv';
+import { readerLocale } from '@/lib/transfer/tables';
 import { parseDashboardFilter } from '@/lib/dashboard/filter';
 import { parseMatrixSort } from '@/lib/validation/status';
-import { wantsBom } from '@/lib/validation/transfer';
+import { wantsBom, wantsWords } from '@/lib/validation/transfer';
 
-/** GET /api/export/matrix?theme=&commitment=&group=&country=&to=&sort=&bom=1 — the status matrix as on its page: states × commitments. */
+/**
+ * GET /api/export/matrix?theme=&commitment=&group=&country=&to=&sort=&bom=1 — the status matrix as on its page:
+ * states × commitments, in codes (for import and integration). With `&labels=words&locale=en|zh`, the people's
+ * file: the same table with headings and statuses as words in that language.
+ */
 export async function GET(request: Request) {
   const reader = await exportReader(request);
   if (!reader.ok) return reader.response;
@@ -17,6 +22,7 @@ export async function GET(request: Request) {
     { ...filter, asOf: filter.to },
     parseMatrixSort(params),
     { publicOnly: reader.publicOnly },
+    wantsWords(params) ? { locale: readerLocale(params.locale) } : undefined,
   );
   return csvResponse('status-matrix', header, iterate(rows), wantsBom(params));
 }

@@ -4,12 +4,15 @@ import { csvStream } from '@/lib/csv';
 import { auditEventsForExport } from '@/lib/data/audit';
 import { getPrisma } from '@/lib/db';
 import { roleCan } from '@/lib/permissions';
+import { codeWords, readerLocale, translator } from '@/lib/transfer/tables';
 import { parseAuditFilter } from '@/lib/validation/audit';
+import { wantsWords } from '@/lib/validation/transfer';
 
 /**
  * GET /api/admin/audit/export?user=&entity=&action=&from=&to=&bom=1 — the filtered audit log as CSV, to admins
  * (session cookie or API token, identified by lib/api/auth.ts as for the API; never while a one-time password
- * is pending).
+ * is pending). Codes throughout (for import and integration); with `&labels=words&locale=en|zh`, the people's
+ * file: the page's columns with its headings, roles and the stored codes in the values before and after as words.
  */
 export async function GET(request: Request) {
   const caller = await authorizeDownload(await getPrisma(), request, 'read');
@@ -21,34 +24,52 @@ export async function GET(request: Request) {
   }
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = parseAuditFilter(params);
+  const words = wantsWords(params);
+  const locale = readerLocale(params.locale);
+  const [t, admin, label] = words
+    ? await Promise.all([translator(locale, 'audit'), translator(locale, 'admin'), codeWords(locale)])
+    : [null, null, null];
   async function* rows() {
     for await (const event of auditEventsForExport(user!, filter)) {
-      yield [
-        event.id,
-        event.at,
-        event.userEmail,
-        event.userRole,
-        event.action,
-        event.entityType,
-        event.entityId,
-        event.before,
-        event.after,
-        event.requestId,
-      ];
+      yield t && label
+        ? [
+            event.at.toISOString(),
+            event.userEmail ?? t('system'),
+            event.userRole ? label(event.userRole) : null,
+            event.action,
+            `${event.entityType}${event.entityId ? ` #${event.entityId}` : ''}`,
+            label(event.before),
+            label(event.after),
+          ]
+        : [
+            event.id,
+            event.at,
+            event.userEmail,
+            event.userRole,
+            event.action,
+            event.entityType,
+            event.entityId,
+            event.before,
+            event.after,
+            event.requestId,
+          ];
     }
   }
-  const header = [
-    'id',
-    'at_utc',
-    'user_email',
-    'user_role',
-    'action',
-    'entity_type',
-    'entity_id',
-    'before',
-    'after',
-    'request_id',
-  ];
+  const header =
+    t && admin
+      ? [t('at'), t('user'), admin('role'), t('action'), t('entity'), t('before'), t('after')]
+      : [
+          'id',
+          'at_utc',
+          'user_email',
+          'user_role',
+          'action',
+          'entity_type',
+          'entity_id',
+          'before',
+          'after',
+          'request_id',
+        ];
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csvStream(header, rows(), { bom: params.bom === '1' }), {
     headers: {
