@@ -248,8 +248,8 @@ export const API_ROUTES: ApiRouteDoc[] = [
     access: 'write',
     tag: 'Evidence',
     summary:
-      'Delete a draft that never entered review (its author only; 409 otherwise). The change feed then hands ' +
-      'out its tombstone.',
+      'Delete a draft that never entered review (its author only: 403 not_author for others; 409 for a record ' +
+      'that was ever submitted). The change feed then hands out its tombstone.',
     request: { params: EvidenceIdParam, headers: IfMatch },
     success: {
       status: 200,
@@ -264,7 +264,9 @@ export const API_ROUTES: ApiRouteDoc[] = [
     path: '/api/v1/evidence/{id}/withdraw',
     access: 'write',
     tag: 'Evidence',
-    summary: 'Take one’s own submission back to draft before it is reviewed (409 once reviewed or for others).',
+    summary:
+      'Take one’s own submission back to draft before it is reviewed (403 not_author for others; 409 when it ' +
+      'is not waiting for review).',
     request: { params: EvidenceIdParam, headers: IfMatch },
     success: { status: 200, description: 'The record, a draft again.', schema: one(EvidenceSchema), etag: true },
     errors: WRITE_ERRORS.filter((status) => status !== 413 && status !== 415 && status !== 422),
