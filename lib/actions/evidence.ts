@@ -37,19 +37,32 @@ async function evidenceInput(values: Record<string, string | string[]>, formData
  */
 async function goToRecord(
   id: number,
-  done?: 'evidenceSubmitted' | 'evidenceVerified' | 'evidenceReturned' | 'evidenceUnpublished',
+  done?: 'evidenceSubmitted' | 'evidenceVerified' | 'evidenceReturned' | 'evidenceUnpublished' | 'evidenceWithdrawn',
 ): Promise<never> {
   revalidatePath('/[locale]', 'layout');
   if (done) return redirectDone(`/evidence/${id}`, done);
   redirect(`/${await getLocale()}/evidence/${id}`);
 }
 
+/** A save that also submitted (intent "submit") confirms it as submitting a saved draft does. */
+const savedDone = (state: string) => (state === 'SUBMITTED' ? ('evidenceSubmitted' as const) : undefined);
+
 export async function createEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(operations.createEvidence, formData, (value) => goToRecord(value.id), evidenceInput);
+  return runFormAction(
+    operations.createEvidence,
+    formData,
+    (value) => goToRecord(value.id, savedDone(value.state)),
+    evidenceInput,
+  );
 }
 
 export async function updateEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(operations.updateEvidence, formData, (value) => goToRecord(value.id), evidenceInput);
+  return runFormAction(
+    operations.updateEvidence,
+    formData,
+    (value) => goToRecord(value.id, savedDone(value.state)),
+    evidenceInput,
+  );
 }
 
 export async function submitEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -74,15 +87,10 @@ export async function deleteEvidenceAction(_state: FormState, formData: FormData
   });
 }
 
-/** Takes a submission back to draft (operation `withdrawEvidence`). */
+/**
+ * Takes a submission back to draft (operation `withdrawEvidence`). The withdraw form is gone once the record is a
+ * draft again, so the page confirms it (and no longer says "Submitted for review." from the submit before it).
+ */
 export async function withdrawEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const state = await runFormAction(operations.withdrawEvidence, formData, () => ({
-    status: 'ok',
-    message: 'evidenceWithdrawn',
-  }));
-  if (state.status === 'ok') {
-    revalidatePath('/[locale]/evidence', 'layout');
-    revalidatePath('/[locale]/review', 'page');
-  }
-  return state;
+  return runFormAction(operations.withdrawEvidence, formData, (value) => goToRecord(value.id, 'evidenceWithdrawn'));
 }

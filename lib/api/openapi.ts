@@ -6,6 +6,8 @@ import {
   changes,
   CommitmentSchema,
   ErrorSchema,
+  EvidenceChangeSchema,
+  EvidenceDeletionSchema,
   EvidenceSchema,
   InstrumentSchema,
   list,
@@ -79,7 +81,7 @@ const WRITE_ERRORS = [400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429];
 const IfMatch = z.object({ 'if-match': z.string().meta({ description: 'The ETag read, e.g. "evidence-12-v3".' }) });
 
 export interface ApiRouteDoc {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path, with {param} for dynamic segments. */
   path: string;
   access: Access;
@@ -184,9 +186,14 @@ export const API_ROUTES: ApiRouteDoc[] = [
       'The change feed to sync from: records changed after a stored position, in commit-safe order, with the ' +
       'position to resume from. It never skips a committed change, however long a transaction ran (it waits ' +
       'for the transactions still running). Call it with ?since=<changeToken> until nextCursor is null; store ' +
-      'changeToken; poll again later from it.',
+      'changeToken; poll again later from it. A deleted record comes as { id, deleted: true, deletedAt }: delete ' +
+      'your copy of the record with that id.',
     request: { query: EvidenceChangesQuery },
-    success: { status: 200, description: 'A page of changed records.', schema: changes(EvidenceSchema) },
+    success: {
+      status: 200,
+      description: 'A page of changed records and tombstones of deleted ones.',
+      schema: changes(EvidenceChangeSchema),
+    },
     example: 'curl -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/evidence/changes?since=$CHANGE_TOKEN&limit=500"',
   },
   {
@@ -233,6 +240,35 @@ export const API_ROUTES: ApiRouteDoc[] = [
     summary: 'Submit a draft or returned record for review.',
     request: { params: EvidenceIdParam, headers: IfMatch },
     success: { status: 200, description: 'The submitted record.', schema: one(EvidenceSchema), etag: true },
+    errors: WRITE_ERRORS.filter((status) => status !== 413 && status !== 415 && status !== 422),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/evidence/{id}',
+    access: 'write',
+    tag: 'Evidence',
+    summary:
+      'Delete a draft that never entered review (its author only: 403 not_author for others; 409 for a record ' +
+      'that was ever submitted). The change feed then hands out its tombstone.',
+    request: { params: EvidenceIdParam, headers: IfMatch },
+    success: {
+      status: 200,
+      description: 'The tombstone of the deleted record, as the change feed shows it.',
+      schema: one(EvidenceDeletionSchema),
+    },
+    errors: WRITE_ERRORS.filter((status) => status !== 413 && status !== 415 && status !== 422),
+    example: `curl -X DELETE -H "Authorization: Bearer $TOKEN" -H 'If-Match: "evidence-12-v1"' $BASE/api/v1/evidence/12`,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/evidence/{id}/withdraw',
+    access: 'write',
+    tag: 'Evidence',
+    summary:
+      'Take one’s own submission back to draft before it is reviewed (403 not_author for others; 409 when it ' +
+      'is not waiting for review).',
+    request: { params: EvidenceIdParam, headers: IfMatch },
+    success: { status: 200, description: 'The record, a draft again.', schema: one(EvidenceSchema), etag: true },
     errors: WRITE_ERRORS.filter((status) => status !== 413 && status !== 415 && status !== 422),
   },
   {

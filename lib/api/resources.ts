@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { DateTime, Id } from '@/lib/validation/primitives';
 import { ApiError } from '@/lib/api/errors';
-import type { EvidenceSchema, RatificationSchema } from '@/lib/api/schemas';
+import type {
+  EvidenceChangeSchema,
+  EvidenceDeletionSchema,
+  EvidenceSchema,
+  RatificationSchema,
+} from '@/lib/api/schemas';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { isPartyStatus } from '@/lib/status/constants';
 import type { EvidenceChangesQuery, EvidenceQuery, RatificationQuery } from '@/lib/validation/api';
@@ -163,7 +168,9 @@ const ChangeToken = z.tuple([
  * snapshot's xmin), so every change that commits later has a larger changeXid than any position given out before:
  * a client resuming from its last token never skips a committed change, however long a transaction ran. The price
  * is a delay: while a transaction runs (in any database of the cluster), changes committed after it began wait for it.
- * A record changed again comes again, as it is then.
+ * A record changed again comes again, as it is then. A deleted record comes once more as its tombstone,
+ * `{ id, deleted: true, deletedAt }`, at the position of the deleting transaction (table EvidenceDeletion, written
+ * by a trigger on every delete), to every reader of the feed: those who could read the record in it.
  *
  * Answers `{ data, nextCursor, changeToken }`: changeToken is the position after this page (the same position when
  * nothing changed), nextCursor equals it when more changes are waiting now and is null when caught up. 400
@@ -171,18 +178,30 @@ const ChangeToken = z.tuple([
  */
 export async function listEvidenceChanges(prisma: PrismaClient, query: z.output<typeof EvidenceChangesQuery>) {
   const [, fromXid, fromId] = decodeCursor(query.since, ChangeToken) ?? ['c', '0', 0];
-  const found = await prisma.$queryRaw<{ xmax: string; id: number | null; xid: string | null }[]>`
+  // Records and tombstones of deleted records in one (changeXid, id) order; an id is never in both at once (a
+  // record inserted again with a deleted id takes its tombstone away, migration evidence_deletions).
+  const found = await prisma.$queryRaw<
+    { xmax: string; id: number | null; xid: string | null; deletedAt: Date | null }[]
+  >`
     WITH s AS (
       SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin,
              pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax
     )
-    SELECT s.xmax::text AS xmax, c.id, c.xid
+    SELECT s.xmax::text AS xmax, c.id, c.xid::text AS xid, c."deletedAt"
     FROM s
     LEFT JOIN LATERAL (
-      SELECT e.id, e."changeXid"::text AS xid
-      FROM "Evidence" e
-      WHERE e."changeXid" < s.xmin AND (e."changeXid", e.id) > (${fromXid}::bigint, ${fromId}::int)
-      ORDER BY e."changeXid", e.id
+      (SELECT e.id, e."changeXid" AS xid, NULL::timestamp(3) AS "deletedAt"
+       FROM "Evidence" e
+       WHERE e."changeXid" < s.xmin AND (e."changeXid", e.id) > (${fromXid}::bigint, ${fromId}::int)
+       ORDER BY e."changeXid", e.id
+       LIMIT ${query.limit + 1})
+      UNION ALL
+      (SELECT d."evidenceId", d."changeXid", d."deletedAt"
+       FROM "EvidenceDeletion" d
+       WHERE d."changeXid" < s.xmin AND (d."changeXid", d."evidenceId") > (${fromXid}::bigint, ${fromId}::int)
+       ORDER BY d."changeXid", d."evidenceId"
+       LIMIT ${query.limit + 1})
+      ORDER BY 2, 1
       LIMIT ${query.limit + 1}
     ) c ON true`;
   if (BigInt(found[0]!.xmax) <= BigInt(fromXid)) {
@@ -192,24 +211,33 @@ export async function listEvidenceChanges(prisma: PrismaClient, query: z.output<
       'The change token is ahead of this database (it was replaced or restored); sync again without it.',
     );
   }
-  const changed = found.flatMap((row) => (row.id !== null && row.xid !== null ? [{ id: row.id, xid: row.xid }] : []));
+  const changed = found.flatMap((row) =>
+    row.id !== null && row.xid !== null ? [{ id: row.id, xid: row.xid, deletedAt: row.deletedAt }] : [],
+  );
   const pageRows = changed.slice(0, query.limit);
-  // Read after the positions, so a record may already show a later change; it comes again at that change's position.
+  // Read after the positions, so a record may already show a later change; it comes again at that change's
+  // position. One deleted meanwhile is left out here: its tombstone comes at the deleting transaction's position.
   const rows = await prisma.evidence.findMany({
-    where: { id: { in: pageRows.map((row) => row.id) } },
+    where: { id: { in: pageRows.flatMap((row) => (row.deletedAt ? [] : [row.id])) } },
     include: evidenceInclude,
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const last = pageRows.at(-1);
   const changeToken = encodeCursor(last ? ['c', last.xid, last.id] : ['c', fromXid, fromId]);
   return {
-    data: pageRows.flatMap((row) => {
+    data: pageRows.flatMap((row): z.input<typeof EvidenceChangeSchema>[] => {
+      if (row.deletedAt) return [deletionView({ evidenceId: row.id, deletedAt: row.deletedAt })];
       const record = byId.get(row.id);
       return record ? [evidenceView(record)] : [];
     }),
     nextCursor: changed.length > query.limit ? changeToken : null,
     changeToken,
   };
+}
+
+/** A deleted record as the feed and DELETE /api/v1/evidence/{id} show it. */
+export function deletionView(row: { evidenceId: number; deletedAt: Date }): z.input<typeof EvidenceDeletionSchema> {
+  return { id: row.evidenceId, deleted: true, deletedAt: row.deletedAt.toISOString() };
 }
 
 // ----------------------------------------------------------------------------------------------------------------

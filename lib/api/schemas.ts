@@ -178,6 +178,23 @@ export const MeSchema = z
   })
   .meta({ id: 'Me' });
 
+/**
+ * A deleted evidence record, as the change feed hands it out and DELETE /api/v1/evidence/{id} answers: the copy of
+ * the record with this id must go. Only drafts that never entered review are ever deleted.
+ */
+export const EvidenceDeletionSchema = z
+  .object({
+    id: z.number().int().meta({ description: 'The id of the deleted record.' }),
+    deleted: z.literal(true),
+    deletedAt: Timestamp,
+  })
+  .meta({ id: 'EvidenceDeletion' });
+
+/** An entry of the evidence change feed: a record as it is now, or the tombstone of a deleted one. */
+export const EvidenceChangeSchema = z
+  .union([EvidenceDeletionSchema, EvidenceSchema])
+  .meta({ id: 'EvidenceChange', description: 'A record as it is now, or { id, deleted: true, deletedAt }.' });
+
 export const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({
@@ -191,7 +208,7 @@ export const changes = <T extends z.ZodType>(item: T) =>
     data: z.array(item).meta({
       description:
         'Records changed after the position, in the order of their changes, each as it is now. A record changed ' +
-        'again later comes again.',
+        'again later comes again. A deleted record comes as { id, deleted: true, deletedAt }: remove your copy.',
     }),
     nextCursor: z.string().nullable().meta({
       description: 'When more changes are waiting now: pass it as ?since= right away. Null when caught up.',

@@ -72,8 +72,8 @@ for (const [locale, country] of [
     await editor.getByLabel(text.url).first().fill('https://example.org/bill');
     await editor.getByLabel(text.attach).setInputFiles({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: PDF });
     await editor.getByRole('button', { name: text.submit }).click();
-    await expect(editor).toHaveURL(new RegExp(`/${locale}/evidence/\\d+$`));
-    const recordUrl = editor.url();
+    await expect(editor).toHaveURL(new RegExp(`/${locale}/evidence/\\d+\\?done=evidenceSubmitted$`));
+    const recordUrl = editor.url().replace(/\?.*$/, '');
     await expect(editor.locator('.tag', { hasText: text.submitted })).toBeVisible();
     await expect(editor.getByRole('link', { name: 'bill.pdf' })).toBeVisible();
     await expectNoAxeViolations(editor);
@@ -100,7 +100,7 @@ for (const [locale, country] of [
     await editor.getByRole('link', { name: text.edit, exact: true }).click();
     await editor.getByLabel(text.status).selectOption('PARTIALLY_IMPLEMENTED');
     await editor.getByRole('button', { name: text.submit }).click();
-    await expect(editor).toHaveURL(recordUrl);
+    await expect(editor).toHaveURL(`${recordUrl}?done=evidenceSubmitted`);
     await expect(editor.locator('.tag', { hasText: text.submitted })).toBeVisible();
 
     await reviewer.goto(recordUrl);
@@ -127,8 +127,8 @@ test('an editor unpublishes a verified public record from its page, at once', as
   await editor.getByLabel('Web address (http or https)').first().fill('https://example.org/fiu');
   await editor.getByLabel('Visibility').selectOption('PUBLIC');
   await editor.getByRole('button', { name: 'Submit for review' }).click();
-  await expect(editor).toHaveURL(/\/en\/evidence\/\d+$/);
-  const recordUrl = editor.url();
+  await expect(editor).toHaveURL(/\/en\/evidence\/\d+\?done=evidenceSubmitted$/);
+  const recordUrl = editor.url().replace(/\?.*$/, '');
 
   const reviewer = await as(browser, 'reviewer');
   await reviewer.goto(recordUrl);

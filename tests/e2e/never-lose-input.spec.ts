@@ -91,8 +91,9 @@ async function fillCoreFields(page: Page, locale: (typeof LOCALES)[number], coun
   await page.getByLabel(t.commitment).fill('P08-financing');
 }
 
-async function recordId(page: Page, locale: string) {
-  await expect(page).toHaveURL(new RegExp(`/${locale}/evidence/\\d+$`));
+/** The id of the record the page shows after a save; `submitted`: the save submitted it, which the page confirms. */
+async function recordId(page: Page, locale: string, submitted = false) {
+  await expect(page).toHaveURL(new RegExp(`/${locale}/evidence/\\d+${submitted ? '\\?done=evidenceSubmitted' : ''}$`));
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
 
@@ -206,13 +207,17 @@ for (const locale of LOCALES) {
     await page.getByLabel(t.summary).fill(locale === 'en' ? 'No action yet.' : '尚未采取行动。');
     await page.getByLabel(t.url).first().fill('https://example.org/none');
     await page.getByRole('button', { name: t.submit }).click();
-    await recordId(page, locale);
+    const id = await recordId(page, locale, true);
     await expect(page.locator('.tag', { hasText: t.submitted })).toBeVisible();
 
     await page.getByRole('button', { name: t.withdraw }).click();
     await expect(page.getByText(t.withdrawQuestion)).toBeVisible();
     await page.getByRole('button', { name: t.confirm }).click();
+    // The withdraw form is gone with the submission: the page confirms it, and no longer says it was submitted.
+    await expect(page).toHaveURL(new RegExp(`/${locale}/evidence/${id}\\?done=evidenceWithdrawn$`));
     await expect(page.locator('.tag', { hasText: t.draft })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: t.withdrawn })).toBeVisible();
+    await expect(page.locator('.done-message')).toHaveCount(1);
   });
 
   test(`in ${locale}: source rows and chosen files can be removed before saving; an empty file is refused by name and the others stay`, async ({
@@ -266,7 +271,7 @@ test.describe('east of UTC', () => {
     await page.getByLabel('Summary (English)').fill('Seen today in the Pacific.');
     await page.getByLabel('Web address (http or https)').first().fill('https://example.org/pacific');
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await recordId(page, 'en');
+    await recordId(page, 'en', true);
     await expect(page.locator('.tag', { hasText: 'Submitted' })).toBeVisible();
   });
 });

@@ -147,8 +147,10 @@ for (const [locale, country, reviewersOwn] of [
     await reviewer.getByLabel(text.status).selectOption('NOT_STARTED');
     await reviewer.getByLabel(text.summary).fill('No law yet.');
     await reviewer.getByLabel(text.reference).first().fill('Report 7');
+    // Saved as submitted straight from the new-evidence form: the same confirmation as submitting a draft.
     await reviewer.getByRole('button', { name: text.submit }).click();
-    await expect(reviewer).toHaveURL(new RegExp(`/${locale}/evidence/\\d+$`));
+    await expect(reviewer).toHaveURL(new RegExp(`/${locale}/evidence/\\d+\\?done=evidenceSubmitted$`));
+    await expect(reviewer.getByRole('status').filter({ hasText: text.submitted })).toBeVisible();
     await reviewer.goto(`/${locale}/review?country=${reviewersOwn}`);
     const row = reviewer.locator('tbody tr').first();
     await expect(row.getByText(text.notYours)).toBeVisible();

@@ -8,6 +8,7 @@ import * as changesRoute from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
 import * as unpublishRoute from '@/app/api/v1/evidence/[id]/unpublish/route';
+import * as withdrawRoute from '@/app/api/v1/evidence/[id]/withdraw/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
 import * as ratificationRoute from '@/app/api/v1/ratification/route';
 import { encodeCursor } from '@/lib/api/cursor';
@@ -291,6 +292,8 @@ describe(`fuzzing the write endpoints (${RUNS} requests each)`, () => {
       { handler: evidenceItem.PUT, method: 'PUT', suffix: '' },
       { handler: reviewRoute.POST, method: 'POST', suffix: '/review' },
       { handler: unpublishRoute.POST, method: 'POST', suffix: '/unpublish' },
+      { handler: withdrawRoute.POST, method: 'POST', suffix: '/withdraw' },
+      { handler: evidenceItem.DELETE, method: 'DELETE', suffix: '' },
     );
     const before = await fingerprint(db);
     await fc.assert(

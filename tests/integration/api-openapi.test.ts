@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { API_ROUTES, openApiDocument, UNDOCUMENTED_ROUTE_FILES } from '@/lib/api/openapi';
 import { ErrorSchema } from '@/lib/api/schemas';
 import type { Database } from '@/lib/db';
+import { operations } from '@/lib/operations';
 import * as openapiRoute from '@/app/api/v1/openapi.json/route';
 import { call, serveRoutesFrom, tokenFor } from '../support/api';
 import { createTestDatabase } from '../support/test-database';
@@ -89,7 +90,7 @@ describe('the OpenAPI document', () => {
 
     // One real call per documented operation, in an order that makes each meaningful.
     const state = { id: 0, etag: '' };
-    const plans: Record<string, () => Parameters<typeof call>[1]> = {
+    const plans: Record<string, () => Parameters<typeof call>[1] | Promise<Parameters<typeof call>[1]>> = {
       'get /api/v1/me': () => ({ path: '/api/v1/me', token: editorToken }),
       'get /api/v1/commitments': () => ({ path: '/api/v1/commitments?addressee=MEMBER_STATES', token: editorToken }),
       'get /api/v1/commitments/{code}': () => ({
@@ -155,13 +156,42 @@ describe('the OpenAPI document', () => {
         token: editorToken,
       }),
       'get /api/v1/ratification': () => ({ path: '/api/v1/ratification?actor=KEN', token: editorToken }),
+      // Records of their own: the author withdraws a submission and deletes a draft.
+      'post /api/v1/evidence/{id}/withdraw': async () => {
+        const id = await ownRecord('submit');
+        return {
+          method: 'POST',
+          path: `/api/v1/evidence/${id}/withdraw`,
+          params: { id: String(id) },
+          token: editorToken,
+          headers: { 'if-match': `"evidence-${id}-v1"` },
+        };
+      },
+      'delete /api/v1/evidence/{id}': async () => {
+        const id = await ownRecord('draft');
+        return {
+          method: 'DELETE',
+          path: `/api/v1/evidence/${id}`,
+          params: { id: String(id) },
+          token: editorToken,
+          headers: { 'if-match': `"evidence-${id}-v1"` },
+        };
+      },
+    };
+    const ownRecord = async (intent: 'draft' | 'submit') => {
+      const created = await operations.createEvidence.run(
+        { user: editor.user, requestId: null, prisma: db.prisma },
+        { ...evidence, intent },
+      );
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      return created.value.id;
     };
     expect(Object.keys(plans).sort()).toEqual(API_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
 
     for (const key of Object.keys(plans)) {
       const route = API_ROUTES.find((candidate) => `${candidate.method} ${candidate.path}` === key)!;
       const handler = (await routeModule(route.path))[route.method.toUpperCase()];
-      const response = await call(handler, plans[key]!());
+      const response = await call(handler, await plans[key]!());
       expect({ key, status: response.status }).toEqual({
         key,
         status: key.startsWith('put /api/v1/ratification') ? 201 : route.success.status,
@@ -169,7 +199,7 @@ describe('the OpenAPI document', () => {
       const parsed = (route.success.schema as z.ZodType).safeParse(response.json);
       expect({ key, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ key, issues: [] });
       if (route.success.etag) expect(response.headers.get('etag')).toMatch(/^"[\w.-]+-v\d+"$/);
-      if (key.includes('/evidence') && response.json.data?.id) {
+      if (key.includes('/evidence') && response.json.data?.id && !key.match(/withdraw|delete/)) {
         state.id = response.json.data.id;
         state.etag = response.headers.get('etag') ?? state.etag;
       }

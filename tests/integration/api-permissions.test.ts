@@ -7,11 +7,13 @@ import * as evidenceChanges from '@/app/api/v1/evidence/changes/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
 import * as unpublishRoute from '@/app/api/v1/evidence/[id]/unpublish/route';
+import * as withdrawRoute from '@/app/api/v1/evidence/[id]/withdraw/route';
 import * as meRoute from '@/app/api/v1/me/route';
 import * as ratificationRoute from '@/app/api/v1/ratification/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
 import * as matrixRoute from '@/app/api/v1/status-matrix/route';
 import * as progressRoute from '@/app/api/v1/progress/route';
+import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
 import { ROLES, type RoleName } from '@/lib/permissions';
@@ -48,11 +50,13 @@ const EVIDENCE = {
 let db: Database;
 let dispose: () => Promise<void>;
 
-/** A record by another editor, as a draft or submitted (or verified as public), with its ETag. */
-async function record(intent: 'draft' | 'submit' | 'public') {
-  const author = await signedInUser(db.prisma, 'EDITOR');
+/**
+ * A record by another editor (or by `author`), as a draft or submitted (or verified as public), with its ETag.
+ */
+async function record(intent: 'draft' | 'submit' | 'public', author?: CurrentUser) {
+  const user = author ?? (await signedInUser(db.prisma, 'EDITOR')).user;
   const created = await operations.createEvidence.run(
-    { user: author.user, requestId: null, prisma: db.prisma },
+    { user, requestId: null, prisma: db.prisma },
     intent === 'public' ? { ...EVIDENCE, intent: 'submit', visibility: 'PUBLIC' } : { ...EVIDENCE, intent },
   );
   if (created.ok && intent === 'public') {
@@ -73,7 +77,8 @@ interface Case {
   /** Roles that may; undefined for reads, which every role may. */
   writers?: RoleName[];
   success: number;
-  prepare(): Promise<CallOptions>;
+  /** `own`: the caller's own user when its role may write evidence (deleting and withdrawing are the author's). */
+  prepare(own?: CurrentUser): Promise<CallOptions>;
 }
 
 const read = (handler: unknown, path: string): Case => ({
@@ -148,6 +153,34 @@ const CASES: Record<string, Case> = {
       };
     },
   },
+  'DELETE evidence/{id}': {
+    handler: evidenceItem.DELETE,
+    writers: WRITERS,
+    success: 200,
+    prepare: async (own) => {
+      const { id, etag } = await record('draft', own);
+      return {
+        method: 'DELETE',
+        path: `/api/v1/evidence/${id}`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  'POST evidence/{id}/withdraw': {
+    handler: withdrawRoute.POST,
+    writers: WRITERS,
+    success: 200,
+    prepare: async (own) => {
+      const { id, etag } = await record('submit', own);
+      return {
+        method: 'POST',
+        path: `/api/v1/evidence/${id}/withdraw`,
+        params: { id: String(id) },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
   'POST evidence/{id}/review': {
     handler: reviewRoute.POST,
     writers: ['REVIEWER', 'ADMIN'],
@@ -185,12 +218,15 @@ const CASES: Record<string, Case> = {
 };
 
 const tokens = new Map<Caller, string>();
+/** The users behind the role tokens that may write evidence. */
+const writerUsers = new Map<RoleName, CurrentUser>();
 
 beforeAll(async () => {
   ({ db, dispose } = await createTestDatabase());
   serveRoutesFrom(db);
   for (const role of ROLES) {
     const { user } = await signedInUser(db.prisma, role);
+    if (WRITERS.includes(role)) writerUsers.set(role, user!);
     tokens.set(role, (await tokenFor(db, user!, 'READ_WRITE')).secret);
     tokens.set(`${role}:READ`, (await tokenFor(db, user!, 'READ')).secret);
   }
@@ -208,10 +244,10 @@ describe('the API permission table', () => {
   const cases = Object.entries(CASES).flatMap(([name, entry]) => CALLERS.map((caller) => ({ name, caller, entry })));
 
   it.each(cases)('$name as $caller', async ({ caller, entry }) => {
-    const options = await entry.prepare();
+    const [role, scope] = caller.split(':') as [string, string | undefined];
+    const options = await entry.prepare(writerUsers.get(role as RoleName));
     const before = await fingerprint(db);
     const response = await call(entry.handler, { ...options, token: tokens.get(caller) });
-    const [role, scope] = caller.split(':') as [string, string | undefined];
 
     let expected: number;
     if (caller === 'anonymous' || caller === 'disabled') expected = 401;

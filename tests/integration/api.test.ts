@@ -6,6 +6,7 @@ import * as evidenceRoute from '@/app/api/v1/evidence/route';
 import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
 import * as reviewRoute from '@/app/api/v1/evidence/[id]/review/route';
 import * as submitRoute from '@/app/api/v1/evidence/[id]/submit/route';
+import * as withdrawRoute from '@/app/api/v1/evidence/[id]/withdraw/route';
 import * as meRoute from '@/app/api/v1/me/route';
 import * as ratificationItem from '@/app/api/v1/ratification/[actorCode]/[instrumentCode]/route';
 import * as matrixRoute from '@/app/api/v1/status-matrix/route';
@@ -505,6 +506,57 @@ describe('lists', () => {
       token: viewerToken,
     });
     expect(none.json).toEqual({ data: [], nextCursor: null });
+  });
+});
+
+describe('deleting a draft and withdrawing a submission', () => {
+  /** A call of DELETE /evidence/{id} or POST /evidence/{id}/withdraw, with If-Match unless `etag` is null. */
+  const act = (kind: 'delete' | 'withdraw', id: number, token: string, etag: string | null) =>
+    call(kind === 'delete' ? evidenceItem.DELETE : withdrawRoute.POST, {
+      method: kind === 'delete' ? 'DELETE' : 'POST',
+      path: `/api/v1/evidence/${id}${kind === 'delete' ? '' : '/withdraw'}`,
+      params: { id: String(id) },
+      token,
+      headers: etag === null ? {} : { 'if-match': etag },
+    });
+
+  it('are the author’s, need the current ETag, and follow the state rules, with the usual statuses', async () => {
+    const draft = await createEvidence();
+    const submitted = await createEvidence(editorToken, { ...EVIDENCE, intent: 'submit' });
+    for (const [kind, record] of [
+      ['delete', draft],
+      ['withdraw', submitted],
+    ] as const) {
+      const { id } = record.json.data;
+      const etag = record.headers.get('etag')!;
+      expect((await act(kind, id, editorToken, null)).status).toBe(428);
+      expect((await act(kind, id, editorToken, `"evidence-${id}-v9"`)).status).toBe(412);
+      const other = await act(kind, id, reviewerToken, etag);
+      expect({ kind, status: other.status, code: other.json.error.code }).toEqual({
+        kind,
+        status: 403,
+        code: 'not_author',
+      });
+      expect((await act(kind, 999_999, editorToken, etag)).status).toBe(404);
+    }
+    // The other one's state forbids each: a submitted record is not deleted, a draft not withdrawn.
+    const inReview = await act('delete', submitted.json.data.id, editorToken, submitted.headers.get('etag'));
+    expect({ status: inReview.status, code: inReview.json.error.code }).toEqual({ status: 409, code: 'in_review' });
+    const notSubmitted = await act('withdraw', draft.json.data.id, editorToken, draft.headers.get('etag'));
+    expect(notSubmitted.status).toBe(409);
+
+    const withdrawn = await act('withdraw', submitted.json.data.id, editorToken, submitted.headers.get('etag'));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.json.data).toMatchObject({ state: 'DRAFT', revision: { state: 'DRAFT', submittedAt: null } });
+    const deleted = await act('delete', draft.json.data.id, editorToken, draft.headers.get('etag'));
+    expect(deleted.status).toBe(200);
+    expect(deleted.json.data).toMatchObject({ id: draft.json.data.id, deleted: true });
+    const gone = await call(evidenceItem.GET, {
+      path: `/api/v1/evidence/${draft.json.data.id}`,
+      params: { id: String(draft.json.data.id) },
+      token: viewerToken,
+    });
+    expect(gone.status).toBe(404);
   });
 });
 

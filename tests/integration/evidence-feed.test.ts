@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as evidenceRoute from '@/app/api/v1/evidence/route';
 import * as changesRoute from '@/app/api/v1/evidence/changes/route';
+import * as evidenceItem from '@/app/api/v1/evidence/[id]/route';
+import * as withdrawRoute from '@/app/api/v1/evidence/[id]/withdraw/route';
+import { findEvidence } from '@/lib/api/resources';
+import { EvidenceChangeSchema } from '@/lib/api/schemas';
+import { PUBLIC_VIEW_KEY } from '@/lib/settings';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db';
 import { encodeCursor } from '@/lib/api/cursor';
@@ -29,6 +34,7 @@ let db: Database;
 let dispose: () => Promise<void>;
 let kind: string;
 let readerToken: string;
+let editorToken: string;
 let editor: CurrentUser;
 let otherEditor: CurrentUser;
 
@@ -39,13 +45,19 @@ beforeAll(async () => {
   otherEditor = (await signedInUser(db.prisma, 'EDITOR')).user!;
   const viewer = (await signedInUser(db.prisma, 'VIEWER')).user!;
   readerToken = (await tokenFor(db, viewer, 'READ')).secret;
+  editorToken = (await tokenFor(db, editor, 'READ_WRITE')).secret;
 });
 afterAll(async () => dispose?.());
 
-async function createRecord(as: CurrentUser, summaryEn: string): Promise<number> {
+async function createRecord(
+  as: CurrentUser,
+  summaryEn: string,
+  extra: { intent?: 'draft' | 'submit'; visibility?: 'PUBLIC' | 'INTERNAL' } = {},
+): Promise<number> {
   const created = await operations.createEvidence.run(
     { user: as, requestId: null, prisma: db.prisma },
     {
+      ...extra,
       actorCode: 'KEN',
       commitmentCode: 'P08-financing',
       observedOn: '2024-03-01',
@@ -80,7 +92,15 @@ function signal() {
  */
 class FeedClient {
   token: string | undefined;
+  /** The ids of the records delivered, in order (tombstones apart, in `deletions`). */
   deliveries: number[] = [];
+  /** The ids of the tombstones delivered, in order, and the last tombstone of each id. */
+  deletions: number[] = [];
+  tombstones = new Map<number, unknown>();
+  /** Every entry in order: `record:<id>` or `deleted:<id>`. */
+  log: string[] = [];
+  /** The client's copy, kept as the README says: upsert each record by id, delete the id of each tombstone. */
+  copy = new Map<number, unknown>();
   polls = 0;
 
   constructor(private readonly limit = 500) {}
@@ -94,7 +114,19 @@ class FeedClient {
       });
       this.polls++;
       expect(response.status, response.text).toBe(200);
-      for (const record of response.json.data as { id: number }[]) this.deliveries.push(record.id);
+      for (const entry of response.json.data as { id: number; deleted?: true }[]) {
+        if (entry.deleted) {
+          expect(Object.keys(entry).sort()).toEqual(['deletedAt', 'deleted', 'id'].sort());
+          this.deletions.push(entry.id);
+          this.tombstones.set(entry.id, entry);
+          this.log.push(`deleted:${entry.id}`);
+          this.copy.delete(entry.id);
+        } else {
+          this.deliveries.push(entry.id);
+          this.log.push(`record:${entry.id}`);
+          this.copy.set(entry.id, entry);
+        }
+      }
       expect(typeof response.json.changeToken).toBe('string');
       this.token = response.json.changeToken;
       if (response.json.nextCursor === null) return;
@@ -141,6 +173,23 @@ class UpdatedSinceClient {
     } while (cursor);
     this.since = latest;
   }
+}
+
+/** A draft's author deletes it through the operation the pages use. */
+async function deleteDraft(as: CurrentUser, id: number) {
+  const { version } = await db.prisma.evidence.findUniqueOrThrow({ where: { id } });
+  const deleted = await operations.deleteEvidence.run(
+    { user: as, requestId: null, prisma: db.prisma },
+    { id, version },
+  );
+  if (!deleted.ok) throw new Error(JSON.stringify(deleted));
+}
+
+/** Every record as the API shows it now, by id: what a synced copy must equal. */
+async function databaseCopy(): Promise<Map<number, unknown>> {
+  const copy = new Map<number, unknown>();
+  for (const id of await allIds()) copy.set(id, JSON.parse(JSON.stringify(await findEvidence(db.prisma, id))));
+  return copy;
 }
 
 async function allIds(): Promise<number[]> {
@@ -233,7 +282,168 @@ describe('the change feed', () => {
   });
 });
 
+describe('tombstones of deleted drafts in the change feed', () => {
+  it('tell a client that synced a draft that it is gone: its copy ends equal to the database', async () => {
+    const feed = new FeedClient(2);
+    const kept = await createRecord(editor, 'Kept.');
+    const gone = await createRecord(editor, 'Gone through the operation.');
+    const goneByApi = await createRecord(editor, 'Gone through the API.');
+    const withdrawn = await createRecord(editor, 'Submitted, withdrawn, then deleted.', { intent: 'submit' });
+    const ids = await allIds();
+    await feed.syncUntil('every record so far', () => ids.every((id) => feed.copy.has(id)));
+    const logged = feed.log.length;
+
+    await deleteDraft(editor, gone);
+    const deleted = await call(evidenceItem.DELETE, {
+      method: 'DELETE',
+      path: `/api/v1/evidence/${goneByApi}`,
+      params: { id: String(goneByApi) },
+      token: editorToken,
+      headers: { 'if-match': `"evidence-${goneByApi}-v1"` },
+    });
+    expect(deleted.status, deleted.text).toBe(200);
+    expect(deleted.json).toEqual({ data: { id: goneByApi, deleted: true, deletedAt: expect.any(String) } });
+    // Withdrawn to draft through the API: a draft again, its author may delete it.
+    const back = await call(withdrawRoute.POST, {
+      method: 'POST',
+      path: `/api/v1/evidence/${withdrawn}/withdraw`,
+      params: { id: String(withdrawn) },
+      token: editorToken,
+      headers: { 'if-match': `"evidence-${withdrawn}-v1"` },
+    });
+    expect(back.status, back.text).toBe(200);
+    expect(back.json.data).toMatchObject({ id: withdrawn, state: 'DRAFT', revision: { submittedAt: null } });
+    expect(back.headers.get('etag')).toBe(`"evidence-${withdrawn}-v2"`);
+    // A draft created and deleted between two polls: the client never had it; its tombstone is harmless.
+    const fleeting = await createRecord(editor, 'Never seen.');
+    await deleteDraft(editor, fleeting);
+
+    // The fleeting draft's delete began last: once its tombstone is in, so is everything before it.
+    await feed.syncUntil('the tombstones', () => feed.deletions.includes(fleeting));
+    expect(feed.log.slice(logged)).toEqual([
+      `deleted:${gone}`,
+      `deleted:${goneByApi}`,
+      `record:${withdrawn}`,
+      `deleted:${fleeting}`,
+    ]);
+    expect(feed.tombstones.get(goneByApi)).toEqual(deleted.json.data);
+    // No ghost records: the copy is the database, record for record.
+    expect(Object.fromEntries(feed.copy)).toEqual(Object.fromEntries(await databaseCopy()));
+    expect(feed.copy.has(kept)).toBe(true);
+    // A tombstone is a feed entry as the OpenAPI document describes it.
+    expect(EvidenceChangeSchema.safeParse(feed.tombstones.get(gone)).success).toBe(true);
+
+    // The withdrawn draft goes too; a client syncing from the beginning ends equal as well.
+    await deleteDraft(editor, withdrawn);
+    await feed.syncUntil('the last tombstone', () => feed.deletions.includes(withdrawn));
+    const fresh = new FeedClient(3);
+    await fresh.syncUntil('everything from the beginning', () => fresh.deletions.includes(withdrawn));
+    const database = Object.fromEntries(await databaseCopy());
+    expect(Object.fromEntries(feed.copy)).toEqual(database);
+    expect(Object.fromEntries(fresh.copy)).toEqual(database);
+    expect(fresh.deletions).toEqual(expect.arrayContaining([gone, goneByApi, fleeting, withdrawn]));
+
+    // Deleting it again: there is no such record.
+    const again = await call(evidenceItem.DELETE, {
+      method: 'DELETE',
+      path: `/api/v1/evidence/${goneByApi}`,
+      params: { id: String(goneByApi) },
+      token: editorToken,
+      headers: { 'if-match': `"evidence-${goneByApi}-v1"` },
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it('go to the readers of the feed, who saw the draft, and never to anonymous callers', async () => {
+    // A draft marked public is still internal until verified: anonymous callers never saw it, nor its tombstone.
+    const draft = await createRecord(otherEditor, 'A draft marked public.', { visibility: 'PUBLIC' });
+    const feed = new FeedClient();
+    await feed.syncUntil('the draft', () => feed.copy.has(draft));
+    await deleteDraft(otherEditor, draft);
+    await feed.syncUntil('its tombstone', () => feed.deletions.includes(draft));
+    expect(feed.copy.has(draft)).toBe(false);
+
+    await db.prisma.setting.upsert({
+      where: { key: PUBLIC_VIEW_KEY },
+      create: { key: PUBLIC_VIEW_KEY, value: true },
+      update: { value: true },
+    });
+    try {
+      for (const path of [
+        '/api/v1/evidence/changes',
+        `/api/v1/evidence/changes?since=${encodeURIComponent(feed.token!)}`,
+      ]) {
+        const anonymous = await call(changesRoute.GET, { path });
+        expect({ path, status: anonymous.status }).toEqual({ path, status: 401 });
+        expect(anonymous.text).not.toContain(`"id":${draft}`);
+      }
+    } finally {
+      await db.prisma.setting.update({ where: { key: PUBLIC_VIEW_KEY }, data: { value: false } });
+    }
+  });
+});
+
 describe.skipIf(!TEST_DATABASE_URL)('the change feed beside long transactions (PostgreSQL)', () => {
+  it(
+    'hands out a tombstone at the position of a long-running delete: not before it commits, then in order',
+    async () => {
+      expect(kind).toBe('postgresql');
+      const draft = await createRecord(editor, 'Deleted slowly.');
+      const feed = new FeedClient();
+      const ids = await allIds();
+      await feed.syncUntil('every record so far', () => ids.every((id) => feed.copy.has(id)));
+      const logged = feed.log.length;
+
+      // The gate: the delete's audit event (its last write, after the row is gone) waits for a lock the test holds.
+      await db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION test_delete_gate() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.action = 'evidence.delete' THEN PERFORM pg_advisory_xact_lock_shared(${IMPORT_GATE + 1}); END IF;
+        RETURN NEW;
+      END $$`);
+      await db.prisma.$executeRawUnsafe(
+        'CREATE TRIGGER test_delete_gate BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_delete_gate()',
+      );
+      try {
+        const gateClosed = signal();
+        const openGate = signal();
+        const gate = db.prisma.$transaction(
+          async (tx) => {
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_GATE + 1})`;
+            gateClosed.resolve();
+            await openGate.promise;
+          },
+          { timeout: WAIT_MS, maxWait: WAIT_MS },
+        );
+        await gateClosed.promise;
+        const deleting = deleteDraft(editor, draft);
+        await waitFor('the delete at the gate', async () => {
+          const [row] = await db.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted AND objid = ${IMPORT_GATE + 1}
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+          return row!.n > 0;
+        });
+        // Others save records meanwhile; they commit first, but the delete's transaction began before them.
+        const later = [await createRecord(otherEditor, 'Later 1.'), await createRecord(otherEditor, 'Later 2.')];
+        const token = feed.token;
+        for (let poll = 0; poll < 3; poll++) await feed.sync();
+        expect(feed.log.slice(logged)).toEqual([]);
+        expect(feed.token).toBe(token);
+
+        openGate.resolve();
+        await gate;
+        await deleting;
+        await feed.syncUntil('the tombstone and the later records', () => feed.log.length >= logged + 3);
+        expect(feed.log.slice(logged)).toEqual([`deleted:${draft}`, ...later.map((id) => `record:${id}`)]);
+        expect(Object.fromEntries(feed.copy)).toEqual(Object.fromEntries(await databaseCopy()));
+      } finally {
+        await db.prisma.$executeRawUnsafe('DROP TRIGGER test_delete_gate ON "AuditEvent"');
+      }
+    },
+    2 * WAIT_MS,
+  );
+
   it(
     'keeps its position behind a transaction holding an uncommitted change, then delivers all',
     async () => {

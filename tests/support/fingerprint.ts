@@ -11,6 +11,7 @@ export async function fingerprint(db: Database): Promise<string> {
       (SELECT coalesce(string_agg(concat_ws('|', id, version, state, "latestRevision"), ',' ORDER BY id), '') FROM "Evidence") ||
       (SELECT coalesce(string_agg(concat_ws('|', id, state, "reviewerId"), ',' ORDER BY id), '') FROM "EvidenceRevision") ||
       (SELECT count(*)::text FROM "EvidenceSource") || (SELECT count(*)::text FROM "Attachment") ||
+      (SELECT count(*)::text FROM "EvidenceDeletion") ||
       (SELECT coalesce(string_agg(concat_ws('|', "actorId", "commitmentId", "revisionId"), ','), '') FROM "CurrentStatus") ||
       (SELECT coalesce(string_agg(concat_ws('|', id, version, status), ',' ORDER BY id), '') FROM "InstrumentStatus") ||
       (SELECT coalesce(string_agg(concat_ws('|', id, version, title::text, "themeId", strength), ',' ORDER BY id), '') FROM "Commitment") ||

@@ -22,7 +22,13 @@ type Props = {
 };
 
 /** The confirmations of the record's actions (lib/actions/evidence.ts), shown after they redraw the page. */
-const DONE_MESSAGES = ['evidenceSubmitted', 'evidenceVerified', 'evidenceReturned', 'evidenceUnpublished'];
+const DONE_MESSAGES = [
+  'evidenceSubmitted',
+  'evidenceVerified',
+  'evidenceReturned',
+  'evidenceUnpublished',
+  'evidenceWithdrawn',
+];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

@@ -1,7 +1,7 @@
 import { evidenceIdFrom, evidenceResponse } from '@/lib/api/evidence';
 import { versionFromIfMatch } from '@/lib/api/etag';
-import { currentEvidenceVersion } from '@/lib/api/resources';
-import { apiRoute, readJsonBody, runOperation } from '@/lib/api/route';
+import { currentEvidenceVersion, deletionView } from '@/lib/api/resources';
+import { apiRoute, json, readJsonBody, runOperation } from '@/lib/api/route';
 import { operations } from '@/lib/operations';
 
 /** GET /api/v1/evidence/{id} — one record with its latest revision and its ETag. */
@@ -17,4 +17,17 @@ export const PUT = apiRoute<{ id: string }>('write', async (context) => {
   const body = await readJsonBody(context.request);
   await runOperation(context, operations.updateEvidence, { ...body, id, version });
   return evidenceResponse(context.prisma, id);
+});
+
+/**
+ * DELETE /api/v1/evidence/{id} — deletes a draft that never entered review (its author; operation deleteEvidence);
+ * needs If-Match. Answers the record's tombstone, as the change feed hands it out from now on.
+ */
+export const DELETE = apiRoute<{ id: string }>('write', async (context) => {
+  const id = evidenceIdFrom(context.params.id);
+  const current = await currentEvidenceVersion(context.prisma, id);
+  const version = versionFromIfMatch(context.request.headers, 'evidence', id, current);
+  await runOperation(context, operations.deleteEvidence, { id, version });
+  const tombstone = await context.prisma.evidenceDeletion.findUniqueOrThrow({ where: { evidenceId: id } });
+  return json({ data: deletionView(tombstone) });
 });
