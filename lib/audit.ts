@@ -12,9 +12,60 @@ export interface AuditActor {
   requestId: string | null;
 }
 
+/**
+ * Every action an audit event may record: "<entity>.<verb>". Writers are typed by this list, and each has its words
+ * in messages (audit.actions.*), so the audit log and its people's CSV never show a bare code. Client-safe.
+ */
+export const AUDIT_ACTIONS = [
+  'api_token.create',
+  'api_token.revoke',
+  'auth.second_factor',
+  'auth.second_factor_failed',
+  'auth.session_revoke',
+  'auth.sessions_revoke_others',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'commitment.update',
+  'evidence.create',
+  'evidence.delete',
+  'evidence.import',
+  'evidence.return',
+  'evidence.submit',
+  'evidence.unpublish',
+  'evidence.update',
+  'evidence.verify',
+  'evidence.withdraw',
+  'ratification.update',
+  'setting.update',
+  'user.change_password',
+  'user.create',
+  'user.disable',
+  'user.enable',
+  'user.recovery_codes_regenerate',
+  'user.reset_password',
+  'user.second_factor_disable',
+  'user.second_factor_enrol',
+  'user.second_factor_reenrol',
+  'user.second_factor_reset',
+  'user.update',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit event is about (its entityType), each with its words in messages (audit.entities.*). */
+export const AUDIT_ENTITY_TYPES = [
+  'ApiToken',
+  'Commitment',
+  'Evidence',
+  'InstrumentStatus',
+  'Setting',
+  'User',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | number | null;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;

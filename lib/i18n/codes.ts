@@ -7,6 +7,7 @@ import {
   SourceType,
   Visibility,
 } from '@/lib/generated/prisma/enums';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/audit';
 
 /**
  * The message that names each code a reader may meet in stored data (review states, implementation statuses,
@@ -42,4 +43,21 @@ export function readableValue(value: unknown, t: (key: string) => string): strin
       .join('; ');
   }
   return String(value);
+}
+
+const AUDIT_ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+const AUDIT_ENTITY_SET: ReadonlySet<string> = new Set(AUDIT_ENTITY_TYPES);
+
+/**
+ * An audit event's action ("evidence.verify") and what it is about ("Evidence", id "12") in the reader's words,
+ * through `t` (a translator from the root of the catalogue): "Evidence verified", "Evidence #12". A value no
+ * longer in AUDIT_ACTIONS / AUDIT_ENTITY_TYPES (an older event) is shown as stored.
+ */
+export function auditActionWords(action: string, t: (key: string) => string): string {
+  return AUDIT_ACTION_SET.has(action) ? t(`audit.actions.${action}`) : action;
+}
+
+export function auditEntityWords(entityType: string, entityId: string | null, t: (key: string) => string): string {
+  const entity = AUDIT_ENTITY_SET.has(entityType) ? t(`audit.entities.${entityType}`) : entityType;
+  return entityId ? `${entity} #${entityId}` : entity;
 }

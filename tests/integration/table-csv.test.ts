@@ -396,13 +396,17 @@ describe('people’s files of the code exports (labels=words)', () => {
     const en = await exportFile(auditExport.GET, '/api/admin/audit/export?labels=words&locale=en', adminToken);
     expect(en.status).toBe(200);
     expect(en.header).toEqual(['When (UTC)', 'User', 'Role', 'Action', 'Entity', 'Before', 'After']);
-    const ratification = en.rows.find((row) => row[3] === 'ratification.update')!;
+    const ratification = en.rows.find((row) => row[3] === 'Ratification status changed')!;
     expect(ratification[2]).toBe('Editor');
+    expect(ratification[4]).toMatch(/^Ratification status #\S+$/);
+    // No action or entity code is left: every action has its words (AUDIT_ACTIONS, messages audit.actions).
+    for (const row of en.rows) expect(row[3]).not.toMatch(/^[a-z_]+\.[a-z_]+$/);
     expect(ratification[6]).toMatch(/status: (Signed|Ratification)/);
     expect(en.rows.map((row) => row[2])).not.toEqual(expect.arrayContaining([...ROLES]));
     expect(en.text).not.toMatch(/\b(SIGNED|RATIFICATION|IN_PROGRESS|SUBMITTED|DRAFT|EDITOR)\b/);
     const zh = await exportFile(auditExport.GET, '/api/admin/audit/export?labels=words&locale=zh', adminToken);
     expect(zh.header[0]).toBe('时间（UTC）');
+    expect(zh.rows.map((row) => row[3])).toContain('更改了批准状况');
 
     const codes = await exportFile(auditExport.GET, '/api/admin/audit/export', adminToken);
     expect(codes.header).toEqual([

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImplementationStatus } from '@/lib/generated/prisma/enums';
-import { CODE_MESSAGES, readableValue } from '@/lib/i18n/codes';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/audit';
+import { auditActionWords, auditEntityWords, CODE_MESSAGES, readableValue } from '@/lib/i18n/codes';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -54,6 +55,20 @@ describe('codes in the reader’s words', () => {
         // An abbreviation may be its own label ("NGO"); a code word may not.
         if (code.length > 3) expect(label).not.toBe(code);
       }
+    });
+
+    it(`names every audit action and entity in ${locale}, each differently`, () => {
+      const t = (key: string) => {
+        const label = lookup(merged, key);
+        expect(typeof label, key).toBe('string');
+        return String(label);
+      };
+      const actions = AUDIT_ACTIONS.map((action) => auditActionWords(action, t));
+      expect(new Set(actions).size).toBe(AUDIT_ACTIONS.length);
+      for (const [index, action] of AUDIT_ACTIONS.entries()) expect(actions[index]).not.toBe(action);
+      for (const entity of AUDIT_ENTITY_TYPES) expect(auditEntityWords(entity, '7', t)).toMatch(/^\S.* #7$/);
+      // An action from an older version of the code is shown as stored.
+      expect(auditActionWords('legacy.thing', t)).toBe('legacy.thing');
     });
 
     it(`keeps one set of implementation status labels in ${locale} (beside their short forms)`, () => {

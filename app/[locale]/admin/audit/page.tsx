@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listAuditEvents } from '@/lib/data/audit';
-import { readableValue } from '@/lib/i18n/codes';
+import { auditActionWords, auditEntityWords, readableValue } from '@/lib/i18n/codes';
 import type { Locale } from '@/lib/i18n/config';
 import { auditFilterQuery, parseAuditFilter } from '@/lib/validation/audit';
 import { TableScroll } from '@/components/TableScroll';
@@ -26,7 +26,8 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const log = await listAuditEvents(filter);
   const [t, all, format] = await Promise.all([getTranslations('audit'), getTranslations(), getFormatter()]);
   // Stored codes (states, statuses, visibility, source types, roles) are told in the reader's words.
-  const words = (value: unknown) => readableValue(value, (key) => all(key as never));
+  const label = (key: string) => all(key as never);
+  const words = (value: unknown) => readableValue(value, label);
   const query = auditFilterQuery(filter);
   const wordsQuery = new URLSearchParams(query);
   wordsQuery.set('labels', 'words');
@@ -56,7 +57,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ''}>
             <option value="">{t('any')}</option>
             {log.options.entities.map((entity) => (
-              <option key={entity}>{entity}</option>
+              <option key={entity} value={entity}>
+                {auditEntityWords(entity, null, label)}
+              </option>
             ))}
           </select>
         </div>
@@ -65,7 +68,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <select id="audit-action" name="action" defaultValue={filter.action ?? ''}>
             <option value="">{t('any')}</option>
             {log.options.actions.map((action) => (
-              <option key={action}>{action}</option>
+              <option key={action} value={action}>
+                {auditActionWords(action, label)}
+              </option>
             ))}
           </select>
         </div>
@@ -116,13 +121,8 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   {row.userEmail ?? t('system')}
                   {row.userRole ? <span className="muted"> ({words(row.userRole)})</span> : null}
                 </td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>
-                  {row.entityType}
-                  {row.entityId ? ` #${row.entityId}` : ''}
-                </td>
+                <td>{auditActionWords(row.action, label)}</td>
+                <td>{auditEntityWords(row.entityType, row.entityId, label)}</td>
                 <td>
                   <span className="json">{words(row.before)}</span>
                 </td>

@@ -4,6 +4,7 @@ import { csvStream } from '@/lib/csv';
 import { auditEventsForExport } from '@/lib/data/audit';
 import { getPrisma } from '@/lib/db';
 import { roleCan } from '@/lib/permissions';
+import { auditActionWords, auditEntityWords } from '@/lib/i18n/codes';
 import { codeWords, readerLocale, translator } from '@/lib/transfer/tables';
 import { parseAuditFilter } from '@/lib/validation/audit';
 import { wantsWords } from '@/lib/validation/transfer';
@@ -12,7 +13,8 @@ import { wantsWords } from '@/lib/validation/transfer';
  * GET /api/admin/audit/export?user=&entity=&action=&from=&to=&bom=1 — the filtered audit log as CSV, to admins
  * (session cookie or API token, identified by lib/api/auth.ts as for the API; never while a one-time password
  * is pending). Codes throughout (for import and integration); with `&labels=words&locale=en|zh`, the people's
- * file: the page's columns with its headings, roles and the stored codes in the values before and after as words.
+ * file: the page's columns with its headings; actions, entities, roles and the stored codes in the values before and
+ * after as words.
  */
 export async function GET(request: Request) {
   const caller = await authorizeDownload(await getPrisma(), request, 'read');
@@ -26,20 +28,25 @@ export async function GET(request: Request) {
   const filter = parseAuditFilter(params);
   const words = wantsWords(params);
   const locale = readerLocale(params.locale);
-  const [t, admin, label] = words
-    ? await Promise.all([translator(locale, 'audit'), translator(locale, 'admin'), codeWords(locale)])
-    : [null, null, null];
+  const people = words
+    ? {
+        t: await translator(locale, 'audit'),
+        admin: await translator(locale, 'admin'),
+        label: await codeWords(locale),
+        root: await translator(locale),
+      }
+    : null;
   async function* rows() {
     for await (const event of auditEventsForExport(user!, filter)) {
-      yield t && label
+      yield people
         ? [
             event.at.toISOString(),
-            event.userEmail ?? t('system'),
-            event.userRole ? label(event.userRole) : null,
-            event.action,
-            `${event.entityType}${event.entityId ? ` #${event.entityId}` : ''}`,
-            label(event.before),
-            label(event.after),
+            event.userEmail ?? people.t('system'),
+            event.userRole ? people.label(event.userRole) : null,
+            auditActionWords(event.action, people.root),
+            auditEntityWords(event.entityType, event.entityId, people.root),
+            people.label(event.before),
+            people.label(event.after),
           ]
         : [
             event.id,
@@ -55,21 +62,28 @@ export async function GET(request: Request) {
           ];
     }
   }
-  const header =
-    t && admin
-      ? [t('at'), t('user'), admin('role'), t('action'), t('entity'), t('before'), t('after')]
-      : [
-          'id',
-          'at_utc',
-          'user_email',
-          'user_role',
-          'action',
-          'entity_type',
-          'entity_id',
-          'before',
-          'after',
-          'request_id',
-        ];
+  const header = people
+    ? [
+        people.t('at'),
+        people.t('user'),
+        people.admin('role'),
+        people.t('action'),
+        people.t('entity'),
+        people.t('before'),
+        people.t('after'),
+      ]
+    : [
+        'id',
+        'at_utc',
+        'user_email',
+        'user_role',
+        'action',
+        'entity_type',
+        'entity_id',
+        'before',
+        'after',
+        'request_id',
+      ];
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csvStream(header, rows(), { bom: params.bom === '1' }), {
     headers: {
