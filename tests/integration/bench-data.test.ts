@@ -119,7 +119,9 @@ describe('benchmark data loader (PostgreSQL)', () => {
          AND tgrelid IN ('"Evidence"'::regclass, '"EvidenceRevision"'::regclass, '"EvidenceSource"'::regclass)
          GROUP BY 1`,
       );
-      expect(triggers.rows).toEqual([{ enabled: 'O', n: 9 }]);
+      // All of them on (one group, 'O'), however many triggers later migrations add.
+      expect(triggers.rows.map((row) => row.enabled)).toEqual(['O']);
+      expect(triggers.rows[0]!.n).toBeGreaterThanOrEqual(9);
     } finally {
       await client.end();
     }

@@ -354,6 +354,26 @@ describe('tombstones of deleted drafts in the change feed', () => {
     expect(again.status).toBe(404);
   });
 
+  it('leave when a record with the same id is written again (a restore), so an id is never both', async () => {
+    const gone = await createRecord(editor, 'Deleted, then restored from a backup.');
+    // A backup of the record: its row and its revisions' rows, as a dump holds them.
+    const [backup] = await db.prisma.$queryRaw<{ evidence: unknown; revisions: unknown }[]>`
+      SELECT (SELECT row_to_json(e) FROM "Evidence" e WHERE e.id = ${gone}) AS evidence,
+             (SELECT json_agg(r) FROM "EvidenceRevision" r WHERE r."evidenceId" = ${gone}) AS revisions`;
+    await deleteDraft(editor, gone);
+    expect(await db.prisma.evidenceDeletion.count({ where: { evidenceId: gone } })).toBe(1);
+    await db.prisma.$transaction([
+      db.prisma.$executeRaw`INSERT INTO "Evidence"
+        SELECT * FROM json_populate_record(NULL::"Evidence", ${JSON.stringify(backup!.evidence)}::json)`,
+      db.prisma.$executeRaw`INSERT INTO "EvidenceRevision"
+        SELECT * FROM json_populate_recordset(NULL::"EvidenceRevision", ${JSON.stringify(backup!.revisions)}::json)`,
+    ]);
+    expect(await db.prisma.evidenceDeletion.count({ where: { evidenceId: gone } })).toBe(0);
+    const feed = new FeedClient();
+    await feed.syncUntil('the restored record', () => feed.copy.has(gone));
+    expect(feed.deletions).not.toContain(gone);
+  });
+
   it('go to the readers of the feed, who saw the draft, and never to anonymous callers', async () => {
     // A draft marked public is still internal until verified: anonymous callers never saw it, nor its tombstone.
     const draft = await createRecord(otherEditor, 'A draft marked public.', { visibility: 'PUBLIC' });

@@ -27,7 +27,7 @@ END
 
 CREATE FUNCTION "evidence_forget_deletions"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  DELETE FROM "EvidenceDeletion" d WHERE d."evidenceId" = ANY (ARRAY(SELECT id FROM inserted_rows))\073
+  DELETE FROM "EvidenceDeletion" d USING inserted_rows i WHERE d."evidenceId" = i.id\073
   RETURN NULL\073
 END
 ';
