@@ -136,6 +136,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       </div>
 
       <h2>{t('sources')}</h2>
+      {latest.sources.length === 0 && <p className="muted">{t('noSourcesYet')}</p>}
       <ol className="link-list">
         {latest.sources.map((source) => (
           <li key={source.id}>
