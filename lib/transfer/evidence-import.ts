@@ -11,6 +11,7 @@ import {
   type EvidenceHeader,
   type ExportSource,
 } from '@/lib/transfer/evidence-csv';
+import { canonicalActorCode, canonicalCommitmentCode } from '@/lib/validation/codes';
 import { EvidenceFields } from '@/lib/validation/evidence';
 import { parseInput } from '@/lib/validation/primitives';
 import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
@@ -212,8 +213,8 @@ function readRow(
       ok: false,
       row: {
         line,
-        actorCode: flagged.has('actor_code') ? null : at('actor_code').trim().toUpperCase() || null,
-        commitmentCode: flagged.has('commitment_code') ? null : at('commitment_code').trim() || null,
+        actorCode: flagged.has('actor_code') ? null : canonicalActorCode(at('actor_code')) || null,
+        commitmentCode: flagged.has('commitment_code') ? null : canonicalCommitmentCode(at('commitment_code')) || null,
       },
     };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTRY_CODE } from '@/lib/validation/codes';
+import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { Id, Version } from '@/lib/validation/primitives';
 import { NewPasswordSchema } from '@/lib/auth/password';
 import { ROLES } from '@/lib/permissions';
@@ -26,7 +26,7 @@ const CountryCodes = z
   .union([z.array(z.string()), z.string()])
   .optional()
   .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(/[\s,;，、；]+/)))
-  .transform((codes) => [...new Set(codes.map((code) => code.trim().toUpperCase()).filter(Boolean))])
+  .transform((codes) => [...new Set(codes.map(canonicalActorCode).filter(Boolean))])
   .superRefine((codes, context) => {
     const malformed = codes.filter((code) => !COUNTRY_CODE.test(code));
     if (malformed.length > 0) {

@@ -205,11 +205,13 @@ describe('bad rows', () => {
       evidenceRow({ id: String(outside), version: '1' }), // 19
       evidenceRow({ source_1_type: 'BLOG' }), // 20
       evidenceRow({ actor_code: 'XXX', observed_on: '2999-01-01' }), // 21: every problem of a row at once
+      // 22: codes in any case are the same codes, also in a row that fails for another reason
+      evidenceRow({ actor_code: ' ken', commitment_code: 'p08-FINANCING', observed_on: '2999-01-01' }),
     ]);
     const before = await fingerprint();
     // Imported for review, every row must be complete (a draft needs only its codes: see below).
     const plan = await planEvidenceImport(db.prisma, editor, csv, { intent: 'submit' });
-    expect(plan.rows).toBe(20);
+    expect(plan.rows).toBe(21);
     expect(plan.problems.map(({ line, column, reason }) => `${line} ${column} ${reason}`)).toEqual([
       '3 actor_code unknownCountry',
       '4 actor_code outsideCountryScope',
@@ -231,6 +233,7 @@ describe('bad rows', () => {
       '20 source_1_type sourceTypeRequired',
       '21 observed_on dateInFuture',
       '21 actor_code unknownCountry',
+      '22 observed_on dateInFuture',
     ]);
     const outcome = await importCsv(editor, csv, 'submit');
     expect(outcome).toMatchObject({ ok: false, status: 400, message: 'importHasProblems' });
