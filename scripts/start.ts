@@ -1,10 +1,10 @@
 // npm start: builds the app if needed, migrates and seeds the database, then serves the dashboard.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { holdEmbeddedDatabase } from '@/lib/db';
+import { holdEmbeddedDatabase } from '@/lib/db-target';
 import { dataDir, databaseKind, env } from '@/lib/env';
 import { ensurePrivateDir, makeTreePrivate, restrictUmask } from '@/lib/private-files';
-import { prepareDatabase } from './lib/prepare-database';
+import { prepareDatabaseInChild } from './lib/prepare-in-child';
 import { runNext } from './lib/next-bin';
 
 const BUILD_INPUTS = [
@@ -69,7 +69,8 @@ async function main(): Promise<number> {
     if (code !== 0) return code;
   }
   console.log(`Preparing the ${databaseKind() === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'} database…`);
-  await prepareDatabase();
+  const prepared = await prepareDatabaseInChild();
+  if (prepared !== 0) return prepared;
   console.log(`Serving on http://localhost:${PORT}`);
   return runNext(['start', '--port', String(PORT)]);
 }

@@ -3,7 +3,8 @@
 //                     own child (as npm start starts the server), relays what it says, then waits to be killed.
 //   open <dir>        opens the embedded database, says "opened" (or "refused") and exits.
 import { spawn } from 'node:child_process';
-import { DatabaseInUseError, holdEmbeddedDatabase, openDatabase } from '@/lib/db';
+import { openDatabase } from '@/lib/db';
+import { DatabaseInUseError, holdEmbeddedDatabase } from '@/lib/db-target';
 
 const [mode, dir] = process.argv.slice(2);
 const target = { kind: 'pglite' as const, dir: dir! };
