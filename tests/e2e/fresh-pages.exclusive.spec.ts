@@ -1,0 +1,148 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { storageStatePath, type E2ERole } from './support/users';
+
+/**
+ * The dashboard's aggregates are cached per rollup version and audience (lib/dashboard/cache.ts). A verification
+ * must show on the very next request of every cached page, to the audience allowed to see it, and internal
+ * evidence must never reach the public through a cache. Every page is read twice first, so that the second read
+ * comes from the cache; the pair below (Mongolia × the financing commitment) is touched by no other test.
+ * Exclusive: it turns the site-wide public view on.
+ */
+test.describe.configure({ mode: 'serial' });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const ACTOR = 'MNG';
+const COMMITMENT = 'P08-financing';
+const PAGES = [
+  `/en?country=${ACTOR}&commitment=${COMMITMENT}`,
+  `/en/matrix?country=${ACTOR}`,
+  `/en/map?commitment=${COMMITMENT}&country=${ACTOR}`,
+  `/en/countries/${ACTOR}`,
+  `/en/commitments/${COMMITMENT}`,
+];
+
+async function signedIn(browser: Browser, role: E2ERole) {
+  const context = await browser.newContext({ storageState: storageStatePath(role) });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * The main content's text of each page, as this reader gets it (tables behind "Show as table" included); each
+ * page is read twice, the second time from the cache.
+ */
+async function readPages(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const path of PAGES) {
+    for (let read = 0; read < 2; read++) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+    }
+    // Every streamed section and lazily loaded chart in place, no skeleton left.
+    await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+    texts.push(
+      // Charts drawn in the browser are left out: their text depends on when they were drawn, and each carries its
+      // data in its table alternative, which counts.
+      await page.locator('main').evaluate((main) => {
+        const copy = main.cloneNode(true) as HTMLElement;
+        for (const drawn of copy.querySelectorAll('svg, .recharts-wrapper')) drawn.remove();
+        return copy.textContent ?? '';
+      }),
+    );
+  }
+  return texts;
+}
+
+/** Where two page texts part, with some context: a readable failure instead of two pages of text. */
+function firstDifference(before: string, after: string): string {
+  let at = 0;
+  while (at < before.length && before[at] === after[at]) at++;
+  if (at === before.length && at === after.length) return 'the same text';
+  return `before "…${before.slice(Math.max(0, at - 80), at + 80)}…", after "…${after.slice(Math.max(0, at - 80), at + 80)}…"`;
+}
+
+/** Records verified evidence on the pair through the API: the editor writes and submits, the reviewer verifies. */
+async function verifiedEvidence(
+  editor: APIRequestContext,
+  reviewer: APIRequestContext,
+  origin: string,
+  fields: { observedOn: string; status: string; visibility: 'INTERNAL' | 'PUBLIC'; summaryEn: string },
+) {
+  const headers = { origin };
+  const created = await editor.post('/api/v1/evidence', {
+    headers,
+    data: {
+      actorCode: ACTOR,
+      commitmentCode: COMMITMENT,
+      sources: [{ type: 'NATIONAL_LEGISLATION', url: 'https://example.org/mng-financing' }],
+      intent: 'submit',
+      ...fields,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = ((await created.json()) as { data: { id: number } }).data;
+  const verified = await reviewer.post(`/api/v1/evidence/${id}/review`, {
+    headers: { ...headers, 'if-match': '*' },
+    data: { decision: 'verify' },
+  });
+  expect(verified.status(), await verified.text()).toBe(200);
+  expect(((await verified.json()) as { data: { state: string } }).data.state).toBe('VERIFIED');
+}
+
+test('a verification shows on the next request of every cached page; internal evidence never reaches the public', async ({
+  browser,
+  page: anonymous,
+  baseURL,
+}) => {
+  const admin = await signedIn(browser, 'admin');
+  const viewer = await signedIn(browser, 'viewer');
+  const editor = await signedIn(browser, 'editor');
+  const reviewer = await signedIn(browser, 'reviewer');
+  await admin.page.goto('/en/admin/settings');
+  await admin.page.getByRole('button', { name: 'Turn the public view on' }).click();
+  await expect(admin.page.getByRole('status').filter({ hasText: 'The public view is now on.' })).toBeVisible();
+  try {
+    const viewerBefore = await readPages(viewer.page);
+    const publicBefore = await readPages(anonymous);
+
+    await verifiedEvidence(editor.context.request, reviewer.context.request, baseURL!, {
+      observedOn: '2021-04-01',
+      status: 'PARTIALLY_IMPLEMENTED',
+      visibility: 'INTERNAL',
+      summaryEn: 'Internal: a draft financing law before parliament.',
+    });
+    const viewerInternal = await readPages(viewer.page);
+    const publicInternal = await readPages(anonymous);
+    PAGES.forEach((path, index) => {
+      expect(viewerInternal[index], `${path}: the team sees the verification at once`).not.toBe(viewerBefore[index]);
+      expect(
+        firstDifference(publicBefore[index]!, publicInternal[index]!),
+        `${path}: the public sees nothing of internal evidence`,
+      ).toBe('the same text');
+    });
+    await viewer.page.goto(`/en/countries/${ACTOR}`);
+    await expect(viewer.page.locator(`#c-${COMMITMENT}`)).toContainText('Partially implemented');
+
+    await verifiedEvidence(editor.context.request, reviewer.context.request, baseURL!, {
+      observedOn: '2023-09-01',
+      status: 'FULLY_IMPLEMENTED',
+      visibility: 'PUBLIC',
+      summaryEn: 'Public: the financing law in force.',
+    });
+    const viewerPublic = await readPages(viewer.page);
+    const publicPublic = await readPages(anonymous);
+    PAGES.forEach((path, index) => {
+      expect(viewerPublic[index], `${path}: the team sees the second verification`).not.toBe(viewerInternal[index]);
+      expect(publicPublic[index], `${path}: the public sees public evidence at once`).not.toBe(publicInternal[index]);
+    });
+    await anonymous.goto(`/en/countries/${ACTOR}`);
+    await expect(anonymous.locator(`#c-${COMMITMENT}`)).toContainText('Fully implemented');
+    await expect(anonymous.locator('main')).not.toContainText('Internal: a draft financing law');
+  } finally {
+    await admin.page.goto('/en/admin/settings');
+    await admin.page.getByRole('button', { name: 'Turn the public view off' }).click();
+    await admin.page.getByRole('button', { name: 'Yes, turn it off' }).click();
+    await expect(admin.page.getByRole('status').filter({ hasText: 'The public view is now off.' })).toBeVisible();
+    for (const session of [admin, viewer, editor, reviewer]) await session.context.close();
+  }
+});
