@@ -15,6 +15,7 @@ import { openDatabase } from '@/lib/db';
 import { statusPerState, statusSeries } from '@/lib/dashboard/queries';
 import { BENCH_SIZES, BENCH_VIEWER, DEFAULT_SEED, GENERATOR_VERSION, type BenchSize } from './data/generator';
 import { defaultBenchUrl, ensureBenchData, tableSizes } from './data/load';
+import { measureFreshness, type FreshnessResult } from './freshness';
 import { compareOverview, type OverviewComparison } from './naive-overview';
 import { renderResults } from './report';
 
@@ -76,6 +77,8 @@ export interface SizeResult {
   /** Uncompressed bytes of each target's response body, fetched once before the load (target key → bytes). */
   htmlBytes?: Record<string, number>;
   script: { files: number; transferredBytes: number; decodedBytes: number; error?: string };
+  /** How soon a verification reaches the pages (bench/freshness.ts); an error message when it could not run. */
+  freshness?: FreshnessResult | { error: string };
 }
 
 export interface BenchResults {
@@ -459,10 +462,27 @@ async function benchSize(
         );
       }
     }
+    log('  measuring how soon a verification shows on the pages…');
+    let freshness: SizeResult['freshness'];
+    const freshnessDb = await openDatabase({ kind: 'postgresql', url });
+    try {
+      const pages = targets.filter((target) => !target.anonymous && target.key !== 'progress');
+      freshness = await measureFreshness(freshnessDb, server.base, session.header, pages);
+      log(
+        `  visible after ${freshness.visibleAfterMs.map((value) => value.toFixed(0)).join(', ')} ms; ` +
+          `requests until visible: ${freshness.requestsUntilVisible.join(', ')}`,
+      );
+    } catch (error) {
+      freshness = { error: String(error).split('\n')[0]! };
+      log(`  could not measure freshness: ${freshness.error}`);
+    } finally {
+      await freshnessDb.close();
+    }
     return {
       size,
       tables,
       htmlBytes,
+      freshness,
       load: { skipped: loaded.skipped, seconds: loaded.marker.seconds },
       naive,
       chartPoints,
