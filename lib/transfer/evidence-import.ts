@@ -23,7 +23,7 @@ import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
  * create (no id), new rows that duplicate a record or an earlier row, rows to update (an id whose fields differ
  * from its latest revision), rows unchanged, and every bad row with its line, column and reason.
  * `applyEvidenceImport` does it inside the caller's transaction, in set-based statements (INSERT … SELECT FROM
- * unnest), never one round trip per row.
+ * json_to_recordset, a chunk of rows as one JSON parameter), never one round trip per row.
  */
 type Fields = z.output<typeof EvidenceFields>;
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -351,6 +351,17 @@ function duplicateKey(row: PlannedRow): string {
 }
 
 /**
+ * Rows as one JSON text parameter, for `json_to_recordset(…::json) AS u(column type, …)`: a chunk of thousands of
+ * rows costs one native JSON.stringify here and one C parse in the database, where an array parameter per column
+ * cost the driver a conversion per element (most of the import's time outside the database). Keys are the
+ * recordset's column names; absent keys and nulls read as NULL; a nested array reads into an array column and an
+ * object into a jsonb column.
+ */
+function recordset(rows: object[]): string {
+  return JSON.stringify(rows);
+}
+
+/**
  * For each row, the lowest id of a record whose latest revision has the row's `duplicateKey`, keyed by line: one
  * statement for all the rows (the caller passes at most a chunk of them), joined on the (actor, commitment) index.
  */
@@ -358,12 +369,17 @@ async function matchingRecords(db: Db, rows: PlannedRow[]): Promise<Map<number, 
   if (rows.length === 0) return new Map();
   const found = await db.$queryRaw<{ line: number; id: number }[]>`
     SELECT DISTINCT ON (k.line) k.line, e.id
-    FROM unnest(${rows.map((row) => row.line)}::int[], ${rows.map((row) => row.actorId)}::int[],
-                ${rows.map((row) => row.commitmentId)}::int[], ${rows.map((row) => row.fields.observedOn)}::date[],
-                ${rows.map((row) => row.fields.status)}::text[],
-                ${rows.map((row) => row.fields.summaryZh?.trim() ?? '')}::text[],
-                ${rows.map((row) => row.fields.summaryEn?.trim() ?? '')}::text[])
-         AS k(line, actor, commitment, observed, status, zh, en)
+    FROM json_to_recordset(${recordset(
+      rows.map(({ line, actorId, commitmentId, fields }) => ({
+        line,
+        actor: actorId,
+        commitment: commitmentId,
+        observed: fields.observedOn,
+        status: fields.status,
+        zh: fields.summaryZh?.trim() ?? '',
+        en: fields.summaryEn?.trim() ?? '',
+      })),
+    )}::json) AS k(line int, actor int, commitment int, observed date, status text, zh text, en text)
     JOIN "Evidence" e ON e."actorId" = k.actor AND e."commitmentId" = k.commitment
     JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.number = e."latestRevision"
     WHERE r."observedOn" = k.observed AND r.status::text = k.status
@@ -578,17 +594,6 @@ async function nextIds(tx: Prisma.TransactionClient, table: string, count: numbe
   return row!.ids;
 }
 
-/**
- * Rows as one JSON text parameter, for `json_to_recordset(…::json) AS u(column type, …)`: a chunk of thousands of
- * rows costs one native JSON.stringify here and one C parse in the database, where an array parameter per column
- * cost the driver a conversion per element (most of the import's time outside the database). Keys are the
- * recordset's column names; absent keys and nulls read as NULL; a nested array reads into an array column and an
- * object into a jsonb column.
- */
-function recordset(rows: object[]): string {
-  return JSON.stringify(rows);
-}
-
 interface RevisionRow {
   id: number;
   evidenceId: number;
@@ -710,9 +715,15 @@ export async function applyEvidenceImport(
       UPDATE "Evidence" e
       SET version = e.version + 1, state = ${state}::"ReviewState", "latestRevision" = u.number,
           "actorId" = u.actor, "commitmentId" = u.commitment, "updatedAt" = now()
-      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.version)}::int[],
-                  ${chunk.map((row) => row.number)}::int[], ${chunk.map((row) => row.actorId)}::int[],
-                  ${chunk.map((row) => row.commitmentId)}::int[]) AS u(id, version, number, actor, commitment)
+      FROM json_to_recordset(${recordset(
+        chunk.map(({ id, version, number, actorId, commitmentId }) => ({
+          id,
+          version,
+          number,
+          actor: actorId,
+          commitment: commitmentId,
+        })),
+      )}::json) AS u(id int, version int, number int, actor int, commitment int)
       WHERE e.id = u.id AND e.version = u.version`;
     // The rows were locked when planned, so this holds; if not, the transaction rolls back as a whole.
     if (count !== chunk.length) throw new Error('applyEvidenceImport: a record changed while it was locked');
