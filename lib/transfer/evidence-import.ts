@@ -23,7 +23,7 @@ import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
  * create (no id), new rows that duplicate a record or an earlier row, rows to update (an id whose fields differ
  * from its latest revision), rows unchanged, and every bad row with its line, column and reason.
  * `applyEvidenceImport` does it inside the caller's transaction, in set-based statements (INSERT … SELECT FROM
- * unnest), never one round trip per row.
+ * json_to_recordset, a chunk of rows as one JSON parameter), never one round trip per row.
  */
 type Fields = z.output<typeof EvidenceFields>;
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -351,6 +351,17 @@ function duplicateKey(row: PlannedRow): string {
 }
 
 /**
+ * Rows as one JSON text parameter, for `json_to_recordset(…::json) AS u(column type, …)`: a chunk of thousands of
+ * rows costs one native JSON.stringify here and one C parse in the database, where an array parameter per column
+ * cost the driver a conversion per element (most of the import's time outside the database). Keys are the
+ * recordset's column names; absent keys and nulls read as NULL; a nested array reads into an array column and an
+ * object into a jsonb column.
+ */
+function recordset(rows: object[]): string {
+  return JSON.stringify(rows);
+}
+
+/**
  * For each row, the lowest id of a record whose latest revision has the row's `duplicateKey`, keyed by line: one
  * statement for all the rows (the caller passes at most a chunk of them), joined on the (actor, commitment) index.
  */
@@ -358,12 +369,17 @@ async function matchingRecords(db: Db, rows: PlannedRow[]): Promise<Map<number, 
   if (rows.length === 0) return new Map();
   const found = await db.$queryRaw<{ line: number; id: number }[]>`
     SELECT DISTINCT ON (k.line) k.line, e.id
-    FROM unnest(${rows.map((row) => row.line)}::int[], ${rows.map((row) => row.actorId)}::int[],
-                ${rows.map((row) => row.commitmentId)}::int[], ${rows.map((row) => row.fields.observedOn)}::date[],
-                ${rows.map((row) => row.fields.status)}::text[],
-                ${rows.map((row) => row.fields.summaryZh?.trim() ?? '')}::text[],
-                ${rows.map((row) => row.fields.summaryEn?.trim() ?? '')}::text[])
-         AS k(line, actor, commitment, observed, status, zh, en)
+    FROM json_to_recordset(${recordset(
+      rows.map(({ line, actorId, commitmentId, fields }) => ({
+        line,
+        actor: actorId,
+        commitment: commitmentId,
+        observed: fields.observedOn,
+        status: fields.status,
+        zh: fields.summaryZh?.trim() ?? '',
+        en: fields.summaryEn?.trim() ?? '',
+      })),
+    )}::json) AS k(line int, actor int, commitment int, observed date, status text, zh text, en text)
     JOIN "Evidence" e ON e."actorId" = k.actor AND e."commitmentId" = k.commitment
     JOIN "EvidenceRevision" r ON r."evidenceId" = e.id AND r.number = e."latestRevision"
     WHERE r."observedOn" = k.observed AND r.status::text = k.status
@@ -569,11 +585,13 @@ function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
   return out;
 }
 
+/** `count` ids from the sequence of `table`, in one row (an array), not a row each. */
 async function nextIds(tx: Prisma.TransactionClient, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
-  const rows = await tx.$queryRaw<{ id: number }[]>`
-    SELECT nextval(pg_get_serial_sequence(${`"${table}"`}, 'id'))::int AS id FROM generate_series(1, ${count})`;
-  return rows.map((row) => row.id);
+  const [row] = await tx.$queryRaw<{ ids: number[] }[]>`
+    SELECT array_agg(nextval(pg_get_serial_sequence(${`"${table}"`}, 'id'))::int) AS ids
+    FROM generate_series(1, ${count})`;
+  return row!.ids;
 }
 
 interface RevisionRow {
@@ -599,37 +617,47 @@ async function insertRevisions(
   const submitted = intent !== 'draft';
   const reviewed = intent === 'verify';
   for (const chunk of chunks(rows)) {
+    const revisions = chunk.map(({ id, evidenceId, number, fields }) => ({
+      id,
+      evidence: evidenceId,
+      number,
+      observed: fields.observedOn,
+      status: fields.status,
+      score: fields.score,
+      summary: {
+        ...(fields.summaryZh ? { zh: fields.summaryZh } : {}),
+        ...(fields.summaryEn ? { en: fields.summaryEn } : {}),
+      },
+      visibility: fields.visibility,
+      tags: fields.tags,
+    }));
     await tx.$executeRaw`
       INSERT INTO "EvidenceRevision" (id, "evidenceId", number, "observedOn", status, score, summary, visibility, tags,
                                       state, "authorId", "createdAt", "submittedAt", "reviewerId", "reviewedAt")
-      SELECT u.id, u.evidence, u.number, u.observed, u.status::"ImplementationStatus", u.score, u.summary::jsonb,
-             u.visibility::"Visibility", ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
+      SELECT u.id, u.evidence, u.number, u.observed, u.status::"ImplementationStatus", u.score, u.summary,
+             u.visibility::"Visibility", u.tags,
              ${state}::"ReviewState", ${user.id}, now(), ${submitted ? Prisma.sql`now()` : Prisma.sql`NULL`},
              ${reviewed ? user.id : null}::int, ${reviewed ? Prisma.sql`now()` : Prisma.sql`NULL`}
-      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.evidenceId)}::int[],
-                  ${chunk.map((row) => row.number)}::int[], ${chunk.map((row) => row.fields.observedOn)}::date[],
-                  ${chunk.map((row) => row.fields.status)}::text[], ${chunk.map((row) => row.fields.score)}::int[],
-                  ${chunk.map((row) =>
-                    JSON.stringify({
-                      ...(row.fields.summaryZh ? { zh: row.fields.summaryZh } : {}),
-                      ...(row.fields.summaryEn ? { en: row.fields.summaryEn } : {}),
-                    }),
-                  )}::text[],
-                  ${chunk.map((row) => row.fields.visibility)}::text[],
-                  ${chunk.map((row) => JSON.stringify(row.fields.tags))}::text[])
-           AS u(id, evidence, number, observed, status, score, summary, visibility, tags)`;
+      FROM json_to_recordset(${recordset(revisions)}::json)
+           AS u(id int, evidence int, number int, observed date, status text, score int, summary jsonb,
+                visibility text, tags text[])`;
     const sources = chunk.flatMap((row) =>
-      row.fields.sources.map((source, sortOrder) => ({ revisionId: row.id, sortOrder, ...source })),
+      row.fields.sources.map((source, sort) => ({
+        revision: row.id,
+        sort,
+        type: source.type,
+        url: source.url,
+        reference: source.reference,
+        title: source.title,
+        published: source.publishedOn,
+      })),
     );
     for (const part of chunks(sources)) {
       await tx.$executeRaw`
         INSERT INTO "EvidenceSource" ("revisionId", type, url, reference, title, "publishedOn", "sortOrder")
         SELECT u.revision, u.type::"SourceType", u.url, u.reference, u.title, u.published, u.sort
-        FROM unnest(${part.map((s) => s.revisionId)}::int[], ${part.map((s) => s.type)}::text[],
-                    ${part.map((s) => s.url ?? null)}::text[], ${part.map((s) => s.reference ?? null)}::text[],
-                    ${part.map((s) => s.title ?? null)}::text[], ${part.map((s) => s.publishedOn ?? null)}::date[],
-                    ${part.map((s) => s.sortOrder)}::int[])
-             AS u(revision, type, url, reference, title, published, sort)`;
+        FROM json_to_recordset(${recordset(part)}::json)
+             AS u(revision int, type text, url text, reference text, title text, published date, sort int)`;
     }
   }
 }
@@ -677,8 +705,9 @@ export async function applyEvidenceImport(
       INSERT INTO "Evidence" (id, "actorId", "commitmentId", version, state, "latestRevision", "createdById",
                               "createdAt", "updatedAt")
       SELECT u.id, u.actor, u.commitment, 1, ${state}::"ReviewState", 1, ${user.id}, now(), now()
-      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.actorId)}::int[],
-                  ${chunk.map((row) => row.commitmentId)}::int[]) AS u(id, actor, commitment)`;
+      FROM json_to_recordset(${recordset(
+        chunk.map((row) => ({ id: row.id, actor: row.actorId, commitment: row.commitmentId })),
+      )}::json) AS u(id int, actor int, commitment int)`;
   }
 
   for (const chunk of chunks(plan.updates)) {
@@ -686,9 +715,15 @@ export async function applyEvidenceImport(
       UPDATE "Evidence" e
       SET version = e.version + 1, state = ${state}::"ReviewState", "latestRevision" = u.number,
           "actorId" = u.actor, "commitmentId" = u.commitment, "updatedAt" = now()
-      FROM unnest(${chunk.map((row) => row.id)}::int[], ${chunk.map((row) => row.version)}::int[],
-                  ${chunk.map((row) => row.number)}::int[], ${chunk.map((row) => row.actorId)}::int[],
-                  ${chunk.map((row) => row.commitmentId)}::int[]) AS u(id, version, number, actor, commitment)
+      FROM json_to_recordset(${recordset(
+        chunk.map(({ id, version, number, actorId, commitmentId }) => ({
+          id,
+          version,
+          number,
+          actor: actorId,
+          commitment: commitmentId,
+        })),
+      )}::json) AS u(id int, version int, number int, actor int, commitment int)
       WHERE e.id = u.id AND e.version = u.version`;
     // The rows were locked when planned, so this holds; if not, the transaction rolls back as a whole.
     if (count !== chunk.length) throw new Error('applyEvidenceImport: a record changed while it was locked');

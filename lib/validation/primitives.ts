@@ -17,10 +17,12 @@ export const LATEST_ACCEPTED_DAY = '2999-12-31';
 // NUL, which PostgreSQL refuses in text, and UTF-16 surrogates without their pair, which no UTF-8 encoder can
 // write (the pg driver would silently turn them into U+FFFD, PGlite refuses them).
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A cheap first look (one character class, no lookaround): most text has neither NUL nor any surrogate. */
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
 
 /** Whether PostgreSQL can store the string exactly: no NUL, no unpaired surrogate. */
 export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
+  return !MAYBE_UNSTORABLE.test(value) || !UNSTORABLE.test(value);
 }
 
 /** A string PostgreSQL can store exactly; otherwise the issue `textInvalidCharacters`. */
@@ -32,10 +34,20 @@ export const StoredText = z.string().refine(isStorableText, 'textInvalidCharacte
  * whatever arrives, so that no schema that forgot StoredText lets such text reach the database.
  */
 export function findUnstorableText(value: unknown, path: PropertyKey[] = [], found: PropertyKey[][] = []) {
+  walkUnstorable(value, [...path], found);
+  return found;
+}
+
+/** findUnstorableText over one mutable path, copied only where text is found (a CSV import walks every row). */
+function walkUnstorable(value: unknown, path: PropertyKey[], found: PropertyKey[][]): void {
   if (typeof value === 'string') {
-    if (!isStorableText(value)) found.push(path);
+    if (!isStorableText(value)) found.push([...path]);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findUnstorableText(item, [...path, index], found));
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      walkUnstorable(value[index], path, found);
+      path.pop();
+    }
   } else if (
     value !== null &&
     typeof value === 'object' &&
@@ -45,12 +57,14 @@ export function findUnstorableText(value: unknown, path: PropertyKey[] = [], fou
     !(value instanceof Blob) &&
     !(value instanceof Date)
   ) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isStorableText(key)) found.push([...path, key]);
-      else findUnstorableText(item, [...path, key], found);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      if (!isStorableText(key)) found.push([...path]);
+      else walkUnstorable((value as Record<string, unknown>)[key], path, found);
+      path.pop();
     }
   }
-  return found;
 }
 
 /** One problem with an input: where (a path into the raw input) and a "validation" key. */

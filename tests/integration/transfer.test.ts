@@ -266,6 +266,44 @@ describe('bad rows', () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it('reports every bad row of a large file, wherever it is, and writes none of its rows', async () => {
+    const editor = await user('EDITOR');
+    // 12,000 rows with bad ones in the middle and at the end, none in the first 5,000-row chunk: that chunk is
+    // written while the next is checked, and still none of it may stay.
+    const good = await syntheticEvidenceCsv({ limit: 12000 });
+    const [headerRecord, ...records] = parseCsv(good);
+    const header = headerRecord!.cells;
+    const rows = records.map((record) =>
+      Object.fromEntries(header.map((column, index) => [column, record.cells[index]!])),
+    );
+    const bad: Record<number, Record<string, string>> = {
+      5500: { actor_code: 'XXX', status: 'DONE' },
+      5501: { source_1_url: 'ftp://example.org' },
+      7000: { observed_on: '2024-13-45' },
+      11999: { tags: 'x'.repeat(41) },
+    };
+    for (const [index, cells] of Object.entries(bad)) Object.assign(rows[Number(index)]!, cells);
+    const csv = await toCsv(rows, header);
+    const expected = [
+      'importRow:5502|status|statusRequired',
+      'importRow:5502|actor_code|unknownCountry',
+      'importRow:5503|source_1_url|urlNotHttp',
+      'importRow:7002|observed_on|dateInvalid',
+      'importRow:12001|tags|tagTooLong',
+    ];
+    const before = await fingerprint();
+    const outcome = await importCsv(editor, csv);
+    expect(outcome).toMatchObject({ ok: false, status: 400, message: 'importHasProblems' });
+    if (!outcome.ok) expect(outcome.fieldErrors?.csv).toEqual(expected);
+    expect(await fingerprint()).toBe(before);
+    // The preview names the same rows.
+    const plan = await planEvidenceImport(db.prisma, editor, csv);
+    expect(plan.problems.map((problem) => `importRow:${problem.line}|${problem.column}|${problem.reason}`)).toEqual(
+      expected,
+    );
+    expect(plan.rows).toBe(12000);
+  });
+
   it('refuses a file whose header is not the export format, or whose rows have the wrong number of cells', async () => {
     const editor = await user('EDITOR');
     const wrongHeader = 'id,version,state,actor,commitment_code\r\n1,1,DRAFT,KEN,P08-financing\r\n';
