@@ -173,100 +173,18 @@ function isBlankRecord(cells: string[]): boolean {
 }
 
 /**
- * Parses CSV text (RFC 4180, as csvStream writes it and spreadsheets save it): a leading BOM is dropped, quoted
- * cells keep their quotes ("") and line breaks, records end with CRLF, LF or CR, and each cell has its formula
- * prefix removed. Records whose every cell is empty or whitespace (blank lines, and the ",,,," spreadsheets write
- * for cleared rows) are skipped, but still counted, so that each record's `line` is the row number a spreadsheet
- * shows (countCsvRecords counts the same records). The property test in tests/unit/csv.test.ts holds it to
- * parse(export(x)) = x. Throws CsvSyntaxError with the line of a malformed quote.
+ * Parses CSV text (RFC 4180, as csvStream writes it and spreadsheets save it) with csv-parse: a leading BOM is
+ * dropped, quoted cells keep their quotes ("") and line breaks, records end with CRLF, LF or CR, and each cell has
+ * its formula prefix removed. Records whose every cell is empty or whitespace (blank lines, and the ",,,,"
+ * spreadsheets write for cleared rows) are skipped, but still counted, so that each record's `line` is the row
+ * number a spreadsheet shows (countCsvRecords counts the same records). The property test in
+ * tests/unit/csv.test.ts holds it to parse(export(x)) = x. Throws CsvSyntaxError with the line of a malformed quote.
  */
 export function parseCsv(text: string): CsvRecord[] {
-  const rows = csvRows(text);
-  const records: CsvRecord[] = [];
-  rows.forEach((cells, index) => {
-    if (!isBlankRecord(cells)) records.push({ line: index + 1, cells: cells.map(restoreFormula) });
-  });
-  return records;
-}
-
-/**
- * The rows of CSV text as csv-parse reads them (`csvParseRows`), blank ones included. A well-formed file — every
- * quote opens a cell or closes it before a separator or line end, or is doubled inside quotes — is split by a
- * single scan over the string, about ten times faster than csv-parse, which walks bytes through a resizable
- * buffer (an import of 100,000 rows spent most of its parse time there). Any other quote hands the whole text to
- * csv-parse, so that a malformed file gets csv-parse's rows or its error, line included, exactly as before. The
- * property test in tests/unit/csv.test.ts holds both to the same rows on arbitrary text.
- */
-export function csvRows(text: string): string[][] {
-  return splitWellFormedCsv(text) ?? csvParseRows(text);
-}
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** The rows of a well-formed CSV text, or null at the first quote a well-formed file cannot have. */
-function splitWellFormedCsv(text: string): string[][] | null {
-  const rows: string[][] = [];
-  const length = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (i >= length) return rows;
-  let row: string[] = [];
-  for (;;) {
-    // At the start of a cell.
-    let cell: string;
-    if (text.charCodeAt(i) === QUOTE) {
-      let start = i + 1;
-      cell = '';
-      for (;;) {
-        const close = text.indexOf('"', start);
-        if (close === -1) return null;
-        if (text.charCodeAt(close + 1) === QUOTE) {
-          cell += text.slice(start, close + 1);
-          start = close + 2;
-          continue;
-        }
-        cell += text.slice(start, close);
-        i = close + 1;
-        break;
-      }
-      const next = i < length ? text.charCodeAt(i) : -1;
-      if (next !== -1 && next !== COMMA && next !== LF && next !== CR) return null;
-    } else {
-      const start = i;
-      let code = -1;
-      while (i < length) {
-        code = text.charCodeAt(i);
-        if (code === COMMA || code === LF || code === CR) break;
-        if (code === QUOTE) return null;
-        i++;
-      }
-      cell = text.slice(start, i);
-    }
-    row.push(cell);
-    if (i >= length) {
-      rows.push(row);
-      return rows;
-    }
-    const code = text.charCodeAt(i);
-    if (code === COMMA) {
-      i++;
-      continue;
-    }
-    // A record ends at CRLF, LF or CR; the last one needs no line end.
-    i += code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    rows.push(row);
-    row = [];
-    if (i >= length) return rows;
-  }
-}
-
-/** The rows of CSV text by csv-parse, the reference reader; throws CsvSyntaxError with the line of a bad quote. */
-export function csvParseRows(text: string): string[][] {
+  let rows: string[][];
   try {
     // Spreadsheets and editors mix line ends; each of the three ends a record wherever it appears.
-    return parse(text, {
+    rows = parse(text, {
       bom: true,
       relax_column_count: true,
       record_delimiter: ['\r\n', '\n', '\r'],
@@ -279,6 +197,11 @@ export function csvParseRows(text: string): string[][] {
     }
     throw error;
   }
+  const records: CsvRecord[] = [];
+  rows.forEach((cells, index) => {
+    if (!isBlankRecord(cells)) records.push({ line: index + 1, cells: cells.map(restoreFormula) });
+  });
+  return records;
 }
 
 /** The physical line a csv-parse error points at. */

@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   countCsvRecords,
-  csvParseRows,
-  csvRows,
   csvStream,
   csvText,
   hasBom,
@@ -222,37 +220,6 @@ describe('empty rows, as spreadsheets write them', () => {
     },
     PROPERTY_TIMEOUT,
   );
-});
-
-describe('the fast reader', () => {
-  it(
-    'reads every text exactly as csv-parse does: the same rows, or the same error and line',
-    () => {
-      const piece = fc.constantFrom('"', '""', ',', '\n', '\r', '\r\n', '\uFEFF', 'a', ' ', 'b c', '=1', '');
-      const outcome = (read: (text: string) => string[][], text: string) => {
-        try {
-          return read(text);
-        } catch (error) {
-          return `${(error as Error).constructor.name}: ${(error as Error).message}`;
-        }
-      };
-      fc.assert(
-        fc.property(
-          fc.array(fc.oneof(piece, cellText), { maxLength: 30 }).map((parts) => parts.join('')),
-          (text) => {
-            expect(outcome(csvRows, text)).toEqual(outcome(csvParseRows, text));
-          },
-        ),
-        { numRuns: 5000, seed: 20261201 },
-      );
-    },
-    PROPERTY_TIMEOUT,
-  );
-
-  it('hands a malformed quote to csv-parse, which names its line', () => {
-    expect(() => csvRows('a,b\n1,x"y\n')).toThrow(/quote inside an unquoted cell on line 2/);
-    expect(csvRows('\uFEFFa,"b\r\n""c"""\r\n\r\n,\r')).toEqual([['a', 'b\r\n"c"'], [''], ['', '']]);
-  });
 });
 
 describe('separator sniffing', () => {
