@@ -161,7 +161,8 @@ async function startServer(size: BenchSize, url: string, port: number): Promise<
   mkdirSync(WORK, { recursive: true });
   const logFile = join(WORK, `server-${size}.log`);
   const out = openSync(logFile, 'w');
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+  // As `npm start` runs it: one node process with tsx's loader, no tsx CLI process in between.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     detached: true,
     stdio: ['ignore', out, out],
     env: {
