@@ -12,6 +12,7 @@ import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '@/lib/db';
+import { PUBLIC_VIEW_KEY } from '@/lib/settings';
 import { statusPerState, statusSeries } from '@/lib/dashboard/queries';
 import { BENCH_SIZES, BENCH_VIEWER, DEFAULT_SEED, GENERATOR_VERSION, type BenchSize } from './data/generator';
 import { defaultBenchUrl, ensureBenchData, tableSizes } from './data/load';
@@ -36,8 +37,7 @@ export const STATIC_TARGET: Target = {
   anonymous: true,
 };
 
-export const TARGETS: Target[] = [
-  STATIC_TARGET,
+const DASHBOARD_TARGETS: Target[] = [
   { key: 'overview', label: 'overview /en', path: '/en' },
   { key: 'matrix', label: 'matrix /en/matrix', path: '/en/matrix' },
   { key: 'country', label: 'country /en/countries/KEN', path: '/en/countries/KEN' },
@@ -46,8 +46,48 @@ export const TARGETS: Target[] = [
     label: 'commitment /en/commitments/P12-conventions',
     path: '/en/commitments/P12-conventions',
   },
+];
+
+/** The dashboard pages signed in as the viewer, then the same pages anonymous (the public view is on in the run). */
+export const TARGETS: Target[] = [
+  STATIC_TARGET,
+  ...DASHBOARD_TARGETS,
+  ...DASHBOARD_TARGETS.map((target) => ({
+    ...target,
+    key: `${target.key}-public`,
+    label: `${target.label}, anonymous`,
+    anonymous: true,
+  })),
   { key: 'progress', label: 'progress API /api/v1/progress', path: '/api/v1/progress', optional: true },
 ];
+
+/**
+ * Turns the public view on for the run (the anonymous targets read it) and returns how to put the setting back
+ * as it was.
+ */
+async function publicViewOn(url: string): Promise<() => Promise<void>> {
+  const db = await openDatabase({ kind: 'postgresql', url });
+  try {
+    const before = await db.prisma.setting.findUnique({ where: { key: PUBLIC_VIEW_KEY } });
+    await db.prisma.setting.upsert({
+      where: { key: PUBLIC_VIEW_KEY },
+      create: { key: PUBLIC_VIEW_KEY, value: true },
+      update: { value: true },
+    });
+    return async () => {
+      const restore = await openDatabase({ kind: 'postgresql', url });
+      try {
+        if (before)
+          await restore.prisma.setting.update({ where: { key: PUBLIC_VIEW_KEY }, data: { value: before.value! } });
+        else await restore.prisma.setting.delete({ where: { key: PUBLIC_VIEW_KEY } });
+      } finally {
+        await restore.close();
+      }
+    };
+  } finally {
+    await db.close();
+  }
+}
 
 export interface LoadRun {
   target: string;
@@ -401,7 +441,11 @@ async function benchSize(
   );
 
   log(`Size ${size}: starting the production server on port ${options.port}…`);
-  const server = await startServer(size, url, options.port);
+  const restorePublicView = await publicViewOn(url);
+  const server = await startServer(size, url, options.port).catch(async (error: unknown) => {
+    await restorePublicView();
+    throw error;
+  });
   const sampler = new RssSampler(server.child.pid!);
   let serverPeak = 0;
   try {
@@ -495,6 +539,7 @@ async function benchSize(
   } finally {
     sampler.stop();
     await server.stop();
+    await restorePublicView();
     log(`Size ${size}: server stopped.`);
   }
 }
