@@ -244,3 +244,22 @@ test('the commitment page charts the distribution over time, the map and ratific
   await expect(page.locator('[data-chart="commitment-parties"]')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the charts’ code loads as a chart nears the viewport, not with the page', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto('/en');
+  await page.waitForLoadState('networkidle');
+  // Above the fold: the filters and the headline figures; the charts wait as placeholders of their size.
+  await expect(page.locator('svg.recharts-surface')).toHaveCount(0);
+  await expect(page.locator('[data-chart="evidence-coverage"] [data-chart-pending]')).toHaveCount(1);
+  const before = scripts.length;
+  const frame = chart(page, 'status-by-group');
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame.locator('svg.recharts-surface')).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(before);
+  await expectNoAxeViolations(page);
+});
