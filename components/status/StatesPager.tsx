@@ -18,7 +18,7 @@ export async function StatesPager({
   const t = await getTranslations('status');
   const pages = Array.from({ length: list.pages }, (_, index) => index + 1);
   return (
-    <nav className="pager" aria-label={t('statesPages')}>
+    <nav className="pager" aria-label={t('statesPages')} data-total={list.total}>
       <span>{t('statesShown', { first: list.first, last: list.last, total: list.total })}</span>
       {list.page > 1 && (
         <Link href={href(list.page - 1)} rel="prev">
