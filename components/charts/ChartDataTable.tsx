@@ -3,7 +3,10 @@ import type { ChartColumn, ChartTable } from '@/lib/charts/types';
 
 /**
  * The table alternative of a chart: a real <table>, caption = the chart title, the first column as row headers,
- * numbers and percents right-aligned, months and dates formatted per locale inside <time>.
+ * numbers and percents right-aligned, months and dates formatted per locale (dates inside <time>).
+ * Kept lean, as a month series has hundreds of rows: body cells are right-aligned by the table's CSS
+ * (.chart-table td) and only text cells carry a class; months are plain text (a <time> per row of a 20-year series
+ * was a tenth of the overview's HTML).
  */
 export function ChartDataTable({ table, caption, locale }: { table: ChartTable; caption: string; locale: string }) {
   const [first, ...rest] = table.columns;
@@ -30,7 +33,7 @@ export function ChartDataTable({ table, caption, locale }: { table: ChartTable; 
                 </th>
               )}
               {rest.map((column) => (
-                <td key={column.key} className={isNumericKind(column.kind) ? 'num' : undefined}>
+                <td key={column.key} className={isNumericKind(column.kind) ? undefined : 'text'}>
                   <Cell column={column} value={row[column.key]} locale={locale} />
                 </td>
               ))}
@@ -52,7 +55,7 @@ function Cell({
   locale: string;
 }) {
   const text = formatCell(locale, column.kind, value ?? null);
-  if ((column.kind === 'month' || column.kind === 'date') && typeof value === 'string' && text !== value) {
+  if (column.kind === 'date' && typeof value === 'string' && text !== value) {
     return <time dateTime={value}>{text}</time>;
   }
   return <>{text}</>;

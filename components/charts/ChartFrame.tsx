@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFooter } from '@/components/charts/ChartFooter';
 import { chartDomId, DEFAULT_CHART_HEIGHT } from '@/lib/charts/layout';
+import { packTable } from '@/lib/charts/packed';
 import type { ChartTable } from '@/lib/charts/types';
 
 export interface ChartFrameProps {
@@ -67,7 +68,7 @@ export async function ChartFrame({
           <ChartFooter
             frameId={domId}
             title={title}
-            table={table}
+            table={packTable(table)}
             fileName={fileName}
             locale={locale}
             showTable={t('showTable')}

@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { ChartLegend, HatchPattern } from '@/components/charts/ChartLegend';
+import { PaintedStates } from '@/components/charts/PaintedStates';
 import { statusLegendEntries } from '@/components/charts/chart-common';
 import { STATUS_COLORS, STATUS_PATTERNS, statusPatternId } from '@/lib/charts/palette';
 import type { LegendEntry } from '@/lib/charts/types';
 import { getWorldGeometry, getWorldSprite, type StatePlacement } from '@/lib/charts/world-geometry';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { cellOfStatus } from '@/lib/status/matrix-cells';
 
 export interface WorldMapState {
   /** ISO 3166-1 alpha-3 code. */
@@ -14,8 +16,8 @@ export interface WorldMapState {
   status: ImplementationStatusValue;
   /** The status in the reader's language. */
   statusLabel: string;
-  /** Where the state's shape links to. */
-  href: string;
+  /** Where the state's shape links to; without it the state is only painted (no link, no name of its own). */
+  href?: string;
 }
 
 export interface WorldMapProps {
@@ -51,6 +53,9 @@ interface PlacedState extends WorldMapState {
  * A render only picks fills and links: ~50 kB of markup for 193 states instead of ~160 kB with inline outlines, and
  * Next.js sends a page's server-rendered markup twice (HTML and React Server Components payload).
  *
+ * States without an href are painted only (the SVG is then one image, named by its title), by a client component
+ * that gets each state as three letters and a status character (components/charts/PaintedStates.tsx).
+ *
  * Tab order: states drawn as outlines first, then those drawn with markers (drawn last so that no neighbouring
  * outline covers them), each group in the order of `states`.
  */
@@ -68,6 +73,9 @@ export function WorldMap({
   const ref = (id: string) => `${sprite.url}#${id}`;
 
   const placed = placeStates(states, geometry.placements);
+  const linked = states.some((state) => state.href);
+  const outlines = placed.filter((state) => !state.placement.marker);
+  const markers = placed.filter((state) => state.placement.marker);
   const listed = new Set(states.map((state) => state.code));
   const neutral = ['uncoded'];
   for (const [code, placement] of geometry.placements) {
@@ -108,7 +116,7 @@ export function WorldMap({
           className="world-map__svg"
           data-chart-image
           viewBox={geometry.viewBox}
-          role="group"
+          role={linked ? 'group' : 'img'}
           aria-labelledby={`${chartId}-title`}
           xmlns="http://www.w3.org/2000/svg"
         >
@@ -126,10 +134,25 @@ export function WorldMap({
               <use key={id} href={ref(id)} />
             ))}
           </g>
-          <g className="world-map__states">{placed.filter((state) => !state.placement.marker).map(link)}</g>
-          <g className="world-map__states world-map__states--small">
-            {placed.filter((state) => state.placement.marker).map(link)}
-          </g>
+          {linked ? (
+            <>
+              <g className="world-map__states">{outlines.map(link)}</g>
+              <g className="world-map__states world-map__states--small">{markers.map(link)}</g>
+            </>
+          ) : (
+            <PaintedStates
+              sprite={sprite.url}
+              codes={outlines.map((state) => state.code).join('')}
+              cells={[...outlines, ...markers].map((state) => cellOfStatus(state.status)).join('')}
+              fills={IMPLEMENTATION_STATUSES.map(fill)}
+              markers={markers.map(({ code, placement }) => [
+                code,
+                placement.marker!.x,
+                placement.marker!.y,
+                Boolean(placement.shape),
+              ])}
+            />
+          )}
         </svg>
       </div>
       <ChartLegend id={chartId} entries={legend} label={legendName ?? title} />

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { CountBarChart } from '@/components/charts/CountBarChart';
+import { packTable } from '@/lib/charts/packed';
+import { CountBarChart } from '@/components/charts/LazyCharts';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
 import { changeTable, groupProgressTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
@@ -50,7 +51,7 @@ export async function ChangeSinceChart({ id, filter, locale, headingLevel = 2 }:
     >
       <CountBarChart
         id={id}
-        table={table}
+        table={packTable(table)}
         category="status"
         axis="category"
         stacked={false}
@@ -103,7 +104,7 @@ export async function GroupProgress({ id, filter, locale, headingLevel = 2 }: Pr
     >
       <CountBarChart
         id={id}
-        table={table}
+        table={packTable(table)}
         category="group"
         axis="category"
         stacked

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { CountBarChart } from '@/components/charts/CountBarChart';
+import { packTable } from '@/lib/charts/packed';
+import { CountBarChart } from '@/components/charts/LazyCharts';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
 import { coverageTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
@@ -62,7 +63,7 @@ export async function CoverageOverTime({
     >
       <CountBarChart
         id={id}
-        table={table}
+        table={packTable(table)}
         category="month"
         axis="time"
         stacked

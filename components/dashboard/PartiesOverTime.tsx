@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { CountLineChart, type CountLineRow } from '@/components/charts/CountLineChart';
+import { packTable } from '@/lib/charts/packed';
+import { CountLineChart } from '@/components/charts/LazyCharts';
 import { getChartStrings } from '@/lib/charts/strings';
 import type { ChartTable } from '@/lib/charts/types';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
@@ -62,7 +63,7 @@ export async function PartiesOverTime({
     >
       <CountLineChart
         id={id}
-        data={table.rows as CountLineRow[]}
+        table={packTable(table)}
         period="year"
         series={[
           { key: 'all', label: ofAll },

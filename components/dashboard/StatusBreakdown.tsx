@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { StatusBarChart, type StatusBarRow } from '@/components/charts/StatusBarChart';
+import { packTable } from '@/lib/charts/packed';
+import { StatusBarChart } from '@/components/charts/LazyCharts';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
 import { breakdownTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
@@ -59,8 +60,8 @@ export async function StatusBreakdown({
     >
       <StatusBarChart
         id={id}
-        // The table's own rows (key, label, a count per status, pairs): the page carries the data once.
-        data={table.rows as StatusBarRow[]}
+        // The table's own rows (key, label, a count per status, pairs), packed: the same object as the table alternative's.
+        table={packTable(table)}
         labels={labels}
         strings={strings}
         locale={locale}

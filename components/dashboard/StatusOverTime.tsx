@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ChartFrame } from '@/components/charts/ChartFrame';
-import { StatusAreaChart, type StatusMonthRow } from '@/components/charts/StatusAreaChart';
+import { packTable } from '@/lib/charts/packed';
+import { StatusAreaChart } from '@/components/charts/LazyCharts';
 import { NoEvidence } from '@/components/dashboard/NoEvidence';
 import { seriesTable } from '@/components/dashboard/status-tables';
 import { formatMonth } from '@/lib/charts/format';
@@ -53,8 +54,8 @@ export async function StatusOverTime({
     >
       <StatusAreaChart
         id={id}
-        // The table's own rows (month, a count per status, pairs): the page carries the data once.
-        data={table.rows as StatusMonthRow[]}
+        // The table's own rows (month, a count per status, pairs), packed: the same object as the table alternative's.
+        table={packTable(table)}
         labels={labels}
         strings={strings}
         locale={locale}

@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
+import { StatesPager } from '@/components/status/StatesPager';
 import { StatusCounts } from '@/components/status/StatusCounts';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { CommitmentStatusSection } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
 import type { StatusSortKey } from '@/lib/status/constants';
+import { pageOf } from '@/lib/status/paging';
 import type { StatusSort } from '@/lib/validation/status';
 import { TableScroll } from '@/components/TableScroll';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
@@ -13,6 +15,8 @@ import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 /**
  * The commitment page's status sections: the commitment across the 193 member states (sortable through the URL,
  * with the instruments each state has joined when the commitment names instruments), then its evidence timeline.
+ * The table shows the states a page at a time (lib/status/paging.ts; `page` from ?page=, sorting starts again on
+ * page 1): all 193 rows, with the map above them, made the commitment page the heaviest of the dashboard.
  */
 export async function AcrossStatesSection({
   section,
@@ -20,6 +24,7 @@ export async function AcrossStatesSection({
   locale,
   basePath,
   commitmentCode,
+  page = 1,
 }: {
   section: CommitmentStatusSection;
   /** The commitment's code, for the table's CSV. */
@@ -27,6 +32,8 @@ export async function AcrossStatesSection({
   sort: StatusSort;
   locale: Locale;
   basePath: string;
+  /** Which page of the table to show (1-based; clamped to the pages there are). */
+  page?: number;
 }) {
   const [t, enums, format] = await Promise.all([getTranslations('status'), getTranslations('enums'), getFormatter()]);
   const { acrossStates, timeline } = section;
@@ -55,6 +62,9 @@ export async function AcrossStatesSection({
   };
 
   const instruments = acrossStates?.instruments;
+  const list = pageOf(acrossStates?.rows ?? [], page);
+  const pageHref = (n: number) =>
+    `${basePath}?sort=${sort.sort}&dir=${sort.dir}${n > 1 ? `&page=${n}` : ''}#across-states`;
   return (
     <>
       {acrossStates && (
@@ -91,7 +101,7 @@ export async function AcrossStatesSection({
                 </tr>
               </thead>
               <tbody>
-                {acrossStates.rows.map((row) => (
+                {list.items.map((row) => (
                   <tr key={row.code}>
                     <th scope="row">
                       <Link href={`/${locale}/countries/${row.code}`}>{locale === 'zh' ? row.nameZh : row.nameEn}</Link>
@@ -124,6 +134,7 @@ export async function AcrossStatesSection({
               </tbody>
             </table>
           </TableScroll>
+          <StatesPager list={list} href={pageHref} />
         </section>
       )}
       <section aria-labelledby="evidence-timeline">

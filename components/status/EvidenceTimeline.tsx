@@ -1,12 +1,14 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { StatusTag } from '@/components/status/StatusTag';
+import { TimelineList, type TimelineRow } from '@/components/status/TimelineList';
 import type { Locale } from '@/lib/i18n/config';
+import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
+import { cellOfStatus } from '@/lib/status/matrix-cells';
 import type { Timeline } from '@/lib/status/queries';
 
 /**
  * Verified evidence, newest observation first: for a country (each entry names its commitment) or for a
- * commitment (each entry names its country).
+ * commitment (each entry names its country). The list itself is TimelineList, a client component that gets the
+ * entries as short arrays (the page sends them once).
  */
 export async function EvidenceTimeline({
   timeline,
@@ -20,9 +22,7 @@ export async function EvidenceTimeline({
   publicOnly: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations('status'), getFormatter()]);
-  const date = (value: Date) => (
-    <time dateTime={value.toISOString().slice(0, 10)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>
-  );
+  const day = (value: Date) => value.toISOString().slice(0, 10);
   return (
     <>
       <p className="muted">{publicOnly ? t('timelineIntroPublic') : t('timelineIntro')}</p>
@@ -33,42 +33,31 @@ export async function EvidenceTimeline({
           <p className="result-count">
             {t('timelineCount', { shown: timeline.entries.length, total: timeline.total })}
           </p>
-          <ol className="timeline" aria-label={t('timelineCaption')}>
-            {timeline.entries.map((entry) => (
-              <li key={entry.revisionId} className="timeline__entry">
-                <p className="timeline__head">
-                  <strong>{date(entry.observedOn)}</strong>{' '}
-                  <StatusTag status={entry.status} label={t(`implementation.${entry.status}`)} />
-                  {entry.current && <span className="timeline__current"> ({t('current')})</span>}
-                </p>
-                <p className="timeline__subject">
-                  {of === 'country' ? (
-                    <Link href={`/${locale}/commitments/${entry.commitmentCode}`}>
-                      {entry.commitmentTitle} ({entry.commitmentCode})
-                    </Link>
-                  ) : (
-                    <Link href={`/${locale}/countries/${entry.actorCode}`}>{entry.actorName}</Link>
-                  )}
-                </p>
-                {entry.summary && (
-                  <p lang={entry.summary.lang === 'zh' ? 'zh-Hans' : entry.summary.lang}>
-                    {entry.summary.text}
-                    {entry.summary.lang !== locale && (
-                      <span className="muted" lang={locale === 'zh' ? 'zh-Hans' : locale}>
-                        {' '}
-                        ({t(`summaryLanguage_${entry.summary.lang === 'zh' ? 'zh' : 'en'}`)})
-                      </span>
-                    )}
-                  </p>
-                )}
-                {entry.verifiedAt && (
-                  <p className="muted timeline__meta">
-                    {t('verifiedOn')}: {date(entry.verifiedAt)}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ol>
+          <TimelineList
+            locale={locale}
+            labels={{
+              statuses: IMPLEMENTATION_STATUSES.map((status) => t(`implementation.${status}`)),
+              caption: t('timelineCaption'),
+              current: t('current'),
+              verifiedOn: t('verifiedOn'),
+              summaryLanguage: { en: t('summaryLanguage_en'), zh: t('summaryLanguage_zh') },
+            }}
+            rows={timeline.entries.map((entry): TimelineRow => [
+              entry.revisionId,
+              day(entry.observedOn),
+              format.dateTime(entry.observedOn, { dateStyle: 'medium' }),
+              cellOfStatus(entry.status),
+              entry.current ? 1 : 0,
+              of === 'country'
+                ? `/${locale}/commitments/${entry.commitmentCode}`
+                : `/${locale}/countries/${entry.actorCode}`,
+              of === 'country' ? `${entry.commitmentTitle} (${entry.commitmentCode})` : entry.actorName,
+              entry.summary?.text ?? null,
+              entry.summary?.lang ?? null,
+              entry.verifiedAt ? day(entry.verifiedAt) : null,
+              entry.verifiedAt ? format.dateTime(entry.verifiedAt, { dateStyle: 'medium' }) : null,
+            ])}
+          />
         </>
       )}
     </>

@@ -28,6 +28,11 @@ export function parseMatrixSort(params: SearchParams): MatrixSort {
   return z.enum(MATRIX_SORTS).catch('name').parse(first(params.sort));
 }
 
+/** Which page of a list of member states to show (?page=2; lib/status/paging.ts): 1 when absent or malformed. */
+export function parseStatesPage(params: SearchParams): number {
+  return z.coerce.number().int().min(1).max(10_000).catch(1).parse(first(params.page));
+}
+
 /** The instrument whose ratification history the country page shows (?history=code). */
 export function parseHistoryParam(params: SearchParams): string | undefined {
   const value = first(params.history);

@@ -61,6 +61,12 @@ const TEXT = {
 
 const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
 
+/** A chart's recharts picture, its figure scrolled into view first: charts load as they near the viewport. */
+async function picture(frame: Locator): Promise<Locator> {
+  await frame.scrollIntoViewIfNeeded();
+  return frame.locator('svg.recharts-surface');
+}
+
 /** The rows of a chart's table alternative, each as its cells' text. */
 async function tableRows(frame: Locator, showTable: string): Promise<string[][]> {
   const details = frame.locator('details');
@@ -76,6 +82,8 @@ async function tableRows(frame: Locator, showTable: string): Promise<string[][]>
 
 /** The narrowest bar drawn in a chart, in CSS pixels (0 when none is drawn). */
 async function narrowestBar(frame: Locator): Promise<number> {
+  await expect(await picture(frame)).toBeVisible();
+  await expect(frame.locator('.recharts-bar-rectangle').first()).toBeAttached();
   const widths = await frame
     .locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')
     .evaluateAll((shapes) => shapes.map((shape) => shape.getBoundingClientRect().width));
@@ -98,14 +106,14 @@ for (const locale of ['en', 'zh'] as const) {
       await expect(page.locator('[data-stat="with-evidence"] .stat__label')).toHaveText(t.withEvidenceLabel);
 
       const coverage = chart(page, 'evidence-coverage');
-      await expect(coverage.locator('svg.recharts-surface')).toBeVisible();
+      await expect(await picture(coverage)).toBeVisible();
       expect(await tableRows(coverage, t.showTable)).toEqual([
         [t.june2016, '1', '1', '0', '0', '0', '2', t.coverage, '32'],
       ]);
       // One month is one bar of visible width, in the count chart and in the share chart alike.
       expect(await narrowestBar(coverage)).toBeGreaterThan(10);
       const shares = chart(page, 'status-over-time');
-      await expect(shares.locator('svg.recharts-surface')).toBeVisible();
+      await expect(await picture(shares)).toBeVisible();
       expect(await narrowestBar(shares)).toBeGreaterThan(10);
 
       const change = chart(page, 'change-since');
@@ -126,7 +134,7 @@ for (const locale of ['en', 'zh'] as const) {
       await expectNoAxeViolations(page);
       await page.screenshot({ path: `test-results/charts-overview-${locale}-desktop.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
-      await expect(coverage.locator('svg.recharts-surface')).toBeVisible();
+      await expect(await picture(coverage)).toBeVisible();
       await page.screenshot({ path: `test-results/charts-overview-${locale}-phone.png`, fullPage: true });
     });
 
@@ -141,7 +149,7 @@ for (const locale of ['en', 'zh'] as const) {
     }) => {
       await page.goto(`/${locale}/countries/ISL`);
       const parties = chart(page, 'country-parties');
-      await expect(parties.locator('svg.recharts-surface')).toBeVisible();
+      await expect(await picture(parties)).toBeVisible();
       const rows = await tableRows(parties, t.showTable);
       expect(rows[0]).toEqual(['1970', '1', '1']);
       expect(rows.find((row) => row[0] === '2010')).toEqual(['2010', '3', '3']);
@@ -175,7 +183,7 @@ for (const locale of ['en', 'zh'] as const) {
         [390, 844, 'phone'],
       ] as const) {
         await page.setViewportSize({ width, height });
-        await expect(parties.locator('svg.recharts-surface')).toBeVisible();
+        await expect(await picture(parties)).toBeVisible();
         // recharts 3 draws the reference lines' labels in a layer of their own, not inside the line's group.
         const labels = parties.locator('svg.recharts-surface text');
         await expect(labels.filter({ hasText: t.maxAll })).toHaveCount(1);

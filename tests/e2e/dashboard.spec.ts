@@ -32,6 +32,12 @@ const TEXT = {
 
 const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
 
+/** A chart's recharts picture, its figure scrolled into view first: charts load as they near the viewport. */
+async function picture(frame: Locator): Promise<Locator> {
+  await frame.scrollIntoViewIfNeeded();
+  return frame.locator('svg.recharts-surface');
+}
+
 /** The rows of a chart's table alternative, each as its cells' text. */
 async function tableRows(frame: Locator, showTable: string): Promise<string[][]> {
   await frame.getByText(showTable, { exact: true }).click();
@@ -48,7 +54,7 @@ for (const locale of ['en', 'zh'] as const) {
       await page.goto(`/${locale}`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
       for (const id of ['status-over-time', 'status-by-theme', 'status-by-group']) {
-        await expect(chart(page, id).locator('svg.recharts-surface')).toBeVisible();
+        await expect(await picture(chart(page, id))).toBeVisible();
       }
       await expect(page.locator('[data-widget="recent"] li').first()).toBeVisible();
       await expectNoAxeViolations(page);
@@ -61,7 +67,7 @@ for (const locale of ['en', 'zh'] as const) {
       // Denmark's conventions), 1 partially, 1 not started, 1 not applicable; Iceland's returned record not at all.
       const rows = await tableRows(chart(page, 'status-by-group'), t.showTable);
       expect(rows).toEqual([[t.weog, '2', '1', '0', '1', '1', '923', '928']]);
-      await expect(chart(page, 'status-by-group').locator('svg.recharts-surface')).toBeVisible();
+      await expect(await picture(chart(page, 'status-by-group'))).toBeVisible();
     });
 
     test('a range with no evidence shows each chart’s empty state', async ({ page }) => {
@@ -88,8 +94,8 @@ for (const locale of ['en', 'zh'] as const) {
       // axe takes a while over the country page's tables and forms.
       test.slow();
       await page.goto(`/${locale}/countries/NOR`);
-      await expect(chart(page, 'country-themes').locator('svg.recharts-surface')).toBeVisible();
-      await expect(chart(page, 'country-progress').locator('svg.recharts-surface')).toBeVisible();
+      await expect(await picture(chart(page, 'country-themes'))).toBeVisible();
+      await expect(await picture(chart(page, 'country-progress'))).toBeVisible();
       const months = await tableRows(chart(page, 'country-progress'), t.showTable);
       // From January 2005 to this month; the last month: 1 fully, 1 partially implemented, 30 without information.
       expect(months.at(-1)!.slice(1)).toEqual(['1', '1', '0', '0', '0', '30', '32']);
@@ -102,7 +108,7 @@ for (const locale of ['en', 'zh'] as const) {
 test('the chart exports download the table as CSV, and the picture as SVG and PNG', async ({ page }) => {
   await page.goto('/en?country=NOR');
   const frame = chart(page, 'status-by-group');
-  await expect(frame.locator('svg.recharts-surface')).toBeVisible();
+  await expect(await picture(frame)).toBeVisible();
 
   const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /CSV/ }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^status-by-group-\d{4}-\d{2}\.csv$/);
@@ -172,21 +178,88 @@ test('the matrix sorts by progress, goes back in time and drills down to the cou
   await expect(page).toHaveURL(/\/en\/countries\/NOR#c-P08-financing$/);
 });
 
-test('the matrix page sends each cell once, without a link per cell', async ({ page }) => {
+test('the matrix page sends each cell once, without a link per cell, 50 states a page', async ({ page }) => {
   const response = await page.request.get('/en/matrix');
   const html = await response.text();
-  // 193 states × 32 commitments: one character per cell in the React payload, one small cell in the HTML.
-  expect(html.length).toBeLessThan(400_000);
+  // 50 states × 32 commitments: one character per cell in the React payload, one small cell in the HTML.
+  expect(html.length).toBeLessThan(300_000);
   expect(html).not.toContain('#c-P08-financing');
   await page.goto('/en/matrix');
-  await expect(page.locator('table.matrix tbody td')).toHaveCount(193 * 32);
+  await expect(page.locator('table.matrix tbody td')).toHaveCount(50 * 32);
   await expect(page.locator('table.matrix tbody td a')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Pages of member states' })).toContainText(
+    'Member states 1–50 of 193',
+  );
+});
+
+test('the matrix pages: page 2 shows the next states, keeps the sort, and links back', async ({ page }) => {
+  await page.goto('/en/matrix?sort=name');
+  const names = page.locator('table.matrix tbody th');
+  const first = await names.allInnerTexts();
+  const pager = page.getByRole('navigation', { name: 'Pages of member states' });
+  await pager.getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(pager).toContainText('Member states 51–100 of 193');
+  await expect(pager.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+  const second = await names.allInnerTexts();
+  expect(second).toHaveLength(50);
+  expect(second.filter((name) => first.includes(name))).toEqual([]);
+  // The last page holds the rest; a page past the end shows it too.
+  await page.goto('/en/matrix?group=WESTERN_EUROPEAN_OTHERS&sort=progress&page=4');
+  await expect(names).toHaveCount(29);
+  await expect(page.getByRole('navigation', { name: 'Pages of member states' })).toHaveCount(0);
+  await page.goto('/en/matrix?sort=progress&page=4');
+  await expect(names).toHaveCount(43);
+  await pager.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL(/sort=progress/);
+  await expect(page).toHaveURL(/[?&]page=3/);
+  await expect(pager.getByRole('link', { name: 'Page 1' })).toHaveAttribute('href', '/en/matrix?sort=progress');
+  await expectNoAxeViolations(page);
+});
+
+test('the commitment page lists the states 50 a page, sorted, and the sort starts again on page 1', async ({
+  page,
+}) => {
+  await page.goto('/en/commitments/P12-conventions?sort=name&dir=desc&page=2#across-states');
+  const rows = page.locator('table.across-states tbody tr');
+  await expect(rows).toHaveCount(50);
+  const pager = page
+    .locator('#across-states')
+    .locator('..')
+    .getByRole('navigation', { name: 'Pages of member states' });
+  await expect(pager).toContainText('Member states 51–100 of 193');
+  await expect(pager.getByRole('link', { name: 'Page 1' })).toHaveAttribute(
+    'href',
+    '/en/commitments/P12-conventions?sort=name&dir=desc#across-states',
+  );
+  await expect(page.locator('table.across-states thead a').first()).not.toHaveAttribute('href', /page=/);
 });
 
 test('the commitment page charts the distribution over time, the map and ratifications', async ({ page }) => {
   await page.goto('/en/commitments/P12-conventions');
-  await expect(page.locator('[data-chart="commitment-over-time"] svg.recharts-surface')).toBeVisible();
-  await expect(page.locator('[data-chart="commitment-map"] svg a')).toHaveCount(193);
+  await expect(await picture(page.locator('[data-chart="commitment-over-time"]'))).toBeVisible();
+  // The map paints the states without a link each: the table across states below lists and links them.
+  await expect(page.locator('[data-chart="commitment-map"] svg a')).toHaveCount(0);
+  await expect(page.locator('[data-chart="commitment-map"] svg [data-code]')).toHaveCount(193);
   await expect(page.locator('[data-chart="commitment-parties"]')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the charts’ code loads as a chart nears the viewport, not with the page', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto('/en');
+  await page.waitForLoadState('networkidle');
+  // Above the fold: the filters and the headline figures; the charts wait as placeholders of their size.
+  await expect(page.locator('svg.recharts-surface')).toHaveCount(0);
+  await expect(page.locator('[data-chart="evidence-coverage"] [data-chart-pending]')).toHaveCount(1);
+  const before = scripts.length;
+  const frame = chart(page, 'status-by-group');
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame.locator('svg.recharts-surface')).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(before);
   await expectNoAxeViolations(page);
 });

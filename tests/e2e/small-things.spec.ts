@@ -107,7 +107,10 @@ async function tablesWithCsv(page: Page) {
         .filter((th) => !th.querySelector('.visually-hidden'))
         .map((th) => th.textContent?.trim() ?? '');
       const rows = [...table.querySelectorAll('tbody tr')].filter((tr) => !tr.querySelector('th[scope="rowgroup"]'));
-      return { caption: table.querySelector('caption')?.textContent ?? '', link, columns, rows: rows.length };
+      // A table shown a page at a time (the commitment page's states): its CSV holds every page.
+      const pager = wrapper?.nextElementSibling?.matches('nav.pager') ? wrapper.nextElementSibling : null;
+      const total = pager ? Number(pager.getAttribute('data-total')) : rows.length;
+      return { caption: table.querySelector('caption')?.textContent ?? '', link, columns, rows: total };
     }),
   );
 }

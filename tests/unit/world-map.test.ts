@@ -176,6 +176,29 @@ describe('WorldMap (components/charts/WorldMap.tsx)', () => {
     }
   });
 
+  it('paints states without an href and links none: one image, with each state once', () => {
+    const html = render({ states: states.map((state) => ({ ...state, href: undefined })) });
+    expect(links(html)).toHaveLength(0);
+    expect(html).toContain('role="img"');
+    // No name per state: the map's own title only.
+    expect(html.match(/<title/g)).toHaveLength(1);
+    const painted = [...html.matchAll(/data-code="([A-Z]{3})"/g)].map((match) => match[1]);
+    expect(new Set(painted).size).toBe(193);
+    expect(painted).toHaveLength(193);
+    // Each in its status's fill, as the linked map paints it.
+    const chartId = /data-chart="([^"]+)"/.exec(html)?.[1];
+    for (const state of states) {
+      const expectedFill = STATUS_PATTERNS[state.status]
+        ? `url(#${chartId}-pattern-${state.status.toLowerCase()})`
+        : STATUS_COLORS[state.status];
+      const drawn = new RegExp(`data-code="${state.code}"[^]*?fill="([^"]+)"`).exec(html);
+      const inline = new RegExp(`fill="([^"]+)" data-code="${state.code}"`).exec(html);
+      expect((inline ?? drawn)?.[1], state.code).toBe(expectedFill);
+    }
+    // Far less to send than the linked map.
+    expect(html.length).toBeLessThan(markup.length / 2);
+  });
+
   it('draws each state as its outline, its marker, or both where the outline is tiny', () => {
     for (const link of rendered) {
       const placement = geometry.placements.get(link.attrs['data-code']!)!;

@@ -10,7 +10,9 @@ import { cellOfStatus } from '@/lib/status/matrix-cells';
 import { getStatusMatrix } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
-import { parseMatrixSort } from '@/lib/validation/status';
+import { parseMatrixSort, parseStatesPage } from '@/lib/validation/status';
+import { StatesPager } from '@/components/status/StatesPager';
+import { pageOf } from '@/lib/status/paging';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
@@ -41,6 +43,9 @@ export default async function MatrixPage({ params, searchParams }: Props) {
     getStatusMatrix({ ...filter, asOf: filter.to }, sort, locale),
   ]);
   const path = `/${locale}/matrix`;
+  const list = pageOf(matrix.rows, parseStatesPage(query));
+  const pageHref = (page: number) =>
+    `${path}${filterQuery(filter, { sort: sort === 'name' ? undefined : sort, page: page > 1 ? String(page) : undefined })}`;
   // Labels are looked up once, not once per cell.
   const short = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`short.${status}`)])) as Record<
     ImplementationStatusValue,
@@ -102,7 +107,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
             caption={t('matrixCaption')}
             stateHeading={t('state')}
             columns={matrix.columns.map(({ code, shortCode, title }) => ({ code, shortCode, title }))}
-            rows={matrix.rows.map((row) => ({
+            rows={list.items.map((row) => ({
               code: row.code,
               name: locale === 'zh' ? row.nameZh : row.nameEn,
               cells: matrix.columns.map((column) => cellOfStatus(row.cells[column.code] ?? 'NO_INFORMATION')).join(''),
@@ -111,6 +116,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
           />
         </div>
       )}
+      <StatesPager list={list} href={pageHref} />
     </>
   );
 }

@@ -24,7 +24,7 @@ import { locales, type Locale } from '@/lib/i18n/config';
 import { segmentParagraph } from '@/lib/statement/highlight';
 import { redirectToCanonical } from '@/lib/url/canonical';
 import { canonicalCommitmentCode, COMMITMENT_CODE } from '@/lib/validation/codes';
-import { parseStatusSort } from '@/lib/validation/status';
+import { parseStatusSort, parseStatesPage } from '@/lib/validation/status';
 
 type Props = {
   params: Promise<{ locale: Locale; code: string }>;
@@ -172,6 +172,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
               filter={filter}
               locale={locale}
               headingLevel={3}
+              links={false}
             />
           </Suspense>
           {namesInstruments && (
@@ -197,6 +198,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         sort={sort}
         locale={locale}
         basePath={`/${locale}/commitments/${commitment.code}`}
+        page={parseStatesPage(query)}
       />
       {can(user, 'manage:commitments') && (
         <details className="admin-edit">
