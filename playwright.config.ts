@@ -42,11 +42,14 @@ export default defineConfig({
       testIgnore: /(logs|\.exclusive)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], storageState: storageStatePath('viewer') },
     },
-    // Tests that change site-wide settings run alone, after the rest.
+    // Tests that change site-wide settings run alone, after the rest, and one at a time: two of them toggling the
+    // public view in parallel undo each other.
     {
       name: 'exclusive',
       dependencies: ['chromium'],
       testMatch: /\.exclusive\.spec\.ts/,
+      fullyParallel: false,
+      workers: 1,
       use: devices['Desktop Chrome'],
     },
     // Reads the server's log after everything else has run.
