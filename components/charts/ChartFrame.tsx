@@ -25,8 +25,7 @@ export interface ChartFrameProps {
 
 /**
  * One dashboard chart: a <figure> named by its heading and described by its description, the client chart in a
- * fixed-height box, a server-rendered table alternative in <details>, and the CSV/SVG/PNG export toolbar.
- * The table is in the server HTML, so the data is readable before (and without) the chart's JavaScript.
+ * fixed-height box, a table alternative in <details> (drawn when opened) and the CSV/SVG/PNG export toolbar.
  */
 export async function ChartFrame({
   id,

@@ -40,6 +40,10 @@ async function readPages(page: Page): Promise<string[]> {
     }
     // Every streamed section and lazily loaded chart in place, no skeleton left.
     await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+    // Each chart's table alternative is drawn when it is opened.
+    const tables = page.locator('main details.chart-frame__details');
+    await tables.evaluateAll((details) => details.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+    await expect(page.locator('main details.chart-frame__details table')).toHaveCount(await tables.count());
     texts.push(
       // Charts drawn in the browser are left out: their text depends on when they were drawn, and each carries its
       // data in its table alternative, which counts.
