@@ -415,8 +415,9 @@ async function benchSize(
 ): Promise<SizeResult> {
   const url = process.env[`BENCH_DATABASE_URL_${size.toUpperCase()}`] || defaultBenchUrl(size);
   log(`Size ${size}: data in ${url.replace(/\/\/[^@/]*@/, '//…@')}`);
-  const loaded = await ensureBenchData({ url, size, force: options.force, log: (line) => log(line) });
-  const tables = await tableSizes(url);
+  const target = { kind: 'postgresql', url } as const;
+  const loaded = await ensureBenchData({ target, size, force: options.force, log: (line) => log(line) });
+  const tables = await tableSizes(target);
 
   log(`Size ${size}: the overview naive (all verified revisions into JavaScript) vs SQL over the rollups…`);
   const db = await openDatabase({ kind: 'postgresql', url });
