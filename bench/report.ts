@@ -1,4 +1,4 @@
-import type { BenchResults, LoadRun, SizeResult } from './run';
+import type { BenchResults, LoadRun, PgliteResult, SizeResult } from './run';
 
 /** bench/results.md from the figures of one `npm run bench`. */
 export const CHART_POINTS_TARGET = 2000;
@@ -109,6 +109,86 @@ function targetLines(size: SizeResult, concurrencies: number[]): string[] {
   return lines;
 }
 
+/** The static page and the overview of one run, as table rows, with the ratios to that run's static page. */
+function overviewRows(database: string, runs: LoadRun[], concurrency: number): string[] {
+  const base = runs.find((run) => run.concurrency === concurrency && run.target === 'static');
+  return ['static', 'overview'].flatMap((target) => {
+    const run = runs.find((candidate) => candidate.concurrency === concurrency && candidate.target === target);
+    if (!run) return [];
+    const ratios = base && run !== base ? `${ratio(run.p95, base.p95)} | ${ratio(run.rps, base.rps)}` : ' | ';
+    return [
+      `| ${database} | ${concurrency} | ${target} | ${ms(run.p50)} | ${ms(run.p95)} | ${ms(run.p99)} | ${n(run.rps)} | ` +
+        `${ratios} | ${run.non2xx} | ${run.errors + run.timeouts} | ${run.peakRssMb} |`,
+    ];
+  });
+}
+
+/** "Overview on PGlite (S)": the embedded database's figures beside PostgreSQL's of the same size and run. */
+function pgliteSection(pglite: PgliteResult, results: BenchResults): string[] {
+  const label = pglite.size.toUpperCase();
+  const postgres = results.sizes.find((size) => size.size === pglite.size);
+  const out = [`## Overview on PGlite (${label})`, ''];
+  out.push(
+    `The same ${label} data loaded into an embedded database (PGlite ${pglite.version}, the server's`,
+    '`DATA_DIR/pglite`) and served by the production server started on it (`scripts/start.ts` with `DATA_DIR` and',
+    'no `DATABASE_URL`): the static page and the overview signed in as the bench viewer, with the same warm-up and',
+    `load as PostgreSQL's run of size ${label}, whose rows are repeated here. PGlite runs inside the server process,`,
+    "so its peak RSS includes the database's memory; PostgreSQL's server processes are not counted in its figure.",
+    '',
+    '| database | concurrency | page | p50 ms | p95 ms | p99 ms | req/s | p95 / static | req/s / static | non-2xx | socket errors + timeouts | peak RSS MB |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const concurrency of results.settings.concurrency) {
+    if (postgres) out.push(...overviewRows('PostgreSQL', postgres.runs, concurrency));
+    out.push(...overviewRows('PGlite', pglite.runs, concurrency));
+  }
+  out.push('');
+  const different = postgres
+    ? Object.keys(postgres.tables).filter((table) => postgres.tables[table] !== pglite.tables[table])
+    : [];
+  out.push(
+    `- Load into PGlite: ${pglite.load.seconds} s${pglite.load.skipped ? ' (in an earlier run, kept)' : ''} for ` +
+      `${n(pglite.tables.Evidence ?? 0)} evidence records, ${n(pglite.tables.EvidenceRevision ?? 0)} revisions and ` +
+      `${n(pglite.tables.EvidenceSource ?? 0)} sources` +
+      (postgres
+        ? different.length === 0
+          ? `; every table holds as many rows as the PostgreSQL ${label} database.`
+          : `; row counts differ from PostgreSQL in: ${different.join(', ')}.`
+        : '.'),
+    `- Peak RSS of the server process tree on PGlite over its whole run: ${pglite.serverPeakRssMb} MB.`,
+    '',
+  );
+  return out;
+}
+
+/** Issue 13's latency, error and memory targets applied to the PGlite run. */
+function pgliteTargetLines(pglite: PgliteResult, concurrencies: number[]): string[] {
+  const lines = [`### Overview on PGlite (${pglite.size.toUpperCase()})`, ''];
+  for (const concurrency of concurrencies) {
+    const base = pglite.runs.find((run) => run.concurrency === concurrency && run.target === 'static');
+    const run = pglite.runs.find(
+      (candidate) => candidate.concurrency === concurrency && candidate.target === 'overview',
+    );
+    if (!base || !run) continue;
+    const times = run.p95 / base.p95;
+    lines.push(
+      Number.isFinite(times)
+        ? `- overview, c=${concurrency}: p95 ${run.p95} ms = ×${times.toFixed(1)} the static page's ` +
+            `${base.p95} ms (target ≤ ×${STATIC_RATIO_TARGET}): ${verdict(times <= STATIC_RATIO_TARGET)}.`
+        : `- overview, c=${concurrency}: p95 ${ms(run.p95)}, static page p95 ${ms(base.p95)}: no ratio ` +
+            `(no request completed within the ${run.seconds} s run): **missed**.`,
+    );
+  }
+  const errors = errorsOf(pglite.runs);
+  lines.push(
+    `- Zero errors: ${errors === 0 ? '**met**' : `**missed**: ${errors} non-2xx, socket errors or timeouts`}.`,
+    `- Server peak RSS ≤ ${SERVER_RSS_MB_TARGET} MB (database included): ${pglite.serverPeakRssMb} MB, ` +
+      `${verdict(pglite.serverPeakRssMb <= SERVER_RSS_MB_TARGET)}.`,
+    '',
+  );
+  return lines;
+}
+
 function errorsOf(runs: LoadRun[]): number {
   return runs.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0);
 }
@@ -129,6 +209,7 @@ export function renderResults(results: BenchResults): string {
   out.push(`| memory | ${machine.memory} |`);
   out.push(`| Node.js | ${machine.node} |`);
   out.push(`| PostgreSQL | ${machine.postgresql} |`);
+  if (results.pglite) out.push(`| PGlite | ${results.pglite.version} (embedded, in the server process) |`);
   out.push(`| commit | ${settings.commit} |`);
   out.push(
     `| load | autocannon, ${settings.duration} s per page and concurrency (${settings.concurrency.join(', ')}), ` +
@@ -145,16 +226,18 @@ export function renderResults(results: BenchResults): string {
   );
 
   out.push('## Data sizes (rows per table)', '');
+  const columns: { label: string; tables: Record<string, number>; load: { skipped: boolean; seconds: number } }[] = [
+    ...results.sizes.map((s) => ({ label: s.size.toUpperCase(), tables: s.tables, load: s.load })),
+    ...(results.pglite ? [{ ...results.pglite, label: `${results.pglite.size.toUpperCase()} on PGlite` }] : []),
+  ];
   const tables = Object.keys(results.sizes[0]?.tables ?? {});
-  out.push(`| table | ${results.sizes.map((s) => s.size.toUpperCase()).join(' | ')} |`);
-  out.push(`| --- | ${results.sizes.map(() => '---:').join(' | ')} |`);
+  out.push(`| table | ${columns.map((c) => c.label).join(' | ')} |`);
+  out.push(`| --- | ${columns.map(() => '---:').join(' | ')} |`);
   for (const table of tables) {
-    out.push(`| ${table} | ${results.sizes.map((s) => n(s.tables[table] ?? 0)).join(' | ')} |`);
+    out.push(`| ${table} | ${columns.map((c) => n(c.tables[table] ?? 0)).join(' | ')} |`);
   }
   out.push(
-    `| load time (s) | ${results.sizes
-      .map((s) => `${s.load.seconds}${s.load.skipped ? ' (earlier run)' : ''}`)
-      .join(' | ')} |`,
+    `| load time (s) | ${columns.map((c) => `${c.load.seconds}${c.load.skipped ? ' (earlier run)' : ''}`).join(' | ')} |`,
     '',
   );
 
@@ -195,8 +278,11 @@ export function renderResults(results: BenchResults): string {
     );
   }
 
+  if (results.pglite) out.push(...pgliteSection(results.pglite, results));
+
   out.push('## Targets (issue 13)', '');
   for (const size of results.sizes) out.push(...targetLines(size, settings.concurrency));
+  if (results.pglite) out.push(...pgliteTargetLines(results.pglite, settings.concurrency));
   out.push('');
   return out.join('\n');
 }

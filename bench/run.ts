@@ -1,8 +1,9 @@
-// npm run bench [-- --sizes s,l --duration 10 --concurrency 10,50 --port 3600 --skip-build --force-data]
+// npm run bench [-- --sizes s,l --duration 10 --concurrency 10,50 --port 3600 --skip-build --force-data --no-pglite]
 // Builds the app, then for each data size: loads the synthetic data, compares the naive overview with the SQL one,
 // starts the production server on PostgreSQL, signs in as the bench viewer, warms up, load-tests the dashboard pages
-// next to a static page with autocannon, measures the JavaScript the overview sends in Chromium, and writes
-// bench/results.md (and the raw figures to bench/results.json).
+// next to a static page with autocannon, measures the JavaScript the overview sends in Chromium. After size S (unless
+// --no-pglite) it fills an embedded (PGlite) data directory with the same S data and load-tests the overview and the
+// static page on the server started on it. Writes bench/results.md (and the raw figures to bench/results.json).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,7 +16,14 @@ import { openDatabase } from '@/lib/db';
 import { PUBLIC_VIEW_KEY } from '@/lib/settings';
 import { statusPerState, statusSeries } from '@/lib/dashboard/queries';
 import { BENCH_SIZES, BENCH_VIEWER, DEFAULT_SEED, GENERATOR_VERSION, type BenchSize } from './data/generator';
-import { defaultBenchUrl, ensureBenchData, tableSizes } from './data/load';
+import {
+  benchPgliteTarget,
+  defaultBenchDataDir,
+  defaultBenchUrl,
+  describeTarget,
+  ensureBenchData,
+  tableSizes,
+} from './data/load';
 import { measureFreshness, type FreshnessResult } from './freshness';
 import { compareOverview, type OverviewComparison } from './naive-overview';
 import { renderResults } from './report';
@@ -37,8 +45,10 @@ export const STATIC_TARGET: Target = {
   anonymous: true,
 };
 
+const OVERVIEW_TARGET: Target = { key: 'overview', label: 'overview /en', path: '/en' };
+
 const DASHBOARD_TARGETS: Target[] = [
-  { key: 'overview', label: 'overview /en', path: '/en' },
+  OVERVIEW_TARGET,
   { key: 'matrix', label: 'matrix /en/matrix', path: '/en/matrix' },
   { key: 'country', label: 'country /en/countries/KEN', path: '/en/countries/KEN' },
   {
@@ -121,11 +131,31 @@ export interface SizeResult {
   freshness?: FreshnessResult | { error: string };
 }
 
+/** The overview on the embedded database: the same data as PostgreSQL's run of `size`, the same load. */
+export interface PgliteResult {
+  size: BenchSize;
+  /** The server's DATA_DIR (absolute); its database is DATA_DIR/pglite. */
+  dataDir: string;
+  /** The version of @electric-sql/pglite in package.json. */
+  version: string;
+  /** `seconds`: how long the evidence load into PGlite took (in an earlier run when `skipped`). */
+  load: { skipped: boolean; seconds: number };
+  tables: Record<string, number>;
+  /** The static page and the signed-in overview at each of the run's concurrencies. */
+  runs: LoadRun[];
+  serverPeakRssMb: number;
+}
+
 export interface BenchResults {
   machine: Record<string, string>;
   settings: { duration: number; concurrency: number[]; seed: number; generator: number; commit: string };
   sizes: SizeResult[];
+  /** Absent with --no-pglite or when size S is not among --sizes. */
+  pglite?: PgliteResult;
 }
+
+/** The size whose overview is also measured on the embedded database. */
+export const PGLITE_SIZE: BenchSize = 's';
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const ROOT = process.cwd();
@@ -190,7 +220,16 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(size: BenchSize, url: string, port: number): Promise<Server> {
+/**
+ * Starts `scripts/start.ts` in production on `port`, on PostgreSQL (`database.url`) or on the embedded database in
+ * `database.dataDir`/pglite (no DATABASE_URL); its output goes to .tmp/bench/server-<name>.log. Resolves once
+ * /api/health answers; throws when the port is taken, the server exits, or it does not answer within 180 s.
+ */
+async function startServer(
+  name: string,
+  database: { url: string } | { dataDir: string },
+  port: number,
+): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   try {
     await fetch(`${base}/api/health`);
@@ -199,22 +238,29 @@ async function startServer(size: BenchSize, url: string, port: number): Promise<
     if (error instanceof Error && error.message.startsWith('Port')) throw error;
   }
   mkdirSync(WORK, { recursive: true });
-  const logFile = join(WORK, `server-${size}.log`);
+  const logFile = join(WORK, `server-${name}.log`);
   const out = openSync(logFile, 'w');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    AUTH_SECRET,
+    NEXTAUTH_URL: base,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  if ('url' in database) {
+    env.DATABASE_URL = database.url;
+    env.DATA_DIR = join(WORK, 'data');
+  } else {
+    // Without DATABASE_URL the server opens DATA_DIR/pglite (lib/db-target.ts), whatever the caller's shell set.
+    delete env.DATABASE_URL;
+    env.DATA_DIR = database.dataDir;
+  }
   // As `npm start` runs it: one node process with tsx's loader, no tsx CLI process in between.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     detached: true,
     stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      PORT: String(port),
-      AUTH_SECRET,
-      NEXTAUTH_URL: base,
-      DATA_DIR: join(WORK, 'data'),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+    env,
   });
   let exited = false;
   child.on('exit', () => (exited = true));
@@ -409,14 +455,105 @@ function gitCommit(): Promise<string> {
   });
 }
 
+/**
+ * Load-tests each target at each concurrency for `duration` seconds, in that order, draining the server after each;
+ * `peakRssMb` is the server process tree's peak resident memory during that run.
+ */
+async function loadRuns(
+  server: Server,
+  cookie: string,
+  targets: Target[],
+  options: { concurrency: number[]; duration: number },
+  sampler: RssSampler,
+): Promise<LoadRun[]> {
+  const runs: LoadRun[] = [];
+  for (const concurrency of options.concurrency) {
+    for (const target of targets) {
+      sampler.reset();
+      const result = await loadTest(server.base, target, cookie, {
+        connections: concurrency,
+        duration: options.duration,
+      });
+      const peakRssMb = Math.round(sampler.reset() / 2 ** 20);
+      runs.push({ target: target.key, concurrency, ...result, peakRssMb });
+      await drain(server.base);
+      log(
+        `  c=${concurrency} ${target.key.padEnd(10)} p50 ${result.p50} ms, p95 ${result.p95} ms, ` +
+          `p99 ${result.p99} ms, ${result.rps} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
+          `RSS ${peakRssMb} MB`,
+      );
+    }
+  }
+  return runs;
+}
+
+/**
+ * The overview on the embedded database: fills (or keeps) a PGlite data directory with the data of `size`, starts
+ * the production server on it (DATA_DIR, no DATABASE_URL), signs in as the bench viewer and load-tests the static
+ * page and the overview as the PostgreSQL run does, after the same warm-up.
+ */
+async function benchPglite(
+  size: BenchSize,
+  options: { port: number; duration: number; concurrency: number[]; force: boolean },
+): Promise<PgliteResult> {
+  const dataDir = defaultBenchDataDir(size);
+  const target = benchPgliteTarget(dataDir);
+  log(`PGlite ${size}: data in ${describeTarget(target)}`);
+  const loaded = await ensureBenchData({ target, size, force: options.force, log: (line) => log(line) });
+  const tables = await tableSizes(target);
+  log(`PGlite ${size}: starting the production server on the embedded database on port ${options.port}…`);
+  const name = `pglite-${size}`;
+  const server = await startServer(name, { dataDir }, options.port);
+  const sampler = new RssSampler(server.child.pid!);
+  try {
+    const session = await signIn(server.base);
+    log('  signed in as the bench viewer');
+    const targets = [STATIC_TARGET, OVERVIEW_TARGET];
+    for (const page of targets) {
+      const response = await fetch(`${server.base}${page.path}`, {
+        redirect: 'manual',
+        headers: page.anonymous ? {} : { cookie: session.header },
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) {
+        throw new Error(`${page.path} answers HTTP ${response.status} before the load; see ${WORK}/server-${name}.log`);
+      }
+    }
+    log('  warming up…');
+    for (const page of targets) await loadTest(server.base, page, session.header, { connections: 5, duration: 3 });
+    // The warm-up's last requests still queue on the one engine thread: they would be measured as the static page's.
+    await drain(server.base);
+    let serverPeak = sampler.reset();
+    const runs = await loadRuns(server, session.header, targets, options, sampler);
+    serverPeak = Math.max(serverPeak, ...runs.map((run) => run.peakRssMb * 2 ** 20));
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    return {
+      size,
+      dataDir,
+      version: manifest.dependencies['@electric-sql/pglite'] ?? 'unknown',
+      load: { skipped: loaded.skipped, seconds: loaded.marker.seconds },
+      tables,
+      runs,
+      serverPeakRssMb: Math.round(serverPeak / 2 ** 20),
+    };
+  } finally {
+    sampler.stop();
+    await server.stop();
+    log(`PGlite ${size}: server stopped.`);
+  }
+}
+
 async function benchSize(
   size: BenchSize,
   options: { port: number; duration: number; concurrency: number[]; force: boolean; naiveRuns: number | null },
 ): Promise<SizeResult> {
   const url = process.env[`BENCH_DATABASE_URL_${size.toUpperCase()}`] || defaultBenchUrl(size);
   log(`Size ${size}: data in ${url.replace(/\/\/[^@/]*@/, '//…@')}`);
-  const loaded = await ensureBenchData({ url, size, force: options.force, log: (line) => log(line) });
-  const tables = await tableSizes(url);
+  const target = { kind: 'postgresql', url } as const;
+  const loaded = await ensureBenchData({ target, size, force: options.force, log: (line) => log(line) });
+  const tables = await tableSizes(target);
 
   log(`Size ${size}: the overview naive (all verified revisions into JavaScript) vs SQL over the rollups…`);
   const db = await openDatabase({ kind: 'postgresql', url });
@@ -442,7 +579,7 @@ async function benchSize(
 
   log(`Size ${size}: starting the production server on port ${options.port}…`);
   const restorePublicView = await publicViewOn(url);
-  const server = await startServer(size, url, options.port).catch(async (error: unknown) => {
+  const server = await startServer(size, { url }, options.port).catch(async (error: unknown) => {
     await restorePublicView();
     throw error;
   });
@@ -476,6 +613,7 @@ async function benchSize(
     log(`  response sizes: ${targets.map((target) => `${target.key} ${htmlBytes[target.key]} B`).join(', ')}`);
     log('  warming up…');
     for (const target of targets) await loadTest(server.base, target, session.header, { connections: 5, duration: 3 });
+    await drain(server.base);
     serverPeak = sampler.reset();
     // Measured while the server is idle; a failure is reported in the results rather than losing the run.
     log('  measuring the JavaScript of the overview in Chromium…');
@@ -488,25 +626,8 @@ async function benchSize(
       log(`  could not measure the scripts: ${script.error}`);
     }
 
-    const runs: LoadRun[] = [];
-    for (const concurrency of options.concurrency) {
-      for (const target of targets) {
-        sampler.reset();
-        const result = await loadTest(server.base, target, session.header, {
-          connections: concurrency,
-          duration: options.duration,
-        });
-        const peakRssMb = Math.round(sampler.reset() / 2 ** 20);
-        serverPeak = Math.max(serverPeak, peakRssMb * 2 ** 20);
-        runs.push({ target: target.key, concurrency, ...result, peakRssMb });
-        await drain(server.base);
-        log(
-          `  c=${concurrency} ${target.key.padEnd(10)} p50 ${result.p50} ms, p95 ${result.p95} ms, ` +
-            `p99 ${result.p99} ms, ${result.rps} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
-            `RSS ${peakRssMb} MB`,
-        );
-      }
-    }
+    const runs = await loadRuns(server, session.header, targets, options, sampler);
+    serverPeak = Math.max(serverPeak, ...runs.map((run) => run.peakRssMb * 2 ** 20));
     log('  measuring how soon a verification shows on the pages…');
     let freshness: SizeResult['freshness'];
     const freshnessDb = await openDatabase({ kind: 'postgresql', url });
@@ -554,6 +675,8 @@ async function main() {
       'naive-runs': { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
       'force-data': { type: 'boolean', default: false },
+      // Node 20's parseArgs has no negated flags: the PGlite run is on unless --no-pglite is given.
+      'no-pglite': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results.md' },
     },
   });
@@ -578,8 +701,16 @@ async function main() {
     settings: { duration, concurrency, seed: DEFAULT_SEED, generator: GENERATOR_VERSION, commit: await gitCommit() },
     sizes: [],
   };
+  const force = values['force-data'];
   for (const size of sizes) {
-    results.sizes.push(await benchSize(size, { port, duration, concurrency, force: values['force-data'], naiveRuns }));
+    results.sizes.push(await benchSize(size, { port, duration, concurrency, force, naiveRuns }));
+    // The embedded database is measured at one size (issue 13), right after PostgreSQL's run of the same data.
+    if (size === PGLITE_SIZE && !values['no-pglite']) {
+      results.pglite = await benchPglite(size, { port, duration, concurrency, force });
+    }
+  }
+  if (!results.pglite && !values['no-pglite']) {
+    log(`No PGlite run: it measures size ${PGLITE_SIZE}, which is not among --sizes.`);
   }
   writeFileSync(values.out, renderResults(results));
   writeFileSync(values.out.replace(/\.md$/, '.json'), JSON.stringify(results, null, 2) + '\n');

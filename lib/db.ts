@@ -19,6 +19,11 @@ export interface Database {
   prisma: PrismaClient;
   /** The driver adapter factory, for the migration engine (lib/migrate). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * The embedded engine itself (kind 'pglite' only), for what Prisma cannot say: the benchmark's bulk load
+   * (bench/data/load.ts) runs COPY FROM '/dev/blob' on it. Never used while a Prisma transaction is open.
+   */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,7 @@ export async function openDatabase(target: DatabaseTarget = configuredTarget()):
       await pglite.close();
       unlock();
     };
-    return { kind: 'pglite', prisma, adapterFactory, close };
+    return { kind: 'pglite', prisma, adapterFactory, pglite, close };
   } catch (error) {
     unlock();
     throw error;
