@@ -20,14 +20,17 @@ function runTable(size: SizeResult, concurrency: number): string {
   const runs = size.runs.filter((run) => run.concurrency === concurrency);
   const base = runs.find((run) => run.target === 'static');
   const lines = [
-    `| page | p50 ms | p95 ms | p99 ms | req/s | p95 / static | req/s / static | non-2xx | socket errors + timeouts | peak RSS MB |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| page | p50 ms | p95 ms | p99 ms | req/s | p95 / static | req/s / static | server CPU ms / request | CPU / static | non-2xx | socket errors + timeouts | peak RSS MB |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ];
   for (const run of runs) {
+    const cpu = run.cpuMsPerRequest ?? NaN;
     lines.push(
       `| ${run.target} | ${ms(run.p50)} | ${ms(run.p95)} | ${ms(run.p99)} | ${n(run.rps)} | ` +
         `${base && run !== base ? ratio(run.p95, base.p95) : ''} | ` +
-        `${base && run !== base ? ratio(run.rps, base.rps) : ''} | ${run.non2xx} | ${run.errors + run.timeouts} | ${run.peakRssMb} |`,
+        `${base && run !== base ? ratio(run.rps, base.rps) : ''} | ${Number.isFinite(cpu) ? cpu : '–'} | ` +
+        `${base && run !== base ? ratio(cpu, base.cpuMsPerRequest ?? NaN) : ''} | ` +
+        `${run.non2xx} | ${run.errors + run.timeouts} | ${run.peakRssMb} |`,
     );
   }
   return lines.join('\n');
@@ -51,9 +54,13 @@ function targetLines(size: SizeResult, concurrencies: number[]): string[] {
     if (!base) continue;
     for (const run of runs.filter((candidate) => DASHBOARD_PAGES.includes(candidate.target))) {
       const times = run.p95 / base.p95;
+      const cpu = run.cpuMsPerRequest / base.cpuMsPerRequest;
       lines.push(
         `- ${run.target}, c=${concurrency}: p95 ${ms(run.p95)} ms = ×${times.toFixed(1)} the static page's ` +
-          `${base.p95} ms (target ≤ ×${STATIC_RATIO_TARGET}): ${verdict(times <= STATIC_RATIO_TARGET)}.`,
+          `${base.p95} ms (target ≤ ×${STATIC_RATIO_TARGET}): ${verdict(times <= STATIC_RATIO_TARGET)}` +
+          (Number.isFinite(cpu)
+            ? `; server CPU ${run.cpuMsPerRequest} ms per request = ×${cpu.toFixed(1)} the static page's.`
+            : '.'),
       );
     }
   }

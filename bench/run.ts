@@ -113,6 +113,9 @@ export interface LoadRun {
   errors: number;
   timeouts: number;
   peakRssMb: number;
+  /** CPU time of the server's process tree (Node.js; PostgreSQL's own backends not counted) per completed
+   * request, in ms: what a page costs the server, which a busy machine distorts far less than latency. */
+  cpuMsPerRequest: number;
 }
 
 export interface SizeResult {
@@ -193,6 +196,28 @@ function treeRss(pid: number): number {
     }
   }
   return total;
+}
+
+/** CPU time (user + system) of a process and all its descendants so far, in ms (Linux /proc, 100 ticks/s). */
+function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    try {
+      // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field.
+      const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return ticks * 10;
 }
 
 class RssSampler {
@@ -330,7 +355,7 @@ async function loadTest(
   target: Target,
   cookie: string,
   options: { connections: number; duration: number },
-): Promise<Omit<LoadRun, 'peakRssMb' | 'target' | 'concurrency'>> {
+): Promise<Omit<LoadRun, 'peakRssMb' | 'target' | 'concurrency' | 'cpuMsPerRequest'>> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -470,17 +495,20 @@ async function loadRuns(
   for (const concurrency of options.concurrency) {
     for (const target of targets) {
       sampler.reset();
+      const cpuBefore = treeCpuMs(server.child.pid!);
       const result = await loadTest(server.base, target, cookie, {
         connections: concurrency,
         duration: options.duration,
       });
       const peakRssMb = Math.round(sampler.reset() / 2 ** 20);
-      runs.push({ target: target.key, concurrency, ...result, peakRssMb });
+      // Requests cut off at the end of the run finish during the drain: their CPU counts too (a slight overestimate).
       await drain(server.base);
+      const cpuMsPerRequest = Math.round(((treeCpuMs(server.child.pid!) - cpuBefore) / result.requests) * 10) / 10;
+      runs.push({ target: target.key, concurrency, ...result, peakRssMb, cpuMsPerRequest });
       log(
         `  c=${concurrency} ${target.key.padEnd(10)} p50 ${result.p50} ms, p95 ${result.p95} ms, ` +
           `p99 ${result.p99} ms, ${result.rps} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
-          `RSS ${peakRssMb} MB`,
+          `RSS ${peakRssMb} MB, CPU ${cpuMsPerRequest} ms/request`,
       );
     }
   }

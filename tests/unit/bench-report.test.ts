@@ -3,7 +3,14 @@ import { renderResults } from '@/bench/report';
 import type { BenchResults, LoadRun } from '@/bench/run';
 
 /** One autocannon run as bench/run.ts records it; the figures are chosen, not measured. */
-function run(target: string, concurrency: number, p95: number, rps: number, peakRssMb = 500): LoadRun {
+function run(
+  target: string,
+  concurrency: number,
+  p95: number,
+  rps: number,
+  peakRssMb = 500,
+  cpuMs = p95 / 10,
+): LoadRun {
   return {
     target,
     concurrency,
@@ -18,6 +25,7 @@ function run(target: string, concurrency: number, p95: number, rps: number, peak
     errors: 0,
     timeouts: 0,
     peakRssMb,
+    cpuMsPerRequest: cpuMs,
   };
 }
 
@@ -82,6 +90,14 @@ describe('bench report: the overview on PGlite', () => {
     expect(missed).toContain("overview, c=10: p95 500 ms = ×2.5 the static page's 200 ms (target ≤ ×2): **missed**.");
     const none = renderResults(results(NaN));
     expect(none).toContain('no request completed within the 5 s run): **missed**.');
+  });
+
+  it('gives each page the server CPU per request beside its latency, with the ratio to the static page', () => {
+    const report = renderResults(results(300));
+    const table = report.slice(report.indexOf('### Concurrency 10'));
+    expect(table).toContain('| static | 50 | 100 | 101 | 20 |  |  | 10 |  | 0 | 0 | 500 |');
+    expect(table).toContain('| overview | 75 | 150 | 151 | 10 | ×1.5 | ×0.5 | 15 | ×1.5 | 0 | 0 | 560 |');
+    expect(report).toContain("server CPU 15 ms per request = ×1.5 the static page's.");
   });
 
   it('leaves the section out when the run had no PGlite part', () => {
