@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db';
 import { refreshPairRollups } from '@/lib/evidence/rollups';
 import { generateApiToken } from '@/lib/auth/api-tokens';
 import { BENCH_EDITORS, BENCH_REVIEWERS } from './data/generator';
+import { isoDay } from '@/lib/dates';
 
 export interface FreshnessResult {
   rounds: number;
@@ -132,7 +133,7 @@ export async function measureFreshness(
   try {
     for (let round = 0; round < rounds; round++) {
       const status = ROUND_STATUSES[round % ROUND_STATUSES.length]!;
-      const observedOn = new Date(firstDay + round * 86_400_000).toISOString().slice(0, 10);
+      const observedOn = isoDay(new Date(firstDay + round * 86_400_000));
       const write = await fetch(`${base}/api/v1/evidence`, {
         method: 'POST',
         headers: api(editorToken.secret),

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { monthsBetween } from '@/lib/dashboard/filter';
 import { resolveRange, statusSeries, type StatusSeries } from '@/lib/dashboard/queries';
 import { emptyCounts, type ImplementationStatusValue, type StatusCounts } from '@/lib/status/constants';
+import { isoMonth, monthsBetween } from '@/lib/dates';
 
 /**
  * The dashboard overview computed the naive way, for comparison with lib/dashboard/queries.ts: every verified
@@ -22,7 +22,6 @@ interface VerifiedRow {
 }
 
 /** 'YYYY-MM' of a date. */
-const monthKey = (date: Date) => date.toISOString().slice(0, 7);
 
 export async function naiveStatusSeries(prisma: Db, from: string, to: string): Promise<StatusSeries> {
   const [rows, [pairRow]] = await Promise.all([
@@ -63,7 +62,7 @@ export async function naiveStatusSeries(prisma: Db, from: string, to: string): P
     for (let m = 0; m < months.length; m++) {
       // The latest revision observed by the end of month m decides the status then.
       let status: ImplementationStatusValue | null = current;
-      while (index < list.length && monthKey(list[index]!.observedOn) <= months[m]!) {
+      while (index < list.length && isoMonth(list[index]!.observedOn) <= months[m]!) {
         status = list[index]!.status;
         index += 1;
       }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadSeedData, type SeedData } from '@/lib/seed/data';
 import type { ImplementationStatusValue } from '@/lib/status/constants';
+import { isoDay } from '@/lib/dates';
 
 /**
  * The deterministic synthetic evidence of the benchmark: the same seed and size give the same records, byte for
@@ -121,7 +122,7 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 /** The observation window. Review lags add at most ~110 days, so every timestamp falls before 2026-11. */
 export const FIRST_DAY = dayNumber('2005-01-01');
 export const LAST_DAY = dayNumber('2026-06-30');
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dayNumberToIso = (day: number) => isoDay(new Date(day * DAY_MS));
 
 const STAGES = ['NOT_STARTED', 'IN_PROGRESS', 'PARTIALLY_IMPLEMENTED', 'FULLY_IMPLEMENTED'] as const;
 
@@ -229,7 +230,7 @@ export function evidenceRecord(seed: number, pair: BenchPair, profile: PairProfi
   const r = randomStream(seed, 'record', pair.actorCode, pair.commitmentCode, index);
   const window = LAST_DAY - profile.firstDay;
   const day = Math.floor(profile.firstDay + ((index + r()) / profile.records) * window);
-  const observedOn = isoDay(day);
+  const observedOn = dayNumberToIso(day);
   const status = statusOn(profile, day);
   const recent = day > LAST_DAY - YEAR;
   const revisionCount = ((u) => (u < 0.5 ? 1 : u < 0.8 ? 2 : u < 0.95 ? 3 : 4))(r());
@@ -270,7 +271,7 @@ export function evidenceRecord(seed: number, pair: BenchPair, profile: PairProfi
         url: linked ? `https://bench.invalid/${pair.actorCode}/${pair.commitmentCode}/${index + 1}/${s + 1}` : null,
         reference: linked ? null : `BENCH/${pair.actorCode}/${observedOn.slice(0, 4)}/${index + 1}`,
         title: `Source ${s + 1} for observation ${index + 1}`,
-        publishedOn: isoDay(day - Math.floor(r() * 60)),
+        publishedOn: dayNumberToIso(day - Math.floor(r() * 60)),
       });
     }
     const tagCount = Math.floor(r() * 3);

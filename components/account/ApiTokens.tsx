@@ -6,6 +6,7 @@ import type { ApiTokenListItem } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
 import { API_TOKEN_LIFETIMES } from '@/lib/validation/api-tokens';
 import { TableScroll } from '@/components/TableScroll';
+import { utcMinute } from '@/lib/dates';
 
 /**
  * A user's API tokens: the list (name, access, prefix, expiry, last use, revoked) with a revoke button per live
@@ -34,7 +35,6 @@ export async function ApiTokens({
     scopes: { READ: t('scopes.READ'), READ_WRITE: t('scopes.READ_WRITE') },
     days: Object.fromEntries(API_TOKEN_LIFETIMES.map((days) => [days, t('days', { count: days })])),
   };
-  const when = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   const now = new Date();
   return (
     <section aria-labelledby="api-tokens-heading" className="stack">
@@ -79,14 +79,14 @@ export async function ApiTokens({
                       <code>{token.prefix}…</code>
                     </td>
                     <td>
-                      {when(token.createdAt)}
+                      {utcMinute(token.createdAt)}
                       {userId !== undefined && <span className="muted"> · {token.createdBy}</span>}
                     </td>
-                    <td>{when(token.expiresAt)}</td>
-                    <td>{token.lastUsedAt ? when(token.lastUsedAt) : t('never')}</td>
+                    <td>{utcMinute(token.expiresAt)}</td>
+                    <td>{token.lastUsedAt ? utcMinute(token.lastUsedAt) : t('never')}</td>
                     <td>
                       {token.revokedAt
-                        ? t('revoked', { date: when(token.revokedAt) })
+                        ? t('revoked', { date: utcMinute(token.revokedAt) })
                         : live
                           ? t('active')
                           : t('expired')}

@@ -1,16 +1,17 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
 import { formatMonth } from '@/lib/charts/format';
-import { monthOf, type DashboardFilter } from '@/lib/dashboard/filter';
+import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { resolveRange } from '@/lib/dashboard/queries';
 import { getHeadline } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
+import { isoMonth } from '@/lib/dates';
 
 /** The overview's headline figures, as of the end of the filter's range. */
 export async function HeadlineFigures({ filter, locale }: { filter: DashboardFilter; locale: Locale }) {
   const [t, format, figures] = await Promise.all([getTranslations('dashboard'), getFormatter(), getHeadline(filter)]);
   const { to } = resolveRange(filter);
-  const current = to === monthOf(new Date());
+  const current = to === isoMonth(new Date());
   const stats = [
     { key: 'commitments', value: format.number(figures.commitments), label: t('commitmentsTracked') },
     {

@@ -6,13 +6,8 @@ import { Field, useValidationMessage } from '@/components/forms/Field';
 import { FormMessage } from '@/components/forms/FormStatus';
 import { createEvidenceAction, updateEvidenceAction } from '@/lib/actions/evidence';
 import { formKey, initialFormState } from '@/lib/actions/form-state';
-import {
-  formSourceRows,
-  IMPLEMENTATION_STATUSES,
-  latestDateOnEarth,
-  MAX_SOURCES,
-  SOURCE_TYPES,
-} from '@/lib/validation/evidence';
+import { formSourceRows, IMPLEMENTATION_STATUSES, MAX_SOURCES, SOURCE_TYPES } from '@/lib/validation/evidence';
+import { latestDateOnEarth } from '@/lib/dates';
 
 export interface EvidenceFormValues {
   actorCode?: string;

@@ -11,6 +11,7 @@ import { pageOf } from '@/lib/status/paging';
 import type { StatusSort } from '@/lib/validation/status';
 import { TableScroll } from '@/components/TableScroll';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
+import { isoDay } from '@/lib/dates';
 
 /**
  * The commitment page's status sections: the commitment across the 193 member states (sortable through the URL,
@@ -112,7 +113,7 @@ export async function AcrossStatesSection({
                     </td>
                     <td>
                       {row.observedOn ? (
-                        <time dateTime={row.observedOn.toISOString().slice(0, 10)}>
+                        <time dateTime={isoDay(row.observedOn)}>
                           {format.dateTime(row.observedOn, { dateStyle: 'medium' })}
                         </time>
                       ) : (

@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
 import type { Timeline } from '@/lib/status/queries';
+import { isoDay, isoDayOrNull } from '@/lib/dates';
 
 /**
  * Verified evidence, newest observation first: for a country (each entry names its commitment) or for a
@@ -22,7 +23,6 @@ export async function EvidenceTimeline({
   publicOnly: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations('status'), getFormatter()]);
-  const day = (value: Date) => value.toISOString().slice(0, 10);
   return (
     <>
       <p className="muted">{publicOnly ? t('timelineIntroPublic') : t('timelineIntro')}</p>
@@ -44,7 +44,7 @@ export async function EvidenceTimeline({
             }}
             rows={timeline.entries.map((entry): TimelineRow => [
               entry.revisionId,
-              day(entry.observedOn),
+              isoDay(entry.observedOn),
               format.dateTime(entry.observedOn, { dateStyle: 'medium' }),
               cellOfStatus(entry.status),
               entry.current ? 1 : 0,
@@ -54,7 +54,7 @@ export async function EvidenceTimeline({
               of === 'country' ? `${entry.commitmentTitle} (${entry.commitmentCode})` : entry.actorName,
               entry.summary?.text ?? null,
               entry.summary?.lang ?? null,
-              entry.verifiedAt ? day(entry.verifiedAt) : null,
+              isoDayOrNull(entry.verifiedAt),
               entry.verifiedAt ? format.dateTime(entry.verifiedAt, { dateStyle: 'medium' }) : null,
             ])}
           />

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { ActorSchema, CommitmentSchema, InstrumentSchema } from '@/lib/api/schemas';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ActorQuery, CommitmentQuery } from '@/lib/validation/api';
+import { isoDay, isoDayOrNull } from '@/lib/dates';
 
 /** The reference data as the API shows it: commitments, actors, instruments (all public once the view is on). */
-const day = (value: Date) => value.toISOString().slice(0, 10);
 type Text = Record<string, string>;
 
 export async function listCommitments(
@@ -71,8 +71,8 @@ export async function listInstruments(prisma: PrismaClient): Promise<z.input<typ
   return rows.map((row) => ({
     code: row.code,
     year: row.year,
-    adoptedOn: day(row.adoptedOn),
-    entryIntoForceOn: row.entryIntoForceOn ? day(row.entryIntoForceOn) : null,
+    adoptedOn: isoDay(row.adoptedOn),
+    entryIntoForceOn: isoDayOrNull(row.entryIntoForceOn),
     shortName: row.shortName as Text,
     title: row.title as Text,
     depositary: row.depositary as Text,

@@ -11,13 +11,12 @@ import type {
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { isPartyStatus } from '@/lib/status/constants';
 import type { EvidenceChangesQuery, EvidenceQuery, RatificationQuery } from '@/lib/validation/api';
+import { isoDayOrNull } from '@/lib/dates';
 
 /**
  * The reads of the API as functions of a Prisma client, and the records as the API shows them. Codes, not
  * database ids, name actors, commitments and instruments; dates are YYYY-MM-DD, times ISO 8601 in UTC.
  */
-const day = (value: Date) => value.toISOString().slice(0, 10);
-const dayOrNull = (value: Date | null) => (value ? day(value) : null);
 
 // ----------------------------------------------------------------------------------------------------------------
 // Evidence
@@ -55,7 +54,7 @@ function evidenceView(row: EvidenceRow): z.input<typeof EvidenceSchema> {
     revision: {
       number: latest.number,
       state: latest.state,
-      observedOn: latest.observedOn ? day(latest.observedOn) : null,
+      observedOn: isoDayOrNull(latest.observedOn),
       status: latest.status,
       score: latest.score,
       summary: { ...(summary.zh ? { zh: summary.zh } : {}), ...(summary.en ? { en: summary.en } : {}) },
@@ -66,7 +65,7 @@ function evidenceView(row: EvidenceRow): z.input<typeof EvidenceSchema> {
         url: source.url,
         reference: source.reference,
         title: source.title,
-        publishedOn: dayOrNull(source.publishedOn),
+        publishedOn: isoDayOrNull(source.publishedOn),
       })),
       attachments: latest.attachments.map((attachment) => ({
         id: attachment.id,
@@ -256,8 +255,8 @@ function ratificationView(
     instrument: row.instrument.code,
     status: row.status,
     party: isPartyStatus(row.status),
-    signedOn: dayOrNull(row.signedOn),
-    consentedOn: dayOrNull(row.consentedOn),
+    signedOn: isoDayOrNull(row.signedOn),
+    consentedOn: isoDayOrNull(row.consentedOn),
     note: row.note,
     sourceUrl: row.sourceUrl,
     version: row.version,

@@ -1,4 +1,5 @@
 import { parseChartDate } from '@/lib/charts/format';
+import { isoMonth } from '@/lib/dates';
 
 /** Month steps tried for time-axis ticks, smallest first; 12 and more give year ticks. */
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600];
@@ -47,7 +48,7 @@ export function monthTicks(months: string[], maxTicks = 8): { ticks: string[]; u
   if (!first || !last) return { ticks: [], unit: 'month' };
   const { ticks, unit } = timeTicks(chartTime(first), chartTime(last), maxTicks);
   return {
-    ticks: ticks.map((time) => new Date(time).toISOString().slice(0, 7)).filter((month) => present.has(month)),
+    ticks: ticks.map((time) => isoMonth(new Date(time))).filter((month) => present.has(month)),
     unit,
   };
 }

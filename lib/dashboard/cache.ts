@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { monthOf } from '@/lib/dashboard/filter';
 import { ROLLUP_VERSION_KEY } from '@/lib/evidence/rollups';
+import { isoMonth } from '@/lib/dates';
 
 /**
  * Aggregates computed from the status rollups are kept in memory, keyed by the rollups' version: a counter in the
@@ -25,7 +25,7 @@ export async function readRollupVersion(prisma: Pick<PrismaClient, '$queryRaw'>)
  * this month) and its arguments.
  */
 export function aggregateKey(name: string, version: string, audience: { publicOnly: boolean }, args: unknown[]) {
-  return `${name}|${version}|${audience.publicOnly ? 'public' : 'internal'}|${monthOf(new Date())}|${JSON.stringify(args)}`;
+  return `${name}|${version}|${audience.publicOnly ? 'public' : 'internal'}|${isoMonth(new Date())}|${JSON.stringify(args)}`;
 }
 
 /** The value under `key`, computed once per key; `key` must name the version and everything the value depends on. */

@@ -56,31 +56,6 @@ export function filterQuery(filter: DashboardFilter, extra: Record<string, strin
   return query ? `?${query}` : '';
 }
 
-/** 'YYYY-MM' of a date, in UTC. */
-export function monthOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
-}
-
-/** The month `count` months after `month` (before it when negative), 'YYYY-MM'. */
-export function addMonths(month: string, count: number): string {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (mon - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Every month from `from` to `to`, both included. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, mon] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const current = `${year}-${String(mon).padStart(2, '0')}`;
-    if (current > to) return months;
-    months.push(current);
-    mon += 1;
-    if (mon > 12) [year, mon] = [year + 1, 1];
-  }
-}
-
 /**
  * The parsed filter with values the dashboard offers no choice for dropped (an unknown theme, commitment or country,
  * a malformed month), and those values listed for the page's notice. `fixed` names filters the page sets itself

@@ -3,7 +3,6 @@ import { publicRevisionCondition } from '@/lib/evidence/public';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
-import { addMonths, monthOf, monthsBetween } from '@/lib/dashboard/filter';
 import { actorScope, commitmentScope, scopeSql } from '@/lib/dashboard/scope';
 import {
   emptyCounts,
@@ -14,6 +13,7 @@ import {
   type StatusCounts,
 } from '@/lib/status/constants';
 import type { Audience } from '@/lib/status/queries';
+import { addMonths, isoMonth, monthsBetween } from '@/lib/dates';
 
 /**
  * The dashboard's aggregates, in SQL over the rollups of lib/evidence/rollups.ts: the number of member state ×
@@ -33,7 +33,7 @@ function endOf(month: string): Date {
 }
 
 export function resolveRange(filter: DashboardFilter, now = new Date()): { from: string; to: string } {
-  const to = filter.to ?? monthOf(now);
+  const to = filter.to ?? isoMonth(now);
   const from = filter.from ?? (DEFAULT_FROM < to ? DEFAULT_FROM : to);
   return { from, to };
 }
@@ -183,7 +183,7 @@ export async function headline(
   now = new Date(),
 ): Promise<Headline> {
   const { to } = resolveRange(filter, now);
-  const end = to === monthOf(now) ? now : endOf(to);
+  const end = to === isoMonth(now) ? now : endOf(to);
   const since = new Date(end.getTime() - 30 * 24 * 3600 * 1000);
   const [series, [figures], [recent]] = await Promise.all([
     statusSeries(prisma, { ...filter, from: to, to }, audience),

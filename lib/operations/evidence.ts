@@ -27,6 +27,7 @@ import {
   UpdateEvidenceInput,
   WithdrawEvidenceInput,
 } from '@/lib/validation/evidence';
+import { isoDayOrNull } from '@/lib/dates';
 
 /**
  * The evidence workflow: draft → submitted → verified or returned. Every save adds a revision (nothing is
@@ -249,7 +250,7 @@ export const updateEvidence = defineOperation({
         revision: latest.number,
         state: latest.state,
         status: latest.status,
-        observedOn: latest.observedOn?.toISOString().slice(0, 10) ?? null,
+        observedOn: isoDayOrNull(latest.observedOn),
       },
       after: auditView(input, revision),
     });
@@ -382,7 +383,7 @@ export const deleteEvidence = defineOperation({
         revisions: evidence.latestRevision,
         state: evidence.state,
         actor: evidence.actor.code,
-        observedOn: latest.observedOn?.toISOString().slice(0, 10) ?? null,
+        observedOn: isoDayOrNull(latest.observedOn),
         status: latest.status,
         summary: latest.summary,
         attachments: latest.attachments.map(({ fileName, sha256 }) => ({ fileName, sha256 })),

@@ -1,10 +1,10 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import { UpdateRatificationInput } from '@/lib/validation/ratification';
+import { isoDay, isoDayOrNull } from '@/lib/dates';
 
 type Tx = Prisma.TransactionClient;
 
-const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 const toDate = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 /** What the audit log sees of an actor's status for an instrument. */
@@ -26,8 +26,8 @@ function statusView(
     actorCode,
     instrumentCode,
     status: row.status,
-    signedOn: isoDate(row.signedOn),
-    consentedOn: isoDate(row.consentedOn),
+    signedOn: isoDayOrNull(row.signedOn),
+    consentedOn: isoDayOrNull(row.consentedOn),
     note: row.note,
     sourceUrl: row.sourceUrl,
     version: row.version,
@@ -59,7 +59,7 @@ export const updateRatification = defineOperation({
     if (user.countryScope.length > 0 && !user.countryScope.includes(actor.code)) {
       throw new DomainError(409, 'out_of_scope', 'outOfScope');
     }
-    const adopted = isoDate(instrument.adoptedOn)!;
+    const adopted = isoDay(instrument.adoptedOn);
     const fieldErrors: Record<string, string[]> = {};
     for (const field of ['signedOn', 'consentedOn'] as const) {
       const value = input[field];

@@ -1,8 +1,9 @@
 import { csvStream } from '@/lib/csv';
+import { isoDay } from '@/lib/dates';
 
 /** The response of every CSV download: streamed, never cached, named after what it holds and the day. */
 export function csvResponse(name: string, header: string[], rows: AsyncIterable<unknown[]>, bom: boolean): Response {
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = isoDay(new Date());
   return new Response(csvStream(header, rows, { bom }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

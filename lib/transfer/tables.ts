@@ -31,6 +31,7 @@ import { IMPORT_INTENTS } from '@/lib/validation/transfer';
 import { parseStatusSort } from '@/lib/validation/status';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { parseCommitmentFilter, parseCountryFilter } from '@/lib/validation/filters';
+import { isoDayOrNull } from '@/lib/dates';
 
 /**
  * The CSV behind each table of the site that has no export of its own (GET /api/export/table/<name>): the same
@@ -89,7 +90,6 @@ export function readerLocale(value: string | undefined): Locale {
   return value && isLocale(value) ? value : defaultLocale;
 }
 
-const day = (value: Date | null | undefined): string | null => (value ? value.toISOString().slice(0, 10) : null);
 const moment = (value: Date | null | undefined): string | null => (value ? value.toISOString() : null);
 
 async function countryOf(request: TableRequest) {
@@ -169,8 +169,8 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
         rows: instruments.map((instrument) => [
           instrument.year,
           `${instrument.shortName}: ${instrument.title}`,
-          day(instrument.adoptedOn),
-          day(instrument.entryIntoForceOn) ?? t('notInForce'),
+          isoDayOrNull(instrument.adoptedOn),
+          isoDayOrNull(instrument.entryIntoForceOn) ?? t('notInForce'),
           instrument.depositary,
         ]),
       };
@@ -233,7 +233,7 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
             theme.name,
             `${commitment.title} (${commitment.code})`,
             t(`implementation.${commitment.status}`),
-            day(commitment.observedOn),
+            isoDayOrNull(commitment.observedOn),
           ]),
         ),
       };
@@ -254,8 +254,8 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
         rows: table.rows.map((row) => [
           row.shortName,
           row.status ? t(`statuses.${row.status}`) : t('notRecorded'),
-          day(row.signedOn),
-          day(row.consentedOn),
+          isoDayOrNull(row.signedOn),
+          isoDayOrNull(row.consentedOn),
           [row.note, row.sourceUrl].filter(Boolean).join('\n') || null,
         ]),
       };
@@ -283,7 +283,7 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
           locale === 'zh' ? row.nameZh : row.nameEn,
           row.regionalGroup ? enums(`regionalGroup.${row.regionalGroup}`) : t('noGroup'),
           t(`implementation.${row.status}`),
-          day(row.observedOn),
+          isoDayOrNull(row.observedOn),
           ...(instruments
             ? [
                 t('partyCell', {
@@ -396,8 +396,8 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
           moment(revision.changedAt),
           ...(withAuthors ? [revision.changedBy] : []),
           t(`statuses.${revision.status}`),
-          day(revision.signedOn),
-          day(revision.consentedOn),
+          isoDayOrNull(revision.signedOn),
+          isoDayOrNull(revision.consentedOn),
           [revision.note, revision.sourceUrl].filter(Boolean).join('\n') || null,
         ]),
       };
@@ -421,7 +421,7 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
         visibility: label,
         sourceType: label,
         score: (score) => `${score > 0 ? `+${score}` : score} · ${t(`scores.${score}`)}`,
-        date: (value) => day(value)!,
+        date: (value) => isoDayOrNull(value)!,
       };
       const { revisions } = record;
       return {

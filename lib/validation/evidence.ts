@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorCode, commitmentCode } from '@/lib/validation/codes';
 import { Id } from '@/lib/validation/primitives';
+import { EARLIEST_RECORD_DAY, latestDateOnEarth } from '@/lib/dates';
 
 /**
  * Evidence input, shared by the entry form, its server actions and (later) the API. FormData arrives flat
@@ -26,30 +27,6 @@ export const SOURCE_TYPES = [
 ] as const;
 export const MAX_SOURCES = 20;
 export const MAX_SUMMARY_LENGTH = 5000;
-
-/** The farthest time zone east of UTC (Kiribati's Line Islands, UTC+14): where a calendar day begins first. */
-export const LATEST_UTC_OFFSET_HOURS = 14;
-
-/** The last answer of latestDateOnEarth and the instants [from, until) it holds for. */
-let latestDay = { from: 0, until: 0, date: '' };
-
-/**
- * The latest calendar date anywhere on Earth at `now` (YYYY-MM-DD): the date in UTC+14. "Observed up to today"
- * is judged by this date, so that a user east of UTC (Auckland, Kiribati) can record what they saw today; the
- * server knows no user's zone it could trust (the API and a CSV file carry none), so a date is "in the future" only
- * when it has begun nowhere yet. The price: a user west of UTC can enter the date that is already today in
- * UTC+14, at most one day ahead of their own calendar.
- */
-export function latestDateOnEarth(now: Date = new Date()): string {
-  const time = now.getTime();
-  // The answer holds for a whole day: kept, so that a 100,000-row import does not format a date per row.
-  if (time >= latestDay.from && time < latestDay.until) return latestDay.date;
-  const shifted = time + LATEST_UTC_OFFSET_HOURS * 3_600_000;
-  const date = new Date(shifted).toISOString().slice(0, 10);
-  const from = Math.floor(shifted / 86_400_000) * 86_400_000 - LATEST_UTC_OFFSET_HOURS * 3_600_000;
-  latestDay = { from, until: from + 86_400_000, date };
-  return date;
-}
 
 /**
  * One rule for every door (form, API, CSV import): text is trimmed here and nowhere else, and a character that
@@ -93,7 +70,7 @@ export const PastDate = z
   .pipe(
     z.iso
       .date({ message: 'dateInvalid' })
-      .refine((value) => !isIsoDate(value) || value >= '1945-01-01', 'dateBefore1945')
+      .refine((value) => !isIsoDate(value) || value >= EARLIEST_RECORD_DAY, 'dateBefore1945')
       .refine((value) => !isIsoDate(value) || value <= latestDateOnEarth(), 'dateInFuture'),
   );
 

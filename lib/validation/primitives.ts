@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/dates';
 
 /**
  * The primitives every schema of lib/validation builds on where a value goes to PostgreSQL: text it can store,
@@ -128,6 +129,6 @@ export const DateTime = (options: { offset?: boolean } = {}) =>
 /** Whether a Date is valid and inside the accepted range (UTC). */
 export function isWithinAcceptedRange(date: Date): boolean {
   if (Number.isNaN(date.getTime())) return false;
-  const day = date.toISOString().slice(0, 10);
+  const day = isoDay(date);
   return day >= EARLIEST_ACCEPTED_DAY && day <= LATEST_ACCEPTED_DAY;
 }

@@ -2,29 +2,17 @@ import { z } from 'zod';
 import { countryCode, instrumentCode } from '@/lib/validation/codes';
 import { MAX_INT4 } from '@/lib/validation/primitives';
 import { isPartyStatus, RATIFICATION_STATUSES } from '@/lib/status/constants';
+import { EARLIEST_RECORD_DAY, isIsoDay, latestDateOnEarth } from '@/lib/dates';
 
 /**
  * The ratification form and its operation. FormData gives strings; an empty field means "not given".
  * Messages are keys of the "validation" namespace of messages/<locale>.json.
  */
-/** No instrument against terrorism, and no United Nations, before 1945. */
-export const EARLIEST_DATE = '1945-01-01';
-
-/**
- * The latest date anyone may record: today where the day has begun first (UTC+14), so that a date entered
- * in the evening in Asia or the Pacific is not refused as "in the future" by a server on UTC.
- */
-export function latestAllowedDate(now: Date = new Date()): string {
-  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The first thing wrong with a date, as a validation key, or null. */
 export function dateProblem(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'dateInvalid';
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return 'dateInvalid';
-  if (value < EARLIEST_DATE) return 'dateTooEarly';
-  if (value > latestAllowedDate()) return 'dateInFuture';
+  if (!isIsoDay(value)) return 'dateInvalid';
+  if (value < EARLIEST_RECORD_DAY) return 'dateTooEarly';
+  if (value > latestDateOnEarth()) return 'dateInFuture';
   return null;
 }
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  filterQuery,
-  knownDashboardFilter,
-  monthsBetween,
-  parseDashboardFilter,
-} from '@/lib/dashboard/filter';
+import { filterQuery, knownDashboardFilter, parseDashboardFilter } from '@/lib/dashboard/filter';
+import { addMonths, monthsBetween } from '@/lib/dates';
 
 describe('dashboard filters in the URL', () => {
   it('keeps well-formed values and drops the rest, so a stale link still opens', () => {

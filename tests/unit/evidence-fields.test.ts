@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EvidenceFields,
   formSourceRows,
-  latestDateOnEarth,
   missingForReview,
   nestFormValues,
   normaliseTags,
 } from '@/lib/validation/evidence';
+import { latestDateOnEarth } from '@/lib/dates';
 
 const draft = { actorCode: 'KEN', commitmentCode: 'P08-financing' };
 const fieldErrors = (input: unknown) => {

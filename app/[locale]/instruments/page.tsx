@@ -6,6 +6,7 @@ import { listDocuments } from '@/lib/data/documents';
 import { adoptedBy, listInstruments } from '@/lib/data/instruments';
 import type { Locale } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/TableScroll';
+import { isoDay } from '@/lib/dates';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -24,9 +25,7 @@ export default async function InstrumentsPage({ params }: Props) {
     listInstruments(locale),
     listDocuments(locale),
   ]);
-  const date = (value: Date) => (
-    <time dateTime={value.toISOString().slice(0, 10)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>
-  );
+  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>;
   return (
     <>
       <h1>{t('title')}</h1>

@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/auth/guard';
 import { readOwnSecurity } from '@/lib/data/security';
 import type { Locale } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/TableScroll';
+import { utcMinute } from '@/lib/dates';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -25,8 +26,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'security' });
   return { title: t('title') };
 }
-
-const when = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 /** Each user's own security page: where they are signed in, their API tokens, and their second factor. */
 export default async function SecurityPage({ params, searchParams }: Props) {
@@ -67,8 +66,8 @@ export default async function SecurityPage({ params, searchParams }: Props) {
                     {session.current && <strong> · {t('thisSession')}</strong>}
                   </td>
                   <td>{session.ip ?? '—'}</td>
-                  <td>{when(session.createdAt)}</td>
-                  <td>{when(session.lastSeenAt)}</td>
+                  <td>{utcMinute(session.createdAt)}</td>
+                  <td>{utcMinute(session.lastSeenAt)}</td>
                   <td>{!session.current && <RevokeSessionForm label={t('signOut')} session={session.handle} />}</td>
                 </tr>
               ))}
@@ -83,7 +82,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
         {secondFactor.enrolled ? (
           <>
             <p>
-              {t('secondFactorOn', { date: when(secondFactor.enabledAt!) })}{' '}
+              {t('secondFactorOn', { date: utcMinute(secondFactor.enabledAt!) })}{' '}
               {t('recoveryCodesLeft', { count: secondFactor.recoveryCodesLeft })}{' '}
               {t('rememberedDevices', { count: secondFactor.rememberedDevices })}
             </p>

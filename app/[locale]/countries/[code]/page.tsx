@@ -24,16 +24,14 @@ import { getCountryStatusPage, getMemberStateHeader } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
 import { redirectToCanonical } from '@/lib/url/canonical';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
-import { latestAllowedDate } from '@/lib/validation/ratification';
 import { parseHistoryParam } from '@/lib/validation/status';
 import { TableScroll } from '@/components/TableScroll';
+import { isoDay, isoDayOrNull, latestDateOnEarth } from '@/lib/dates';
 
 type Props = {
   params: Promise<{ locale: Locale; code: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
@@ -64,13 +62,11 @@ export default async function CountryPage({ params, searchParams }: Props) {
   ]);
   if (!page) notFound();
   const { country, scorecard, ratification, history, timeline } = page;
-  const date = (value: Date) => (
-    <time dateTime={isoDate(value)!}>{format.dateTime(value, { dateStyle: 'medium' })}</time>
-  );
+  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>;
   const name = locale === 'zh' ? country.nameZh : country.nameEn;
   const otherName = locale === 'zh' ? country.nameEn : country.nameZh;
   const statement = ratification.summary.statement;
-  const maxDate = latestAllowedDate();
+  const maxDate = latestDateOnEarth();
   const basePath = `/${locale}/countries/${country.code}`;
   const [options, user, find] = await Promise.all([
     getFilterOptions(locale),
@@ -271,11 +267,11 @@ export default async function CountryPage({ params, searchParams }: Props) {
                         instrumentName={row.shortName}
                         version={row.version}
                         status={row.status}
-                        signedOn={isoDate(row.signedOn)}
-                        consentedOn={isoDate(row.consentedOn)}
+                        signedOn={isoDayOrNull(row.signedOn)}
+                        consentedOn={isoDayOrNull(row.consentedOn)}
                         note={row.note}
                         sourceUrl={row.sourceUrl}
-                        minDate={isoDate(row.adoptedOn)!}
+                        minDate={isoDay(row.adoptedOn)}
                         maxDate={maxDate}
                       />
                     )}

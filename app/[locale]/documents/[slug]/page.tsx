@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatementParagraph } from '@/components/StatementParagraph';
 import { getDocument } from '@/lib/data/documents';
 import type { Locale } from '@/lib/i18n/config';
+import { isoDay } from '@/lib/dates';
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -33,7 +34,7 @@ export default async function StatementPage({ params }: Props) {
         <dd>{document.symbol}</dd>
         <dt>{t('date')}</dt>
         <dd>
-          <time dateTime={document.adoptedOn.toISOString().slice(0, 10)}>
+          <time dateTime={isoDay(document.adoptedOn)}>
             {format.dateTime(document.adoptedOn, { dateStyle: 'long' })}
           </time>
         </dd>

@@ -7,6 +7,7 @@ import { maxAttachmentMb } from '@/lib/attachments/store';
 import { evidenceFormOptions, getEvidence, pendingReturn } from '@/lib/data/evidence';
 import type { Locale } from '@/lib/i18n/config';
 import { parseId } from '@/lib/validation/primitives';
+import { isoDayOrNull } from '@/lib/dates';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -15,8 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'evidence' });
   return { title: t('editTitle') };
 }
-
-const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10);
 
 export default async function EditEvidencePage({ params }: Props) {
   const { locale, id } = await params;
@@ -54,7 +53,7 @@ export default async function EditEvidencePage({ params }: Props) {
             initial={{
               actorCode: record.actor.code,
               commitmentCode: record.commitment.code,
-              observedOn: latest.observedOn ? isoDate(latest.observedOn) : '',
+              observedOn: isoDayOrNull(latest.observedOn) ?? '',
               status: latest.status ?? '',
               score: latest.score === null ? '' : String(latest.score),
               summaryEn: latest.summary.en,
@@ -66,7 +65,7 @@ export default async function EditEvidencePage({ params }: Props) {
                 url: source.url ?? undefined,
                 reference: source.reference ?? undefined,
                 title: source.title ?? undefined,
-                publishedOn: isoDate(source.publishedOn),
+                publishedOn: isoDayOrNull(source.publishedOn) ?? undefined,
               })),
             }}
           />

@@ -8,6 +8,7 @@ import { auditActionWords, auditEntityWords } from '@/lib/i18n/codes';
 import { codeWords, readerLocale, translator } from '@/lib/transfer/tables';
 import { parseAuditFilter } from '@/lib/validation/audit';
 import { wantsWords } from '@/lib/validation/transfer';
+import { isoDay } from '@/lib/dates';
 
 /**
  * GET /api/admin/audit/export?user=&entity=&action=&from=&to=&bom=1 — the filtered audit log as CSV, to admins
@@ -84,7 +85,7 @@ export async function GET(request: Request) {
         'after',
         'request_id',
       ];
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = isoDay(new Date());
   return new Response(csvStream(header, rows(), { bom: params.bom === '1' }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
