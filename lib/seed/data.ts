@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { COMMITMENT_CODE } from '@/lib/validation/codes';
+import { ACTOR_CODE, COMMITMENT_CODE, COUNTRY_CODE } from '@/lib/validation/codes';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
 import { parseStatement, type ParsedStatement } from '@/lib/statement/parse';
 
@@ -73,7 +73,7 @@ const MemberStatesFile = z.object({
   source: z.string().min(1),
   states: z.array(
     z.object({
-      code: z.string().regex(/^[A-Z]{3}$/),
+      code: z.string().regex(COUNTRY_CODE),
       alpha2: z.string().regex(/^[A-Z]{2}$/),
       group: z.enum(RegionalGroupValues),
       nameOverride: LocalizedTextSchema.optional(),
@@ -100,7 +100,7 @@ const InstrumentsFile = z.object({
 
 const UnEntitiesFile = z.object({
   source: z.string().min(1),
-  entities: z.array(z.object({ code: z.string().regex(/^[A-Z0-9-]+$/), name: LocalizedTextSchema })).min(1),
+  entities: z.array(z.object({ code: z.string().regex(ACTOR_CODE), name: LocalizedTextSchema })).min(1),
 });
 
 export type DocumentSeed = z.infer<typeof DocumentsFile>['documents'][number] & {
