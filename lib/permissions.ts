@@ -40,3 +40,18 @@ export const SECOND_FACTOR_ROLES: readonly RoleName[] = ['ADMIN', 'REVIEWER'];
 export function roleRequiresSecondFactor(role: RoleName): boolean {
   return SECOND_FACTOR_ROLES.includes(role);
 }
+
+/**
+ * What a reader may read, the one read policy for pages, the API, CSV exports and the dashboards' caches: a reader
+ * with `read:internal` (every signed-in role) sees all verified evidence, internal included; anyone else (the
+ * anonymous public, let in only while the public view is on, which the guards check) sees the verified evidence
+ * marked public and nothing else. `userId` serves the "mine" filters.
+ */
+export interface ReadAudience {
+  publicOnly: boolean;
+  userId: number | null;
+}
+
+export function readAudience(user: { id: number; role: RoleName } | null): ReadAudience {
+  return { publicOnly: !can(user, 'read:internal'), userId: user?.id ?? null };
+}

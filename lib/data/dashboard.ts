@@ -26,6 +26,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import { can } from '@/lib/permissions';
 import { statementDate } from '@/lib/status/queries';
+import { readAudience } from '@/lib/permissions';
 
 /**
  * Reads for the dashboard widgets. Each widget calls one of these from its own Suspense boundary, so a slow
@@ -35,7 +36,7 @@ const readerContext = cache(async () => {
   const user = await requireReader();
   const prisma = await requestPrisma();
   const version = await requestRollupVersion();
-  const audience = { publicOnly: user === null };
+  const audience = readAudience(user);
   return {
     prisma,
     audience,

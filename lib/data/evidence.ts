@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { EvidenceFilter } from '@/lib/validation/evidence-filters';
+import { readAudience } from '@/lib/permissions';
 
 export interface EvidenceListItem {
   id: number;
@@ -182,7 +183,7 @@ export async function browseEvidence(
 ): Promise<{ user: CurrentUser; items: EvidenceListItem[]; total: number; page: number; hasMore: boolean }> {
   const user = await requirePermission('read:internal');
   const prisma = await requestPrisma();
-  const found = await browseEvidenceIds(prisma, filter, { publicOnly: false, userId: user.id }, page);
+  const found = await browseEvidenceIds(prisma, filter, readAudience(user), page);
   const rows = await prisma.evidence.findMany({ where: { id: { in: found.ids } }, include: listInclude });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = found.ids.flatMap((id) => {

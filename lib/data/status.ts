@@ -26,6 +26,7 @@ import {
 } from '@/lib/status/queries';
 import type { StatusSort } from '@/lib/validation/status';
 import { aggregateKey, cachedAggregate } from '@/lib/dashboard/cache';
+import { readAudience } from '@/lib/permissions';
 
 /**
  * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
@@ -68,7 +69,7 @@ export async function getCountryStatusPage(
   const prisma = await requestPrisma();
   const country = await findMemberState(prisma, code);
   if (!country) return null;
-  const audience = { publicOnly: user === null };
+  const audience = readAudience(user);
   const [scorecard, statement, history, timeline] = await Promise.all([
     countryScorecard(prisma, country.id, locale, audience),
     statementDate(prisma),
@@ -112,7 +113,7 @@ export async function getCommitmentStatus(
   const prisma = await requestPrisma();
   const commitment = await prisma.commitment.findUnique({ where: { code }, select: { id: true, addressee: true } });
   if (!commitment) return null;
-  const audience = { publicOnly: user === null };
+  const audience = readAudience(user);
   const [acrossStates, timeline] = await Promise.all([
     commitment.addressee === 'MEMBER_STATES'
       ? commitmentAcrossStates(prisma, commitment.id, sort.sort, sort.dir, locale, audience)
@@ -134,7 +135,7 @@ export async function getStatusMatrix(
 ): Promise<Matrix & { themes: ThemeChoice[] }> {
   const user = await requireReader();
   const prisma = await requestPrisma();
-  const audience = { publicOnly: user === null };
+  const audience = readAudience(user);
   const version = await requestRollupVersion();
   const key = aggregateKey('matrix', version, audience, [filter, sort, locale]);
   const [matrix, themes] = await Promise.all([

@@ -2,6 +2,7 @@ import 'server-only';
 import { authorizeDownload } from '@/lib/api/auth';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getPrisma } from '@/lib/db';
+import { readAudience } from '@/lib/permissions';
 
 /**
  * Who may download the CSV exports, decided by the API's own caller check (lib/api/auth.ts, access
@@ -14,7 +15,7 @@ export type ExportReader =
 
 export async function exportReader(request: Request): Promise<ExportReader> {
   const caller = await authorizeDownload(await getPrisma(), request, 'public-read');
-  return caller.ok ? { ok: true, user: caller.user, publicOnly: caller.user === null } : caller;
+  return caller.ok ? { ok: true, user: caller.user, publicOnly: readAudience(caller.user).publicOnly } : caller;
 }
 
 /**

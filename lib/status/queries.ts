@@ -14,6 +14,7 @@ import {
   type StatusCounts,
   type StatusSortKey,
 } from '@/lib/status/constants';
+import type { ReadAudience } from '@/lib/permissions';
 
 /**
  * The SQL behind the status screens, as plain functions of a Prisma client so that tests can run them without a
@@ -22,10 +23,8 @@ import {
  */
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
-/** Whether the reader is the anonymous public, who sees only evidence marked public. */
-export interface Audience {
-  publicOnly: boolean;
-}
+/** Whether the reader is the anonymous public, who sees only evidence marked public (lib/permissions.ts). */
+export type Audience = Pick<ReadAudience, 'publicOnly'>;
 
 /**
  * The current status of each pair as the reader may see it: the CurrentStatus rows of the reader's audience (all

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { MAX_SOURCES } from '@/lib/validation/evidence';
 import type { EvidenceExportFilter } from '@/lib/validation/transfer';
+import type { ReadAudience } from '@/lib/permissions';
 
 /**
  * The evidence CSV: one row per evidence record with its latest revision's fields, a stable id and the version
@@ -129,11 +130,8 @@ export interface ExportSource {
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
-/** Who reads: the anonymous public sees only verified public revisions; `userId` serves the "mine" filter. */
-export interface ExportAudience {
-  publicOnly: boolean;
-  userId: number | null;
-}
+/** Who reads (lib/permissions.ts, readAudience): the public sees only verified public revisions. */
+export type ExportAudience = ReadAudience;
 
 /**
  * The revision a reader sees of each record: the latest, or for the public the latest verified one, and only when

@@ -15,7 +15,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { readableValue } from '@/lib/i18n/codes';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/config';
 import { loadMessages } from '@/lib/i18n/messages';
-import { roleCan, type Permission } from '@/lib/permissions';
+import { readAudience, roleCan, type Permission } from '@/lib/permissions';
 import {
   commitmentAcrossStates,
   countryScorecard,
@@ -223,9 +223,7 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
         translator(request.locale, 'status'),
         translator(request.locale, 'commitments'),
       ]);
-      const scorecard = await countryScorecard(request.prisma, country.id, request.locale, {
-        publicOnly: request.user === null,
-      });
+      const scorecard = await countryScorecard(request.prisma, country.id, request.locale, readAudience(request.user));
       return {
         header: [themes('theme'), t('commitment'), t('status'), t('observedOn')],
         rows: scorecard.themes.flatMap((theme) =>
@@ -273,9 +271,14 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
       if (!commitment || commitment.addressee !== 'MEMBER_STATES') return null;
       const [t, enums] = await Promise.all([translator(locale, 'status'), translator(locale, 'enums')]);
       const sort = parseStatusSort(params);
-      const across = await commitmentAcrossStates(prisma, commitment.id, sort.sort, sort.dir, locale, {
-        publicOnly: user === null,
-      });
+      const across = await commitmentAcrossStates(
+        prisma,
+        commitment.id,
+        sort.sort,
+        sort.dir,
+        locale,
+        readAudience(user),
+      );
       const instruments = across.instruments;
       return {
         header: [t('state'), t('group'), t('status'), t('observedOn'), ...(instruments ? [t('partyTo')] : [])],
@@ -376,7 +379,7 @@ export const TABLE_EXPORTS: Record<string, TableExport> = {
         country.id,
         request.params.instrument ?? '',
         request.locale,
-        { publicOnly: request.user === null },
+        readAudience(request.user),
       );
       if (!history) return null;
       const t = await translator(request.locale, 'ratification');

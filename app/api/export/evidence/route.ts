@@ -2,6 +2,7 @@ import { exportPrisma, exportReader } from '@/lib/data/transfer';
 import { evidenceExportCells, evidenceHeader, exportSourceGroups } from '@/lib/transfer/evidence-csv';
 import { csvResponse } from '@/lib/transfer/http';
 import { parseEvidenceExportFilter, wantsBom } from '@/lib/validation/transfer';
+import { readAudience } from '@/lib/permissions';
 
 /**
  * GET /api/export/evidence?country=&commitment=&state=&theme=&group=&mine=1&bom=1 — one row per evidence record
@@ -13,7 +14,7 @@ export async function GET(request: Request) {
   if (!reader.ok) return reader.response;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = parseEvidenceExportFilter(params);
-  const audience = { publicOnly: reader.publicOnly, userId: reader.user?.id ?? null };
+  const audience = readAudience(reader.user);
   const prisma = await exportPrisma();
   const groups = await exportSourceGroups(prisma, filter, audience);
   return csvResponse(

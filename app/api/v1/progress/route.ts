@@ -2,6 +2,7 @@ import { apiRoute, json, parseQuery } from '@/lib/api/route';
 import { aggregateKey, cachedAggregate, readRollupVersion } from '@/lib/dashboard/cache';
 import { statusSeries } from '@/lib/dashboard/queries';
 import { ProgressQuery } from '@/lib/validation/api';
+import { readAudience } from '@/lib/permissions';
 
 /**
  * GET /api/v1/progress — the overview's "implementation over time": member state × commitment pairs at each status
@@ -10,7 +11,7 @@ import { ProgressQuery } from '@/lib/validation/api';
  */
 export const GET = apiRoute('public-read', async ({ prisma, url, caller }) => {
   const filter = parseQuery(url, ProgressQuery);
-  const audience = { publicOnly: caller.user === null };
+  const audience = readAudience(caller.user);
   const version = await readRollupVersion(prisma);
   const key = aggregateKey('series', version, audience, [filter]);
   const series = await cachedAggregate(key, () => statusSeries(prisma, filter, audience));

@@ -1,4 +1,5 @@
 import { apiRoute, json, parseQuery } from '@/lib/api/route';
+import { readAudience } from '@/lib/permissions';
 import { statusMatrix } from '@/lib/status/queries';
 import { MatrixQuery } from '@/lib/validation/api';
 
@@ -8,8 +9,8 @@ import { MatrixQuery } from '@/lib/validation/api';
  */
 export const GET = apiRoute('public-read', async ({ prisma, url, caller }) => {
   const filter = parseQuery(url, MatrixQuery);
-  const publicOnly = caller.user === null;
-  const matrix = await statusMatrix(prisma, filter, 'name', 'en', { publicOnly });
+  const audience = readAudience(caller.user);
+  const matrix = await statusMatrix(prisma, filter, 'name', 'en', audience);
   const titles = new Map(
     (await prisma.commitment.findMany({ select: { code: true, title: true } })).map((c) => [c.code, c.title]),
   );
@@ -28,7 +29,7 @@ export const GET = apiRoute('public-read', async ({ prisma, url, caller }) => {
         cells: row.cells,
       })),
       counts: matrix.counts,
-      audience: publicOnly ? 'public' : 'internal',
+      audience: audience.publicOnly ? 'public' : 'internal',
     },
   });
 });
