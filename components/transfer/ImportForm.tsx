@@ -66,8 +66,13 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
       const response = await fetch('/api/import/evidence', { method: 'POST', body: new FormData(event.currentTarget) });
       const body = await response.json();
       if (!response.ok) {
-        const code = body?.error?.code as string | undefined;
-        setError(code && outcomes.has(code) ? outcomes(code, { limit: body.error.limit ?? '' }) : t('uploadFailed'));
+        // The route's snake_case codes name the form's outcome messages: import_too_large → importTooLarge.
+        const code = (body?.error?.code as string | undefined)?.replace(/_([a-z0-9])/g, (_, c: string) =>
+          c.toUpperCase(),
+        );
+        setError(
+          code && outcomes.has(code) ? outcomes(code, { limit: body.error.details?.limit ?? '' }) : t('uploadFailed'),
+        );
       } else {
         setPreview({ ...(body as Omit<Preview, 'intent'>), intent });
       }

@@ -4,7 +4,8 @@ import evidence from '@/messages/en/evidence.json';
 import type { Failure } from '@/lib/operations/define';
 
 /**
- * The one error shape of the JSON API: `{ error: { code, message, fields?, requestId? } }`. `code` is stable
+ * The one error shape of the JSON API and every other route handler: `{ error: { code, message, fields?, details?,
+ * requestId? } }`. `code` is stable
  * and machine-readable; `message` is English text; `fields` maps a field path to the keys of what is wrong
  * with it (the same keys the forms translate, e.g. "dateInFuture").
  */
@@ -17,6 +18,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string[]>,
     readonly headers?: Record<string, string>,
+    /** Values the message names, for clients that word it themselves (e.g. `{ limit: 100 }`). */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -36,6 +39,7 @@ export function errorResponse(error: ApiError, requestId?: string): Response {
         code: error.code,
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.details ? { details: error.details } : {}),
         ...(requestId ? { requestId } : {}),
       },
     },

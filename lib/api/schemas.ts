@@ -25,6 +25,10 @@ export const ErrorSchema = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .meta({ description: 'Field path → keys of what is wrong with it.' }),
+      details: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .meta({ description: 'Values the message names, e.g. { limit: 100 } for a file over the import limit.' }),
       requestId: z.string().optional().meta({ description: 'Quote it when reporting a problem.' }),
     }),
   })

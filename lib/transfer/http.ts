@@ -13,10 +13,6 @@ export function csvResponse(name: string, header: string[], rows: AsyncIterable<
   });
 }
 
-export function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  return Response.json({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
-}
-
 export async function* iterate<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
 }

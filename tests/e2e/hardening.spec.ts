@@ -151,7 +151,7 @@ test.describe('bodies over a route’s limit are refused while they stream', () 
       chunks: 4800,
     });
     expect(response.status).toBe(413);
-    expect(JSON.parse(response.body).error.code).toBe('importTooLarge');
+    expect(JSON.parse(response.body).error.code).toBe('import_too_large');
     expect(response.sent).toBeLessThan(300 * 1024 * 1024);
   });
 });

@@ -5,12 +5,13 @@ import {
   parseAttachmentId,
 } from '@/lib/attachments/access';
 import { authorizeDownload } from '@/lib/api/auth';
+import { ApiError, errorResponse, type ApiErrorStatus } from '@/lib/api/errors';
 import { readAttachment } from '@/lib/attachments/store';
 import { getPrisma } from '@/lib/db';
 import { isPublicViewEnabled } from '@/lib/settings';
 
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+function refuse(status: ApiErrorStatus, code: string, message: string): Response {
+  return errorResponse(new ApiError(status, code, message));
 }
 
 /**
@@ -25,7 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!caller.ok) return caller.response;
   const { user } = caller;
   const id = parseAttachmentId((await params).id);
-  if (id === null) return errorResponse(404, 'not_found', 'There is no such attachment.');
+  if (id === null) return refuse(404, 'not_found', 'There is no such attachment.');
 
   const attachment = await prisma.attachment.findUnique({
     where: { id },
@@ -53,22 +54,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     },
   });
-  if (!attachment) return errorResponse(404, 'not_found', 'There is no such attachment.');
+  if (!attachment) return refuse(404, 'not_found', 'There is no such attachment.');
 
   const { state, visibility, evidence } = attachment.revision;
   const revision = { state, visibility, recordPublic: evidence.revisions[0]?.visibility === 'PUBLIC' };
   const publicView = needsPublicViewSetting(user) ? await isPublicViewEnabled(prisma) : false;
   const access = decideAttachmentAccess(user, publicView, revision);
-  if (!access.allowed) return errorResponse(access.status, access.code, access.message);
+  if (!access.allowed) return refuse(access.status, access.code, access.message);
 
   const file = await readAttachment(attachment.storagePath, attachment.sha256);
   if (!file.ok && file.problem === 'missing') {
     console.error(`Attachment ${id}: the stored file is missing.`);
-    return errorResponse(404, 'attachment_missing', 'The file of this attachment is missing from the server.');
+    return refuse(404, 'attachment_missing', 'The file of this attachment is missing from the server.');
   }
   if (!file.ok) {
     console.error(`Attachment ${id}: the stored file does not match its SHA-256 checksum.`);
-    return errorResponse(422, 'attachment_corrupt', 'The file of this attachment is damaged and cannot be served.');
+    return refuse(422, 'attachment_corrupt', 'The file of this attachment is damaged and cannot be served.');
   }
   const body = file.bytes;
   return new Response(body, {

@@ -1,5 +1,6 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { getPrisma } from '@/lib/db';
 import { routeAuthOptions } from '@/lib/auth/options';
 import { checkSignInRateLimit } from '@/lib/auth/sign-in';
@@ -23,7 +24,7 @@ export function GET(request: NextRequest, context: Context) {
  */
 export async function POST(request: NextRequest, context: Context) {
   if (!isSameOriginRequest(request.headers)) {
-    return Response.json({ error: { code: 'cross_site', message: 'Cross-site request refused.' } }, { status: 403 });
+    return errorResponse(new ApiError(403, 'cross_site', 'Cross-site request refused.'));
   }
   // next-auth would read any body whole: read at most a few KB, refuse more with 413 before reading it.
   let bytes: Uint8Array;
@@ -31,7 +32,7 @@ export async function POST(request: NextRequest, context: Context) {
     bytes = await readBodyLimited(request, SIGN_IN_BODY_LIMIT);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return Response.json({ error: { code: 'payload_too_large', message: error.message } }, { status: 413 });
+    return errorResponse(new ApiError(413, 'payload_too_large', error.message));
   }
   const limited = new NextRequest(withBody(request, bytes));
   const { nextauth } = await context.params;
@@ -41,6 +42,7 @@ export async function POST(request: NextRequest, context: Context) {
     const limit = await checkSignInRateLimit(await getPrisma(), { email, ip: clientAddress(limited.headers) });
     if (!limit.allowed) {
       const url = new URL('/sign-in?error=RateLimited', request.url);
+      // The error shape of lib/api/errors.ts plus the `url` that next-auth's client reads from a sign-in answer.
       return Response.json(
         { url: url.toString(), error: { code: 'rate_limited', message: 'Too many failed sign-ins; try again later.' } },
         { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },

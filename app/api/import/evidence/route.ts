@@ -1,3 +1,4 @@
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { getCurrentUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
 import { BodyTooLargeError, readFormLimited } from '@/lib/http/body';
@@ -5,7 +6,6 @@ import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { importLimits } from '@/lib/operations/transfer';
 import { roleCan } from '@/lib/permissions';
 import { checkImportLimits, ImportLimitError, planEvidenceImport } from '@/lib/transfer/evidence-import';
-import { errorJson } from '@/lib/transfer/http';
 import { pruneImports, saveImport } from '@/lib/transfer/import-store';
 import { IMPORT_INTENTS, type ImportIntent } from '@/lib/validation/transfer';
 import { isStorableText } from '@/lib/validation/primitives';
@@ -18,7 +18,17 @@ const DUPLICATES_SHOWN = 1000;
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 function limitError(error: ImportLimitError) {
-  return errorJson(413, error.code, error.message, { limit: error.limit });
+  const code = error.code === 'importTooLarge' ? 'import_too_large' : 'import_too_many_rows';
+  return refuse(413, code, error.message, { limit: error.limit });
+}
+
+function refuse(
+  status: ConstructorParameters<typeof ApiError>[0],
+  code: string,
+  message: string,
+  details?: Record<string, number>,
+) {
+  return errorResponse(new ApiError(status, code, message, undefined, undefined, details));
 }
 
 /**
@@ -32,12 +42,12 @@ function limitError(error: ImportLimitError) {
  */
 export async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) {
-    return errorJson(403, 'crossSite', 'The request did not come from this site and was refused.');
+    return refuse(403, 'cross_site', 'The request did not come from this site and was refused.');
   }
   const user = await getCurrentUser();
-  if (!user) return errorJson(401, 'unauthenticated', 'Sign in first.');
+  if (!user) return refuse(401, 'unauthenticated', 'Sign in first.');
   if (user.mustChangePassword || !roleCan(user.role, 'write:evidence')) {
-    return errorJson(403, 'forbidden', 'Your role may not import evidence.');
+    return refuse(403, 'forbidden', 'Your role may not import evidence.');
   }
   const limits = importLimits();
   // Counted while it streams (a chunked body has no Content-Length to check first) and cut off past the limit.
@@ -48,15 +58,15 @@ export async function POST(request: Request) {
     if (error instanceof BodyTooLargeError) {
       return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
     }
-    return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
+    return refuse(400, 'import_no_file', 'Send the CSV file as multipart/form-data in the field "file".');
   }
   const file = form.get('file');
   const intent: ImportIntent = IMPORT_INTENTS.find((candidate) => candidate === form.get('intent')) ?? 'draft';
   if (!(file instanceof File) || file.size === 0) {
-    return errorJson(400, 'importNoFile', 'Send the CSV file as multipart/form-data in the field "file".');
+    return refuse(400, 'import_no_file', 'Send the CSV file as multipart/form-data in the field "file".');
   }
   if (!isStorableText(file.name)) {
-    return errorJson(400, 'importFileName', 'Rename the file: its name holds characters that cannot be stored.');
+    return refuse(400, 'import_file_name', 'Rename the file: its name holds characters that cannot be stored.');
   }
   if (file.size > limits.maxBytes) {
     return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
@@ -72,7 +82,7 @@ export async function POST(request: Request) {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return errorJson(400, 'importNotUtf8', 'The file is not UTF-8 text.');
+    return refuse(400, 'import_not_utf8', 'The file is not UTF-8 text.');
   }
   await pruneImports();
   const stored = await saveImport(bytes, { userId: user.id, fileName: file.name || 'import.csv' });
