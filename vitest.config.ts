@@ -12,8 +12,10 @@ export default defineConfig({
     },
   },
   test: {
-    // Integration files each build their own databases; two at a time suits a 2-core machine.
+    // Integration files each copy their own databases; two at a time suits a 2-core machine.
     maxWorkers: 2,
+    // Fails a test on console.error; sets fast-check's run count (TEST_PROPERTY_RUNS).
+    setupFiles: ['tests/support/vitest-setup.ts'],
     projects: [
       // Limits far above any run on a quiet machine: CI shares two cores with other work, and a test must not
       // fail because the machine is busy. A hung test still fails.
@@ -25,6 +27,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 900_000,
           hookTimeout: 900_000,
+          // Migrates and seeds one PostgreSQL and one PGlite database per run; each file copies them.
+          globalSetup: ['tests/support/templates.ts'],
           // export-large.test.ts measures live memory after forced collections.
           execArgv: ['--expose-gc'],
         },
