@@ -9,7 +9,10 @@ import { afterAll, afterEach, expect } from 'vitest';
  * so with a spy that replaces it, e.g. `vi.spyOn(console, 'error').mockImplementation(() => {})`, and checks it.
  */
 const logged: string[] = [];
-const original = console.error.bind(console);
+// The unit project shares modules between files (isolate: false) and runs this file again for each: wrap the
+// console's own function, never the previous file's wrapper.
+const holder = globalThis as typeof globalThis & { __consoleErrorOriginal?: typeof console.error };
+const original = (holder.__consoleErrorOriginal ??= console.error.bind(console));
 console.error = (...args: unknown[]) => {
   logged.push(format(...args));
   original(...args);
