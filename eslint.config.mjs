@@ -28,4 +28,19 @@ export default defineConfig([
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // Browser tests open contexts through the `newContext` fixture (tests/e2e/fixtures.ts), which watches their pages
+    // for console errors, page errors and invalid server HTML; a context opened on `browser` directly would not be.
+    files: ['tests/e2e/**/*.ts'],
+    ignores: ['tests/e2e/fixtures.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='browser'][property.name=/^new(Context|Page)$/]",
+          message: 'Use the `newContext` fixture of tests/e2e/fixtures.ts: its pages are checked for errors.',
+        },
+      ],
+    },
+  },
 ]);

@@ -12,12 +12,24 @@ export default defineConfig({
     },
   },
   test: {
-    // Integration files each build their own databases; two at a time suits a 2-core machine.
+    // Integration files each copy their own databases; two at a time suits a 2-core machine.
     maxWorkers: 2,
+    // Fails a test on console.error; sets fast-check's run count (TEST_PROPERTY_RUNS).
+    setupFiles: ['tests/support/vitest-setup.ts'],
     projects: [
       // Limits far above any run on a quiet machine: CI shares two cores with other work, and a test must not
       // fail because the machine is busy. A hung test still fails.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 120_000,
+          // Files share one module graph per worker: importing the app's modules again for each file was most of
+          // the unit run's time. Unit tests mock no modules and restore what they change (environment, timers).
+          isolate: false,
+        },
+      },
       {
         extends: true,
         test: {
@@ -25,6 +37,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 900_000,
           hookTimeout: 900_000,
+          // Migrates and seeds one PostgreSQL and one PGlite database per run; each file copies them.
+          globalSetup: ['tests/support/templates.ts'],
           // export-large.test.ts measures live memory after forced collections.
           execArgv: ['--expose-gc'],
         },

@@ -21,10 +21,8 @@ const CALLERS: Caller[] = ['anonymous', ...E2E_ROLES];
 for (const { path, allowed } of PAGES) {
   for (const caller of CALLERS) {
     const expected = caller === 'anonymous' ? 'sign-in' : allowed.includes(caller) ? 200 : 403;
-    test(`${path} as ${caller} → ${expected}`, async ({ browser, consoleErrors }) => {
-      const context = await browser.newContext(
-        caller === 'anonymous' ? {} : { storageState: storageStatePath(caller) },
-      );
+    test(`${path} as ${caller} → ${expected}`, async ({ newContext, consoleErrors }) => {
+      const context = await newContext(caller === 'anonymous' ? {} : { storageState: storageStatePath(caller) });
       const page = await context.newPage();
       const response = await page.goto(path);
       if (expected === 'sign-in') {
@@ -66,8 +64,8 @@ test('the audit export answers 401 to the anonymous, 403 to a viewer and CSV to 
   for (const context of Object.values(contexts)) await context.dispose();
 });
 
-test('an admin corrects a commitment title; a viewer sees no edit control', async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+test('an admin corrects a commitment title; a viewer sees no edit control', async ({ newContext }) => {
+  const admin = await newContext({ storageState: storageStatePath('admin') });
   const page = await admin.newPage();
   await page.goto('/en/commitments/P28-gctf');
   await page.getByText('Edit this commitment (admin)').click();
@@ -80,7 +78,7 @@ test('an admin corrects a commitment title; a viewer sees no edit control', asyn
   );
   await admin.close();
 
-  const viewer = await browser.newContext({ storageState: storageStatePath('viewer') });
+  const viewer = await newContext({ storageState: storageStatePath('viewer') });
   const viewerPage = await viewer.newPage();
   await viewerPage.goto('/en/commitments/P28-gctf');
   await expect(viewerPage.getByText('Edit this commitment (admin)')).toHaveCount(0);

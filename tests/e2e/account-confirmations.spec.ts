@@ -1,6 +1,6 @@
 import { generateTOTP } from '@epic-web/totp';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect as baseExpect, test } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect as baseExpect, test, type NewContext } from './fixtures';
 import { storageStatePath } from './support/users';
 
 /**
@@ -41,7 +41,7 @@ const TEXT = {
 const PASSWORD = 'a dedicated tester picks this';
 
 /** A new editor added on the admin page, who has replaced the one-time password; returns their email. */
-async function newEditor(browser: Browser, admin: Page, tag: string): Promise<string> {
+async function newEditor(newContext: NewContext, admin: Page, tag: string): Promise<string> {
   const email = `${tag}-${Date.now()}@e2e.test`;
   await admin.goto('/en/admin/users');
   await admin.getByLabel('Email', { exact: true }).fill(email);
@@ -51,7 +51,7 @@ async function newEditor(browser: Browser, admin: Page, tag: string): Promise<st
   await expect(admin.getByRole('status').filter({ hasText: 'The user was added.' })).toBeVisible();
   const oneTimePassword = (await admin.locator('.one-time-password code').textContent())!;
 
-  const { context, page } = await signIn(browser, email, oneTimePassword);
+  const { context, page } = await signIn(newContext, email, oneTimePassword);
   await expect(page).toHaveURL(/\/en\/account\/password$/);
   await page.getByLabel('Current password', { exact: true }).fill(oneTimePassword);
   await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
@@ -69,11 +69,11 @@ async function newEditor(browser: Browser, admin: Page, tag: string): Promise<st
 
 /** Signs `email` in, in a browser context of its own. */
 async function signIn(
-  browser: Browser,
+  newContext: NewContext,
   email: string,
   password = PASSWORD,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await newContext();
   const page = await context.newPage();
   await page.goto('/en/sign-in');
   await page.getByLabel('Email', { exact: true }).fill(email);
@@ -93,14 +93,14 @@ for (const locale of ['en', 'zh'] as const) {
   const text = TEXT[locale];
 
   test(`in ${locale}: signing out another session, then every other session, is confirmed on the page`, async ({
-    browser,
+    newContext,
   }) => {
-    const admin = await browser.newContext({ storageState: storageStatePath('admin') });
-    const email = await newEditor(browser, await admin.newPage(), `sessions-${locale}`);
+    const admin = await newContext({ storageState: storageStatePath('admin') });
+    const email = await newEditor(newContext, await admin.newPage(), `sessions-${locale}`);
     await admin.close();
 
-    const mine = await signIn(browser, email);
-    const other = await signIn(browser, email);
+    const mine = await signIn(newContext, email);
+    const other = await signIn(newContext, email);
     const page = mine.page;
     await page.goto(`/${locale}/account/security`);
     const sessions = page.locator('section[aria-labelledby="sessions-heading"]');
@@ -114,8 +114,8 @@ for (const locale of ['en', 'zh'] as const) {
     await expectSignedOut(other.page);
 
     // Two more sessions; "everywhere else" ends both and says so.
-    const third = await signIn(browser, email);
-    const fourth = await signIn(browser, email);
+    const third = await signIn(newContext, email);
+    const fourth = await signIn(newContext, email);
     await page.goto(`/${locale}/account/security`);
     await expect(sessions.locator('tbody tr')).toHaveCount(3);
     await page.getByRole('button', { name: text.signOutOthers, exact: true }).click();
@@ -130,14 +130,14 @@ for (const locale of ['en', 'zh'] as const) {
   });
 
   test(`in ${locale}: an admin resetting a user's second factor is confirmed on the user's page`, async ({
-    browser,
+    newContext,
   }) => {
-    const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+    const admin = await newContext({ storageState: storageStatePath('admin') });
     const adminPage = await admin.newPage();
-    const email = await newEditor(browser, adminPage, `reset-${locale}`);
+    const email = await newEditor(newContext, adminPage, `reset-${locale}`);
 
     // The user turns on a second factor (optional for an editor) from the manual key.
-    const user = await signIn(browser, email);
+    const user = await signIn(newContext, email);
     await user.page.goto('/en/account/two-factor');
     const secret = (await user.page.getByTestId('manual-key').textContent())!.replace(/\s+/g, '');
     const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: 'SHA-1' });
@@ -158,7 +158,7 @@ for (const locale of ['en', 'zh'] as const) {
 
     // The sessions signed in with the old factor ended; with the password alone the user finds it off.
     await expectSignedOut(user.page);
-    const again = await signIn(browser, email);
+    const again = await signIn(newContext, email);
     await again.page.goto(`/${locale}/account/security`);
     await expect(again.page.getByText(text.secondFactorOff)).toBeVisible();
 

@@ -1,11 +1,10 @@
-import type { Browser } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type NewContext } from './fixtures';
 import { E2E_USERS, storageStatePath } from './support/users';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-async function signIn(browser: Browser, email: string, password: string, path = '/en/sign-in') {
-  const context = await browser.newContext();
+async function signIn(newContext: NewContext, email: string, password: string, path = '/en/sign-in') {
+  const context = await newContext();
   const page = await context.newPage();
   await page.goto(path);
   await page.getByLabel(/Email|电子邮件/).fill(email);
@@ -68,14 +67,14 @@ test('a sign-in posted from another site is refused', async ({ playwright, baseU
   await api.dispose();
 });
 
-test('signing out ends the session on the server: the old cookie no longer works', async ({ browser }) => {
-  const { context, page } = await signIn(browser, E2E_USERS.reviewer.email, E2E_USERS.reviewer.password);
+test('signing out ends the session on the server: the old cookie no longer works', async ({ newContext }) => {
+  const { context, page } = await signIn(newContext, E2E_USERS.reviewer.email, E2E_USERS.reviewer.password);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   const saved = await context.storageState();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/en\/sign-in$/);
 
-  const replay = await browser.newContext({ storageState: saved });
+  const replay = await newContext({ storageState: saved });
   const replayPage = await replay.newPage();
   await replayPage.goto('/en/commitments');
   await expect(replayPage).toHaveURL(/\/en\/sign-in/);
@@ -83,9 +82,9 @@ test('signing out ends the session on the server: the old cookie no longer works
 });
 
 test('an admin adds a user, who must replace the one-time password, and whom disabling stops at once', async ({
-  browser,
+  newContext,
 }) => {
-  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const admin = await newContext({ storageState: storageStatePath('admin') });
   const adminPage = await admin.newPage();
   await adminPage.goto('/en/admin/users');
   const email = `new-${Date.now()}@e2e.test`;
@@ -102,7 +101,7 @@ test('an admin adds a user, who must replace the one-time password, and whom dis
   await expect(row).toContainText('KEN, UGA');
   await expect(row).toContainText('must change password');
 
-  const { context, page } = await signIn(browser, email, oneTimePassword);
+  const { context, page } = await signIn(newContext, email, oneTimePassword);
   await expect(page).toHaveURL(/\/en\/account\/password$/);
   await expect(page.getByText('You signed in with a one-time password.')).toBeVisible();
   await page.goto('/en/commitments');
@@ -135,8 +134,8 @@ test('an admin adds a user, who must replace the one-time password, and whom dis
   await Promise.all([context.close(), admin.close()]);
 });
 
-test('the admin sees each of these changes in the audit log and can filter it', async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+test('the admin sees each of these changes in the audit log and can filter it', async ({ newContext }) => {
+  const admin = await newContext({ storageState: storageStatePath('admin') });
   const page = await admin.newPage();
   await page.goto('/en/admin/audit?action=auth.sign_in');
   await expect(page.getByRole('status').filter({ hasText: /events?$/ })).toBeVisible();

@@ -1,5 +1,5 @@
 import { generateTOTP } from '@epic-web/totp';
-import { expect as baseExpect, test as setup } from '@playwright/test';
+import { expect as baseExpect, test as setup } from './fixtures';
 import { E2E_ENROLLED, E2E_ROLES, E2E_TOTP_SECRET, E2E_USERS, storageStatePath } from './support/users';
 
 // Signing in is two or three page loads now; a busy CI machine gets time for them.

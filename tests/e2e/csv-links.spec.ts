@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type NewContext } from './fixtures';
 import { storageStatePath, type E2ERole } from './support/users';
 
 // Issue 12, "no raw code reaches a reader" and "every table has its CSV": the people's files of the matrix, the
@@ -14,8 +14,8 @@ import { storageStatePath, type E2ERole } from './support/users';
 const CODE =
   /\b(NO_INFORMATION|NOT_STARTED|IN_PROGRESS|FULLY_IMPLEMENTED|AFRICAN|ASIA_PACIFIC|NOT_PARTY|DRAFT|VIEWER)\b/;
 
-async function asRole(browser: Browser, role: E2ERole) {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
+async function asRole(newContext: NewContext, role: E2ERole) {
+  const context = await newContext({ storageState: storageStatePath(role) });
   return { context, page: await context.newPage() };
 }
 
@@ -30,8 +30,10 @@ async function follow(page: Page, link: Locator) {
 const csvLink = (scope: Locator, name = 'Download CSV') =>
   scope.locator('.download-csv').getByRole('link', { name, exact: true });
 
-test('the matrix and the ratification table download as words, with the code file beside them', async ({ browser }) => {
-  const { context, page } = await asRole(browser, 'viewer');
+test('the matrix and the ratification table download as words, with the code file beside them', async ({
+  newContext,
+}) => {
+  const { context, page } = await asRole(newContext, 'viewer');
   await page.goto('/en/matrix?group=AFRICAN');
   const words = await follow(page, page.getByRole('link', { name: 'Matrix (CSV)', exact: true }));
   expect(words.rows[0]!.slice(0, 4)).toEqual(['Code', 'Name (English)', 'Name (Chinese)', 'Regional group']);
@@ -68,8 +70,10 @@ test('the matrix and the ratification table download as words, with the code fil
   await context.close();
 });
 
-test('the audit log downloads as words in the admin’s language, and as codes for integration', async ({ browser }) => {
-  const { context, page } = await asRole(browser, 'admin');
+test('the audit log downloads as words in the admin’s language, and as codes for integration', async ({
+  newContext,
+}) => {
+  const { context, page } = await asRole(newContext, 'admin');
   await page.goto('/en/admin/audit');
   const words = await follow(page, page.getByRole('link', { name: 'Export CSV', exact: true }));
   expect(words.name).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -84,8 +88,10 @@ test('the audit log downloads as words in the admin’s language, and as codes f
   await context.close();
 });
 
-test('one’s sessions and API tokens download from the security page, in English and Chinese', async ({ browser }) => {
-  const { context, page } = await asRole(browser, 'viewer');
+test('one’s sessions and API tokens download from the security page, in English and Chinese', async ({
+  newContext,
+}) => {
+  const { context, page } = await asRole(newContext, 'viewer');
   for (const [locale, sessions, tokens, heading] of [
     ['en', 'Where you are signed in', 'Your API tokens (CSV)', ['Device', 'Address', 'Signed in', 'Last seen']],
     ['zh', '您的登录会话', '您的 API 令牌（CSV）', ['设备', '地址', '登录时间', '最近活动']],
@@ -103,8 +109,8 @@ test('one’s sessions and API tokens download from the security page, in Englis
   await context.close();
 });
 
-test('a ratification’s and a record’s history download as CSV from their pages', async ({ browser, baseURL }) => {
-  const { context, page } = await asRole(browser, 'editor');
+test('a ratification’s and a record’s history download as CSV from their pages', async ({ newContext, baseURL }) => {
+  const { context, page } = await asRole(newContext, 'editor');
   const origin = { origin: baseURL! };
   // A status for Iceland and the hostages convention, recorded through the API as the editor (first or next).
   const current = await page.request.get('/api/v1/ratification/ISL/hostages-1979');
@@ -167,8 +173,8 @@ const HEADER =
 const row = (summary: string, actor = 'ISL') =>
   `,,,${actor},P08-financing,2024-02-01,IN_PROGRESS,1,,"${summary}",INTERNAL,e2e,NATIONAL_LEGISLATION,https://example.org/x,,,`;
 
-test('the import preview’s problem and duplicate rows download as CSV', async ({ browser }) => {
-  const { context, page } = await asRole(browser, 'editor');
+test('the import preview’s problem and duplicate rows download as CSV', async ({ newContext }) => {
+  const { context, page } = await asRole(newContext, 'editor');
   const marker = `csv links preview ${Date.now()}`;
   await page.goto('/en/evidence/import');
   await page.getByLabel('CSV file').setInputFiles({

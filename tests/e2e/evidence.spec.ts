@@ -1,11 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test, type NewContext } from './fixtures';
 import { storageStatePath, type E2ERole } from './support/users';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-async function as(browser: Browser, role: E2ERole): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
+async function as(newContext: NewContext, role: E2ERole): Promise<Page> {
+  const context = await newContext({ storageState: storageStatePath(role) });
   return context.newPage();
 }
 
@@ -57,10 +57,10 @@ for (const [locale, country] of [
   ['zh', 'UGA'],
 ] as const) {
   test(`in ${locale}: an editor records evidence, a reviewer returns it, the editor fixes it, the reviewer verifies it, and the status shows`, async ({
-    browser,
+    newContext,
   }) => {
     const text = TEXT[locale];
-    const editor = await as(browser, 'editor');
+    const editor = await as(newContext, 'editor');
     await editor.goto(`/${locale}/evidence/new`);
     await editor.getByLabel(text.actor).fill(country);
     await editor.getByLabel(text.commitment).fill('P08-financing');
@@ -78,7 +78,7 @@ for (const [locale, country] of [
     await expect(editor.getByRole('link', { name: 'bill.pdf' })).toBeVisible();
     await expectNoAxeViolations(editor);
 
-    const reviewer = await as(browser, 'reviewer');
+    const reviewer = await as(newContext, 'reviewer');
     await reviewer.goto(`/${locale}/review?country=${country}`);
     await reviewer.locator(`a[href="${new URL(recordUrl).pathname}"]`).click();
     const download = await reviewer.request.get(
@@ -117,8 +117,8 @@ for (const [locale, country] of [
   });
 }
 
-test('an editor unpublishes a verified public record from its page, at once', async ({ browser }) => {
-  const editor = await as(browser, 'editor');
+test('an editor unpublishes a verified public record from its page, at once', async ({ newContext }) => {
+  const editor = await as(newContext, 'editor');
   await editor.goto('/en/evidence/new');
   await editor.getByLabel('Country or UN entity').fill('SEN');
   await editor.getByLabel('Commitment').fill('P08-financing');
@@ -131,7 +131,7 @@ test('an editor unpublishes a verified public record from its page, at once', as
   await expect(editor).toHaveURL(/\/en\/evidence\/\d+\?done=evidenceSubmitted$/);
   const recordUrl = editor.url().replace(/\?.*$/, '');
 
-  const reviewer = await as(browser, 'reviewer');
+  const reviewer = await as(newContext, 'reviewer');
   await reviewer.goto(recordUrl);
   await reviewer.getByRole('button', { name: 'Verify' }).click();
   await expect(reviewer.locator('.tag', { hasText: 'Verified' })).toBeVisible();
@@ -152,8 +152,8 @@ test('an editor unpublishes a verified public record from its page, at once', as
   await Promise.all([editor.context().close(), reviewer.context().close()]);
 });
 
-test('bad input gets its own message beside each field, and nothing is stored', async ({ browser }) => {
-  const editor = await as(browser, 'editor');
+test('bad input gets its own message beside each field, and nothing is stored', async ({ newContext }) => {
+  const editor = await as(newContext, 'editor');
   await editor.goto('/en/evidence/new');
   await editor.getByLabel('Country or UN entity').fill('XYZ');
   await editor.getByLabel('Commitment').fill('P08-financing');
@@ -191,9 +191,9 @@ test('bad input gets its own message beside each field, and nothing is stored', 
 });
 
 test('of two people editing the same record, the second is told who changed it and nothing is overwritten', async ({
-  browser,
+  newContext,
 }) => {
-  const first = await as(browser, 'editor');
+  const first = await as(newContext, 'editor');
   await first.goto('/en/evidence/new');
   await first.getByLabel('Country or UN entity').fill('GHA');
   await first.getByLabel('Commitment').fill('P15-human-rights');
@@ -205,7 +205,7 @@ test('of two people editing the same record, the second is told who changed it a
   await expect(first).toHaveURL(/\/en\/evidence\/\d+$/);
   const editUrl = `${first.url()}/edit`;
 
-  const second = await as(browser, 'reviewer');
+  const second = await as(newContext, 'reviewer');
   await Promise.all([first.goto(editUrl), second.goto(editUrl)]);
   await first.getByLabel('Summary (English)').fill('First edit wins.');
   await first.getByRole('button', { name: 'Save draft' }).click();
@@ -221,12 +221,12 @@ test('of two people editing the same record, the second is told who changed it a
 });
 
 test('a viewer may read evidence but not record it; nobody reaches an attachment without signing in', async ({
-  browser,
+  newContext,
   playwright,
   baseURL,
   consoleErrors,
 }) => {
-  const viewer = await as(browser, 'viewer');
+  const viewer = await as(newContext, 'viewer');
   const response = await viewer.goto('/en/evidence/new');
   expect(response?.status()).toBe(403);
   await expect(viewer.getByRole('link', { name: 'My evidence' })).toHaveCount(0);

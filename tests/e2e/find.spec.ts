@@ -94,8 +94,8 @@ test.describe('country search knows other names and ignores diacritics', () => {
     });
   }
 
-  test('in the evidence form’s country picker', async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStatePath('editor') });
+  test('in the evidence form’s country picker', async ({ newContext }) => {
+    const context = await newContext({ storageState: storageStatePath('editor') });
     const page = await context.newPage();
     await page.goto('/en/evidence/new');
     const turkey = page.locator('#actor-options option[value="TUR"]');
@@ -111,8 +111,10 @@ test.describe('record evidence from context', () => {
     zh: { actor: '国家或联合国实体', commitment: '承诺', record: '记录证据' },
   } as const;
 
-  test('from a country row, a matrix cell’s country row, a country page and a commitment page', async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStatePath('editor') });
+  test('from a country row, a matrix cell’s country row, a country page and a commitment page', async ({
+    newContext,
+  }) => {
+    const context = await newContext({ storageState: storageStatePath('editor') });
     const page = await context.newPage();
 
     await page.goto('/en/countries?q=Kenya');
@@ -200,8 +202,10 @@ test.describe('evidence browser', () => {
     });
   }
 
-  test('"My evidence" keeps an editor’s verified records, and pictures on desktop and phone', async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStatePath('editor') });
+  test('"My evidence" keeps an editor’s verified records, and pictures on desktop and phone', async ({
+    newContext,
+  }) => {
+    const context = await newContext({ storageState: storageStatePath('editor') });
     const page = await context.newPage();
     await page.goto('/en/evidence?mine=1&state=VERIFIED');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('My evidence');

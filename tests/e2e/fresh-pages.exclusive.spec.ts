@@ -1,5 +1,5 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test, type NewContext } from './fixtures';
 import { storageStatePath, type E2ERole } from './support/users';
 
 /**
@@ -22,8 +22,8 @@ const PAGES = [
   `/en/commitments/${COMMITMENT}`,
 ];
 
-async function signedIn(browser: Browser, role: E2ERole) {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
+async function signedIn(newContext: NewContext, role: E2ERole) {
+  const context = await newContext({ storageState: storageStatePath(role) });
   return { context, page: await context.newPage() };
 }
 
@@ -94,14 +94,14 @@ async function verifiedEvidence(
 }
 
 test('a verification shows on the next request of every cached page; internal evidence never reaches the public', async ({
-  browser,
+  newContext,
   page: anonymous,
   baseURL,
 }) => {
-  const admin = await signedIn(browser, 'admin');
-  const viewer = await signedIn(browser, 'viewer');
-  const editor = await signedIn(browser, 'editor');
-  const reviewer = await signedIn(browser, 'reviewer');
+  const admin = await signedIn(newContext, 'admin');
+  const viewer = await signedIn(newContext, 'viewer');
+  const editor = await signedIn(newContext, 'editor');
+  const reviewer = await signedIn(newContext, 'reviewer');
   await admin.page.goto('/en/admin/settings');
   await admin.page.getByRole('button', { name: 'Turn the public view on' }).click();
   await expect(admin.page.getByRole('status').filter({ hasText: 'The public view is now on.' })).toBeVisible();

@@ -2,8 +2,8 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { storageStatePath } from './support/users';
 
 test.describe('language', () => {
-  test('the browser language picks the first page: Chinese', async ({ browser }) => {
-    const context = await browser.newContext({ locale: 'zh-CN', storageState: storageStatePath('viewer') });
+  test('the browser language picks the first page: Chinese', async ({ newContext }) => {
+    const context = await newContext({ locale: 'zh-CN', storageState: storageStatePath('viewer') });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page).toHaveURL(/\/zh$/);
@@ -11,8 +11,8 @@ test.describe('language', () => {
     await context.close();
   });
 
-  test('the browser language picks the first page: English', async ({ browser }) => {
-    const context = await browser.newContext({ locale: 'en-GB', storageState: storageStatePath('viewer') });
+  test('the browser language picks the first page: English', async ({ newContext }) => {
+    const context = await newContext({ locale: 'en-GB', storageState: storageStatePath('viewer') });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page).toHaveURL(/\/en$/);

@@ -7,10 +7,10 @@ test.describe.configure({ mode: 'serial' });
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test('with the public view on, the anonymous read the dashboard but nothing internal; off again, they must sign in', async ({
-  browser,
+  newContext,
   page,
 }) => {
-  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const admin = await newContext({ storageState: storageStatePath('admin') });
   const adminPage = await admin.newPage();
   await adminPage.goto('/en/admin/settings');
   await expect(adminPage.getByText('The public view is off: only signed-in users can read.')).toBeVisible();
@@ -47,12 +47,12 @@ test('with the public view on, the anonymous read the dashboard but nothing inte
 });
 
 test('a server action replayed from another origin, or with no origin at all, is refused and changes nothing', async ({
-  browser,
+  newContext,
   playwright,
   baseURL,
   consoleErrors,
 }) => {
-  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+  const admin = await newContext({ storageState: storageStatePath('admin') });
   const page = await admin.newPage();
   await page.goto('/en/admin/settings');
   // Capture the real action request (its id and body) without letting it through.
@@ -98,8 +98,8 @@ test('a server action replayed from another origin, or with no origin at all, is
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((error) => !aborted(error)));
 });
 
-test('turning the public view off asks first, in both languages; cancel leaves it on', async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+test('turning the public view off asks first, in both languages; cancel leaves it on', async ({ newContext }) => {
+  const admin = await newContext({ storageState: storageStatePath('admin') });
   const page = await admin.newPage();
   await page.goto('/en/admin/settings');
   await page.getByRole('button', { name: 'Turn the public view on' }).click();

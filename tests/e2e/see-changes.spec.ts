@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test, type NewContext } from './fixtures';
 import { storageStatePath, type E2ERole } from './support/users';
 
 /**
@@ -8,8 +8,8 @@ import { storageStatePath, type E2ERole } from './support/users';
  * included), the review queue's "not yours" marks, and no raw code in any page's visible text. The console check
  * of ./fixtures.ts watches every page, so the hydration error of a form inside a paragraph fails these tests.
  */
-async function as(browser: Browser, role: E2ERole): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
+async function as(newContext: NewContext, role: E2ERole): Promise<Page> {
+  const context = await newContext({ storageState: storageStatePath(role) });
   return context.newPage();
 }
 
@@ -76,10 +76,10 @@ for (const [locale, country, reviewersOwn] of [
   ['zh', 'ZMB', 'MWI'],
 ] as const) {
   test(`in ${locale}: every step says what happened, and the history tells every change in words`, async ({
-    browser,
+    newContext,
   }) => {
     const text = TEXT[locale];
-    const editor = await as(browser, 'editor');
+    const editor = await as(newContext, 'editor');
     await editor.goto(`/${locale}/evidence/new`);
     await editor.getByLabel(text.actor).fill(country);
     await editor.getByLabel(text.commitment).fill('P08-financing');
@@ -104,7 +104,7 @@ for (const [locale, country, reviewersOwn] of [
     await expectNoRawCodes(editor);
 
     // The reviewer reads the effect first, then returns the record; the confirmation outlives the review form.
-    const reviewer = await as(browser, 'reviewer');
+    const reviewer = await as(newContext, 'reviewer');
     await reviewer.goto(recordUrl);
     await expect(reviewer.locator('#verify-effect')).toContainText(text.effect);
     await reviewer.getByLabel(text.comment).fill(text.commentText);
@@ -161,8 +161,8 @@ for (const [locale, country, reviewersOwn] of [
     await Promise.all([editor.context().close(), reviewer.context().close()]);
   });
 
-  test(`in ${locale}: no page shows a raw code`, async ({ browser }) => {
-    const admin = await as(browser, 'admin');
+  test(`in ${locale}: no page shows a raw code`, async ({ newContext }) => {
+    const admin = await as(newContext, 'admin');
     for (const path of [
       '',
       '/matrix',

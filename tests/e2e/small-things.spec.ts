@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type NewContext } from './fixtures';
 import { E2E_USERS, storageStatePath, type E2ERole } from './support/users';
 
 // The small things of issue 12 that add up: sign-out host, header and navigation, plurals, instrument order,
 // a CSV behind every table, phone layouts, the country-scope message, focus on the error summary, and the
 // confirmation before disabling an account or resetting a password.
 
-async function asRole(browser: Browser, role: E2ERole) {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
+async function asRole(newContext: NewContext, role: E2ERole) {
+  const context = await newContext({ storageState: storageStatePath(role) });
   return { context, page: await context.newPage() };
 }
 
-async function signInAt(browser: Browser, origin: string, locale: 'en' | 'zh') {
-  const context = await browser.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] } });
+async function signInAt(newContext: NewContext, origin: string, locale: 'en' | 'zh') {
+  const context = await newContext({ baseURL: origin, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto(`/${locale}/sign-in?callbackUrl=%2F${locale}%2Finstruments`);
   await page.getByLabel(locale === 'en' ? 'Email' : '电子邮件').fill(E2E_USERS.viewer.email);
@@ -24,14 +24,17 @@ async function signInAt(browser: Browser, origin: string, locale: 'en' | 'zh') {
   return { context, page };
 }
 
-test('signing out stays on the host the server was reached at (NEXTAUTH_URL unset)', async ({ browser, baseURL }) => {
+test('signing out stays on the host the server was reached at (NEXTAUTH_URL unset)', async ({
+  newContext,
+  baseURL,
+}) => {
   // baseURL is http://127.0.0.1:<port>; the same server reached as localhost must keep its users on localhost.
   const localhost = baseURL!.replace('127.0.0.1', 'localhost');
   for (const [origin, locale] of [
     [baseURL!, 'en'],
     [localhost, 'zh'],
   ] as const) {
-    const { context, page } = await signInAt(browser, origin, locale);
+    const { context, page } = await signInAt(newContext, origin, locale);
     await page.getByRole('button', { name: locale === 'en' ? 'Sign out' : '退出' }).click();
     await expect(page).toHaveURL(`${origin}/${locale}/sign-in`);
     await expect(page.getByRole('button', { name: locale === 'en' ? 'Sign in' : '登录' })).toBeVisible();
@@ -115,7 +118,7 @@ async function tablesWithCsv(page: Page) {
   );
 }
 
-test('every table has a CSV link with its rows and columns, in English and Chinese', async ({ browser }) => {
+test('every table has a CSV link with its rows and columns, in English and Chinese', async ({ newContext }) => {
   const pages: [E2ERole, string, boolean][] = [
     ['viewer', '/en', true],
     ['viewer', '/zh/countries', true],
@@ -130,7 +133,7 @@ test('every table has a CSV link with its rows and columns, in English and Chine
     ['viewer', '/zh/account/security', true],
   ];
   for (const [role, path, sameColumns] of pages) {
-    const { context, page } = await asRole(browser, role);
+    const { context, page } = await asRole(newContext, role);
     await page.goto(path);
     const tables = await tablesWithCsv(page);
     expect(tables.length, path).toBeGreaterThan(0);
@@ -152,7 +155,7 @@ test('every table has a CSV link with its rows and columns, in English and Chine
 });
 
 test('on a phone (390×844) tables scroll sideways in a focusable region and the header stays small', async ({
-  browser,
+  newContext,
 }) => {
   test.slow(); // seven pages, each twice, as four roles
   const shots: [E2ERole, string, string][] = [
@@ -165,7 +168,7 @@ test('on a phone (390×844) tables scroll sideways in a focusable region and the
     ['admin', '/en/admin/users', 'users'],
   ];
   for (const [role, path, name] of shots) {
-    const context = await browser.newContext({
+    const context = await newContext({
       storageState: storageStatePath(role),
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 1,
@@ -191,7 +194,7 @@ test('on a phone (390×844) tables scroll sideways in a focusable region and the
     await context.close();
   }
   // A wide table is really scrollable by keyboard: focus its region and press the right arrow.
-  const { context, page } = await asRole(browser, 'admin');
+  const { context, page } = await asRole(newContext, 'admin');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/en/admin/users');
   const region = page.locator('main .table-scroll').first();
@@ -202,8 +205,8 @@ test('on a phone (390×844) tables scroll sideways in a focusable region and the
   await context.close();
 });
 
-test('the country scope names unknown codes, and focus moves to the error summary', async ({ browser }) => {
-  const { context, page } = await asRole(browser, 'admin');
+test('the country scope names unknown codes, and focus moves to the error summary', async ({ newContext }) => {
+  const { context, page } = await asRole(newContext, 'admin');
   for (const locale of ['en', 'zh'] as const) {
     const en = locale === 'en';
     await page.goto(`/${locale}/admin/users`);
@@ -236,9 +239,9 @@ test('the country scope names unknown codes, and focus moves to the error summar
   await context.close();
 });
 
-test('disabling an account and resetting a password ask first; cancel changes nothing', async ({ browser }) => {
+test('disabling an account and resetting a password ask first; cancel changes nothing', async ({ newContext }) => {
   test.slow(); // a dozen page loads and five form posts
-  const { context, page } = await asRole(browser, 'admin');
+  const { context, page } = await asRole(newContext, 'admin');
   await page.goto('/en/admin/users');
   const email = `confirm-${Date.now()}@e2e.test`;
   await page.getByLabel('Email').fill(email);
@@ -292,8 +295,8 @@ test('disabling an account and resetting a password ask first; cancel changes no
   await context.close();
 });
 
-test('the CSV link downloads a file named after the table, with its headings', async ({ browser }) => {
-  const { context, page } = await asRole(browser, 'viewer');
+test('the CSV link downloads a file named after the table, with its headings', async ({ newContext }) => {
+  const { context, page } = await asRole(newContext, 'viewer');
   await page.goto('/en/instruments');
   const link = page.locator('.download-csv a[href^="/api/export/table/instruments"]').first();
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parseCsv } from '../../lib/csv';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, type NewContext } from './fixtures';
 import { storageStatePath, type E2ERole } from './support/users';
 
-async function as(browser: Browser, role: E2ERole): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
+async function as(newContext: NewContext, role: E2ERole): Promise<Page> {
+  const context = await newContext({ storageState: storageStatePath(role) });
   return context.newPage();
 }
 
@@ -35,10 +35,10 @@ async function upload(page: Page, csv: string, name = 'evidence.csv') {
 }
 
 test('an editor imports evidence from a spreadsheet: bad rows are listed, then export → edit → import updates the same records', async ({
-  browser,
+  newContext,
 }) => {
   const marker = `e2e import ${Date.now()}`;
-  const page = await as(browser, 'editor');
+  const page = await as(newContext, 'editor');
   await page.goto('/en/evidence');
   await page.getByRole('link', { name: 'Import from a spreadsheet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import evidence from a spreadsheet' })).toBeVisible();
@@ -127,8 +127,11 @@ test('an editor imports evidence from a spreadsheet: bad rows are listed, then e
   await expect(page.getByText('Partially implemented').first()).toBeVisible();
 });
 
-test('downloads carry the page filters and the Excel variant starts with a BOM', async ({ browser, consoleErrors }) => {
-  const page = await as(browser, 'viewer');
+test('downloads carry the page filters and the Excel variant starts with a BOM', async ({
+  newContext,
+  consoleErrors,
+}) => {
+  const page = await as(newContext, 'viewer');
   await page.goto('/en/matrix?group=AFRICAN');
   // The code file (for import and integration) beside the people's file: codes in its headings and cells.
   const matrix = await download(page, 'Matrix with codes, for import and integration (CSV)');

@@ -16,6 +16,7 @@ import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
 import { call, serveRoutesFrom, tokenFor, type CallOptions } from '../support/api';
 import { fingerprint } from '../support/fingerprint';
+import { runCount } from '../support/run-counts';
 import { createTestDatabase } from '../support/test-database';
 import { evidenceCsv, evidenceRow } from '../support/transfer';
 import { signedInUser } from '../support/users';
@@ -27,9 +28,9 @@ import { signedInUser } from '../support/users';
  * in larger numbers, straight into the operations the endpoints run, which must refuse each without writing.
  */
 /** Full HTTP requests per endpoint (each goes through the guard and the database); raise it for a deep run. */
-const RUNS = Number(process.env.API_FUZZ_RUNS ?? 400);
+const RUNS = runCount('API_FUZZ_RUNS', 400);
 /** Payloads per operation straight into the operation behind each endpoint (no HTTP), which is fast. */
-const OPERATION_RUNS = Number(process.env.API_FUZZ_OPERATION_RUNS ?? 3000);
+const OPERATION_RUNS = runCount('API_FUZZ_OPERATION_RUNS', 3000);
 const SEED = process.env.API_FUZZ_SEED ? Number(process.env.API_FUZZ_SEED) : undefined;
 
 const EVIDENCE = {

@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as actorsRoute from '@/app/api/v1/actors/route';
 import * as catchAll from '@/app/api/v1/[[...path]]/route';
 import * as evidenceRoute from '@/app/api/v1/evidence/route';
@@ -446,9 +446,7 @@ describe('errors', () => {
     const failing = apiRoute('public', async () => {
       throw new Error('database exploded at /secret/path.ts:12');
     });
-    const original = console.error;
-    const logged: unknown[] = [];
-    console.error = (...args: unknown[]) => logged.push(args);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const response = await call(failing, { path: '/api/v1/anything', headers: { 'x-request-id': 'req-42' } });
       expect(response.status).toBe(500);
@@ -458,10 +456,10 @@ describe('errors', () => {
       expect(response.json.error).toMatchObject({ code: 'internal', requestId });
       expect(response.headers.get('x-client-request-id')).toBe('req-42');
       expect(response.text).not.toContain('exploded');
-      expect(logged).toHaveLength(1);
-      expect(String((logged[0] as unknown[])[0])).toContain('client request req-42');
+      expect(logged).toHaveBeenCalledOnce();
+      expect(String(logged.mock.calls[0]![0])).toContain('client request req-42');
     } finally {
-      console.error = original;
+      logged.mockRestore();
     }
     const thrown = apiRoute('public', async () => {
       throw new ApiError(409, 'conflict_example', 'x');

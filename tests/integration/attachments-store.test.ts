@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
 import { createTestDatabase } from '../support/test-database';
@@ -194,6 +194,8 @@ describe('a save whose transaction fails', () => {
     expect(saved.ok).toBe(true);
     const before = await filesUnder(attachmentsDir());
 
+    // Each refused save is logged as the operation's internal failure, once.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const orphan = pdfOf(`only in the failed save ${Math.random()}`);
     const failed = await operations.createEvidence.run(context, evidence('refused by the database', [shared, orphan]));
     expect(failed).toMatchObject({ ok: false, status: 500 });
@@ -208,5 +210,10 @@ describe('a save whose transaction fails', () => {
     });
     expect(update).toMatchObject({ ok: false, status: 500 });
     expect(await filesUnder(attachmentsDir())).toEqual(before);
+    expect(logged.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringContaining('Operation createEvidence failed'),
+      expect.stringContaining('Operation updateEvidence failed'),
+    ]);
+    logged.mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@/lib/db';
 import { DatabaseInUseError } from '@/lib/db-target';
 import { checkHealth } from '@/lib/data/health';
@@ -48,11 +48,16 @@ describe('the embedded database on disk', () => {
     );
     failing.catch(() => {});
     holder.__commitmentTrackerDb = failing;
+    // The details go to the server's log only.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const health = await checkHealth();
       expect(health).toMatchObject({ status: 'error', reason: 'The database cannot be reached.' });
       expect(JSON.stringify(health)).not.toMatch(/secret|4242/);
+      expect(logged).toHaveBeenCalledOnce();
+      expect(String(logged.mock.calls[0]![0])).toContain('the database cannot be reached');
     } finally {
+      logged.mockRestore();
       holder.__commitmentTrackerDb = undefined;
     }
   });

@@ -6,6 +6,7 @@ import type { Database } from '@/lib/db';
 import { planEvidenceImport } from '@/lib/transfer/evidence-import';
 import { IMPLEMENTATION_STATUSES, SOURCE_TYPES } from '@/lib/validation/evidence';
 import { call, serveRoutesFrom, tokenFor } from '../support/api';
+import { runCount } from '../support/run-counts';
 import { createTestDatabase } from '../support/test-database';
 import { evidenceCsv, evidenceRow, exportEvidenceCsv } from '../support/transfer';
 import { signedInUser } from '../support/users';
@@ -17,7 +18,7 @@ import { signedInUser } from '../support/users';
  * export and the import's preview. EVIDENCE_DOORS_SEED replays a run; EVIDENCE_DOORS_RUNS deepens it.
  */
 process.env.AUTH_SECRET ??= 'a test secret of at least thirty-two characters';
-const RUNS = Number(process.env.EVIDENCE_DOORS_RUNS ?? 25);
+const RUNS = runCount('EVIDENCE_DOORS_RUNS', 25);
 const SEED = process.env.EVIDENCE_DOORS_SEED ? Number(process.env.EVIDENCE_DOORS_SEED) : undefined;
 
 let db: Database;

@@ -5,14 +5,9 @@ import { rebuildAllRollups } from '@/lib/evidence/rollups';
 import type { ImplementationStatus } from '@/lib/generated/prisma/client';
 import { operations } from '@/lib/operations';
 import type { Outcome } from '@/lib/operations/define';
-import {
-  createPgliteInMemory,
-  createPostgresDatabase,
-  POSTGRES_SKIP_MESSAGE,
-  TEST_DATABASE_URL,
-  type ScratchDatabase,
-} from '../support/databases';
-import { migratedDatabase } from '../support/test-database';
+import { POSTGRES_SKIP_MESSAGE, TEST_DATABASE_URL } from '../support/databases';
+import { runCount } from '../support/run-counts';
+import { seededDatabase } from '../support/test-database';
 import { evidenceCsv, evidenceRow } from '../support/transfer';
 import { signedInUser } from '../support/users';
 
@@ -21,9 +16,9 @@ import { signedInUser } from '../support/users';
  * in a proper outcome (done, or a 409 for a stale version), never a 500, and leave the status rollups exactly as a
  * from-scratch recomputation gives them. Before the rollups took a per-pair lock, two verifications of two records
  * of one pair collided on CurrentStatus's primary key (a 500), or the later one rebuilt the pair from a snapshot
- * that missed the other's revision (stale rollups).
+ * that missed the other's revision (stale rollups). ROLLUP_RACE_ROUNDS (default 10) sets the rounds of each race.
  */
-const ROUNDS = 10;
+const ROUNDS = runCount('ROLLUP_RACE_ROUNDS', 10);
 const OPERATIONS_PER_ROUND = 20;
 const RECORDS = 3;
 const PAIR = { actorCode: 'KEN', commitmentCode: 'P08-financing' };
@@ -92,7 +87,7 @@ function isInternalFailure(outcome: AnyOutcome) {
   return !outcome.ok && outcome.status >= 500;
 }
 
-function raceSuite(name: string, scratch: () => Promise<ScratchDatabase> | ScratchDatabase) {
+function raceSuite(name: string, kind: Database['kind']) {
   describe(name, () => {
     let db: Database;
     let dispose: () => Promise<void>;
@@ -102,7 +97,7 @@ function raceSuite(name: string, scratch: () => Promise<ScratchDatabase> | Scrat
     let pairIds: { actorId: number; commitmentId: number };
 
     beforeAll(async () => {
-      ({ db, dispose } = await migratedDatabase(await scratch()));
+      ({ db, dispose } = await seededDatabase(kind));
       editor = (await signedInUser(db.prisma, 'EDITOR')).user!;
       importer = (await signedInUser(db.prisma, 'EDITOR')).user!;
       for (let i = 0; i < 4; i++) reviewers.push((await signedInUser(db.prisma, 'REVIEWER')).user!);
@@ -271,5 +266,5 @@ function raceSuite(name: string, scratch: () => Promise<ScratchDatabase> | Scrat
 }
 
 if (!TEST_DATABASE_URL) console.warn(POSTGRES_SKIP_MESSAGE);
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => raceSuite('concurrent rollup writers', createPostgresDatabase));
-raceSuite('concurrent rollup writers on PGlite (one connection)', createPgliteInMemory);
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => raceSuite('concurrent rollup writers', 'postgresql'));
+raceSuite('concurrent rollup writers on PGlite (one connection)', 'pglite');

@@ -10,8 +10,8 @@ import {
   TRANSACTION_ATTEMPTS,
   TransactionConflictError,
 } from '@/lib/transaction';
-import { createPostgresDatabase, POSTGRES_SKIP_MESSAGE, TEST_DATABASE_URL } from '../support/databases';
-import { migratedDatabase } from '../support/test-database';
+import { POSTGRES_SKIP_MESSAGE, TEST_DATABASE_URL } from '../support/databases';
+import { seededDatabase } from '../support/test-database';
 import { signedInUser } from '../support/users';
 
 /**
@@ -27,7 +27,7 @@ describe.skipIf(!TEST_DATABASE_URL)('transaction retries on PostgreSQL', () => {
   let user: CurrentUser;
 
   beforeAll(async () => {
-    ({ db, dispose } = await migratedDatabase(await createPostgresDatabase()));
+    ({ db, dispose } = await seededDatabase('postgresql'));
     user = (await signedInUser(db.prisma, 'EDITOR')).user!;
     await db.prisma.$executeRaw`INSERT INTO "Setting" (key, value, "updatedAt")
       VALUES ('test.x', '0'::jsonb, now()), ('test.y', '0'::jsonb, now()), ('test.z', '0'::jsonb, now())`;

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -11,6 +10,7 @@ import {
   parseId,
   parseInput,
 } from '@/lib/validation/primitives';
+import fc from '../support/fast-check';
 
 describe('the shared validation primitives', () => {
   it('text: refuse NUL and unpaired surrogates anywhere, accept every other string', () => {
