@@ -25,6 +25,15 @@ export const ErrorSchema = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .meta({ description: 'Field path → keys of what is wrong with it.' }),
+      current: z
+        .object({
+          version: z.number().int().meta({ description: 'The version the record is at now (its ETag names it).' }),
+          changedAt: Timestamp.nullable(),
+          changedBy: z.string().nullable().meta({ description: 'Email of who saved it last, where recorded.' }),
+          state: z.string().nullable().optional().meta({ description: 'An evidence record: its review state now.' }),
+        })
+        .optional()
+        .meta({ description: 'A stale save (412 found by the write itself): what the record is now.' }),
       requestId: z.string().optional().meta({ description: 'Quote it when reporting a problem.' }),
     }),
   })
