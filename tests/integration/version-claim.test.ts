@@ -1,9 +1,9 @@
 import { NextIntlClientProvider } from 'next-intl';
-import { createElement } from 'react';
+import { createElement, type ComponentProps } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormMessage } from '@/components/forms/FormStatus';
-import { failureFormState } from '@/lib/actions/form-state';
+import { failureFormState, type FormState } from '@/lib/actions/form-state';
 import { errorResponse, failureToApiError } from '@/lib/api/errors';
 import type { Database } from '@/lib/db';
 import { loadMessages } from '@/lib/i18n/messages';
@@ -143,6 +143,13 @@ describe('the version claim on every versioned row', () => {
   });
 });
 
+/** The server HTML of a form's message for an answer, as the form renders it in `locale`. */
+async function formHtml(locale: 'en' | 'zh', state: FormState): Promise<string> {
+  const messages = await loadMessages(locale);
+  const provider = { locale, messages, timeZone: 'UTC' } as ComponentProps<typeof NextIntlClientProvider>;
+  return renderToString(createElement(NextIntlClientProvider, provider, createElement(FormMessage, { state })));
+}
+
 describe('the stale save through both doors', () => {
   it('the form: FormState carries the typed stale save, and the form says who saved, when and the version', async () => {
     const { first, lost } = await staleEvidenceSave();
@@ -159,13 +166,7 @@ describe('the stale save through both doors', () => {
       ['en', `${first.email} saved this record meanwhile`],
       ['zh', `${first.email} 刚刚保存了此记录`],
     ] as const) {
-      const html = renderToString(
-        createElement(
-          NextIntlClientProvider,
-          { locale, messages: await loadMessages(locale), timeZone: 'UTC' },
-          createElement(FormMessage, { state }),
-        ),
-      );
+      const html = await formHtml(locale, state);
       expect(html).toContain(said);
       expect(html).toContain('data-stale-save="evidence"');
       expect(html).toMatch(locale === 'en' ? /now Draft, version 2/ : /版本 2/);
@@ -178,13 +179,7 @@ describe('the stale save through both doors', () => {
     const edit = (name: string) => ({ id: target.id, version: 1, name, role: 'VIEWER' });
     expect((await run(operations.updateUser, admin.user, edit('One'))).ok).toBe(true);
     const state = failureFormState(failed(await run(operations.updateUser, admin.user, edit('Two'))));
-    const html = renderToString(
-      createElement(
-        NextIntlClientProvider,
-        { locale: 'en', messages: await loadMessages('en'), timeZone: 'UTC' },
-        createElement(FormMessage, { state }),
-      ),
-    );
+    const html = await formHtml('en', state);
     expect(html).toContain('Someone else changed this user meanwhile');
     expect(html).toContain('It was saved meanwhile (');
     expect(html).toContain('now version 2)');
