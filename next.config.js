@@ -1,9 +1,13 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { tsImport } from 'tsx/esm/api';
 import { API_CSP, BASELINE_CSP, BASELINE_HEADERS } from './lib/http/baseline-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-const attachmentLimitMb = Number(process.env.ATTACHMENT_MAX_MB) || 20;
+// Configuration is read only through lib/env.ts. Next.js imports this file as plain JavaScript, so it loads that
+// TypeScript module with tsx (a dependency already: npm start runs on it), scoped to this one import.
+const { env } = await tsImport('./lib/env.ts', import.meta.url);
+const attachmentLimitMb = env().ATTACHMENT_MAX_MB;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,5 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest } from 'next/server';
+import { isDevelopment } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
 
 /**
@@ -30,7 +31,7 @@ export default function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   // 128 random bits (ASVS V11.5.1); a UUID holds only 122.
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https });
+  const csp = contentSecurityPolicy(nonce, { development: isDevelopment(), https });
 
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { dataDir, env } from '@/lib/env';
+import { dataDir, embeddedDatabaseLockHolder, env, markEmbeddedDatabaseLockHolder } from '@/lib/env';
 import { ensurePrivateDir, restrictUmask } from '@/lib/private-files';
 
 /**
@@ -22,11 +22,10 @@ export function configuredTarget(): DatabaseTarget {
 /**
  * PGlite has no lock of its own, and a second process writing the same directory is silently invisible to the
  * first, so a pid file guards the directory, created atomically (O_EXCL). `npm start` takes it before anything
- * else and holds it for the life of the server it starts: that server (its child, named in LOCK_HOLDER_ENV) and
+ * else and holds it for the life of the server it starts: that server (its child, named by markEmbeddedDatabaseLockHolder in lib/env.ts) and
  * the start process itself may then open the database, nobody else. A lock left by a process that no longer
  * runs is taken over by one process only (see takeOverStaleLock).
  */
-const LOCK_HOLDER_ENV = 'COMMITMENT_TRACKER_DB_LOCK_PID';
 /** Directories whose lock this process holds for its whole life (holdEmbeddedDatabase). */
 const heldDirs = new Set<string>();
 
@@ -59,7 +58,7 @@ export function lockPgliteDir(dir: string): () => void {
       // Held for life by this process (npm start, for its own migration step) or by the npm start that runs
       // this server; any other owner, this process's own open included, keeps it.
       if (owner === process.pid && heldDirs.has(dir)) return () => {};
-      if (owner === Number(process.env[LOCK_HOLDER_ENV]) && owner === process.ppid) return () => {};
+      if (owner === embeddedDatabaseLockHolder() && owner === process.ppid) return () => {};
       if (owner && isRunning(owner)) throw inUse(dir, owner);
       takeOverStaleLock(lockFile, owner);
     }
@@ -117,7 +116,7 @@ export function holdEmbeddedDatabase(target: DatabaseTarget = configuredTarget()
   ensurePrivateDir(target.dir);
   lockPgliteDir(target.dir);
   heldDirs.add(target.dir);
-  process.env[LOCK_HOLDER_ENV] = String(process.pid);
+  markEmbeddedDatabaseLockHolder(process.pid);
 }
 
 function isRunning(pid: number): boolean {

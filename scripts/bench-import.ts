@@ -20,6 +20,7 @@ import { resolveSession } from '@/lib/auth/sessions';
 import { createSession } from '@/lib/auth/sessions';
 import { csvStream, csvText, parseCsv } from '@/lib/csv';
 import { openDatabase, type Database } from '@/lib/db';
+import { env } from '@/lib/env';
 import { applyMigrations } from '@/lib/migrate';
 import { importEvidence } from '@/lib/operations/transfer';
 import { seedDatabase } from '@/lib/seed';
@@ -33,10 +34,7 @@ const { values } = parseArgs({
     size: { type: 'string', default: 's' },
     url: {
       type: 'string',
-      default:
-        process.env.BENCH_DATABASE_URL ||
-        process.env.TEST_DATABASE_URL ||
-        'postgresql://postgres@127.0.0.1:5432/postgres',
+      default: env().BENCH_DATABASE_URL || env().TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
     },
     intent: { type: 'string', default: 'draft' },
     'pglite-rows': { type: 'string', default: '20000' },

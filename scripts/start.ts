@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { holdEmbeddedDatabase } from '@/lib/db-target';
-import { dataDir, databaseKind, env } from '@/lib/env';
+import { dataDir, databaseKind, env, unsetEmptyNextAuthUrl } from '@/lib/env';
 import { ensurePrivateDir, makeTreePrivate, restrictUmask } from '@/lib/private-files';
 import { prepareDatabaseInChild } from './lib/prepare-in-child';
 import { runNext } from './lib/next-bin';
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   // NEXTAUTH_URL stays unset unless given: sign-in and sign-out then return to the address each request came to
   // (lib/auth/options.ts, routeAuthOptions). Behind a reverse proxy set it to the public https URL (which also
   // makes the session cookie Secure). An empty value counts as unset (next-auth would fail to parse it).
-  if (process.env.NEXTAUTH_URL === '') delete process.env.NEXTAUTH_URL;
+  unsetEmptyNextAuthUrl();
   if (buildIsStale()) {
     console.log('Building the app (first start or sources changed)…');
     const code = await runNext(['build']);

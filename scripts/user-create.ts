@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { recordAudit } from '@/lib/audit';
 import { openDatabase } from '@/lib/db';
+import { env } from '@/lib/env';
 import { applyMigrations } from '@/lib/migrate';
 import { DomainError, fieldErrorsOf } from '@/lib/operations/define';
 import { insertUser } from '@/lib/operations/users';
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
     name: values.name ?? values.email.split('@')[0],
     role: values.role.toUpperCase(),
     countryCodes: values.countries ?? '',
-    password: process.env.USER_PASSWORD || (await readStdin()),
+    password: env().USER_PASSWORD || (await readStdin()),
   });
   if (!parsed.success) {
     for (const [field, problems] of Object.entries(fieldErrorsOf(parsed.issues)))

@@ -1,10 +1,10 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardWidget } from '@/components/dashboard/DashboardWidget';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { ChangeSinceChart, GroupProgress } from '@/components/dashboard/ChangeSince';
 import { CoverageOverTime } from '@/components/dashboard/CoverageOverTime';
@@ -60,37 +60,62 @@ export default async function OverviewPage({ params, searchParams }: Props) {
 
       <DashboardFilters path={path} filter={filter} options={options} ignored={ignored} since />
 
-      <Suspense key={`headline${key}`} fallback={<StatsSkeleton />}>
+      <DashboardWidget name="headline" key={`headline${key}`} fallback={<StatsSkeleton />}>
         <HeadlineFigures filter={filter} locale={locale} />
-      </Suspense>
-      <Suspense key={`coverage${key}`} fallback={<ChartSkeleton title={dashboard('coverageTitle')} />}>
+      </DashboardWidget>
+      <DashboardWidget
+        name="coverage"
+        key={`coverage${key}`}
+        fallback={<ChartSkeleton title={dashboard('coverageTitle')} />}
+      >
         <CoverageOverTime id="evidence-coverage" filter={filter} locale={locale} />
-      </Suspense>
+      </DashboardWidget>
       <div className="chart-grid">
-        <Suspense key={`change${key}`} fallback={<ChartSkeleton height={statusBarChartHeight(5, 44)} />}>
+        <DashboardWidget
+          name="change"
+          key={`change${key}`}
+          fallback={<ChartSkeleton height={statusBarChartHeight(5, 44)} />}
+        >
           <ChangeSinceChart id="change-since" filter={filter} locale={locale} />
-        </Suspense>
-        <Suspense
+        </DashboardWidget>
+        <DashboardWidget
+          name="group-progress"
           key={`group-progress${key}`}
           fallback={<ChartSkeleton title={dashboard('groupProgressTitle')} height={statusBarChartHeight(5, 40)} />}
         >
           <GroupProgress id="group-progress" filter={filter} locale={locale} />
-        </Suspense>
+        </DashboardWidget>
       </div>
-      <Suspense key={`over-time${key}`} fallback={<ChartSkeleton title={dashboard('overTimeTitle')} />}>
+      <DashboardWidget
+        name="over-time"
+        key={`over-time${key}`}
+        fallback={<ChartSkeleton title={dashboard('overTimeTitle')} />}
+      >
         <StatusOverTime id="status-over-time" view="overview" filter={filter} locale={locale} />
-      </Suspense>
+      </DashboardWidget>
       <div className="chart-grid">
-        <Suspense key={`by-theme${key}`} fallback={<ChartSkeleton title={dashboard('byThemeTitle')} height={480} />}>
+        <DashboardWidget
+          name="by-theme"
+          key={`by-theme${key}`}
+          fallback={<ChartSkeleton title={dashboard('byThemeTitle')} height={480} />}
+        >
           <StatusBreakdown id="status-by-theme" by="theme" filter={filter} locale={locale} path={path} />
-        </Suspense>
-        <Suspense key={`by-group${key}`} fallback={<ChartSkeleton title={dashboard('byGroupTitle')} />}>
+        </DashboardWidget>
+        <DashboardWidget
+          name="by-group"
+          key={`by-group${key}`}
+          fallback={<ChartSkeleton title={dashboard('byGroupTitle')} />}
+        >
           <StatusBreakdown id="status-by-group" by="group" filter={filter} locale={locale} path={path} />
-        </Suspense>
+        </DashboardWidget>
       </div>
-      <Suspense key={`recent${key}`} fallback={<ChartSkeleton title={dashboard('recentTitle')} height={200} />}>
+      <DashboardWidget
+        name="recent"
+        key={`recent${key}`}
+        fallback={<ChartSkeleton title={dashboard('recentTitle')} height={200} />}
+      >
         <RecentActivity filter={filter} locale={locale} />
-      </Suspense>
+      </DashboardWidget>
 
       <h2>{t('trackedDocuments')}</h2>
       {documents.map((document) => (

@@ -79,7 +79,6 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
     input.files = transfer.files;
   }, [files, state]);
   const errors = state.fieldErrors ?? {};
-  const conflict = errors._conflict?.[0];
   const sentRows = submitted ? formSourceRows(submitted).map(({ row }) => row) : [];
   const sourceErrors = (key: number, field: string) => {
     const position = sentRows.indexOf(key);
@@ -377,7 +376,6 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
         )}
       </fieldset>
 
-      {conflict && <ConflictNotice conflict={conflict} />}
       <FormMessage state={state} />
       <div className="form-actions">
         <button type="submit" name="intent" value="draft" className="button button--quiet" disabled={pending}>
@@ -388,25 +386,5 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
         </button>
       </div>
     </form>
-  );
-}
-
-/** Says who saved the newer version and when, so that nothing is overwritten blindly. */
-function ConflictNotice({ conflict }: { conflict: string }) {
-  const t = useTranslations('evidence');
-  const format = useFormatter();
-  const [by = '?', at = '', stateName = '', version = ''] = conflict.replace(/^changedBy:/, '').split('|');
-  return (
-    <div className="notice" role="alert">
-      <p>
-        {t('conflict', {
-          by,
-          at: at ? format.dateTime(new Date(at), { dateStyle: 'medium', timeStyle: 'medium' }) : '?',
-          // The state comes as its code ("SUBMITTED"); the reader gets its word.
-          state: t.has(`states.${stateName}`) ? t(`states.${stateName}` as 'states.DRAFT') : stateName,
-          version,
-        })}
-      </p>
-    </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
+import { StaleSaveNotice } from '@/components/forms/StaleSaveNotice';
 import type { FormState } from '@/lib/actions/form-state';
 
 /**
@@ -10,7 +11,7 @@ import type { FormState } from '@/lib/actions/form-state';
  * lib/actions/run.ts) it links to sign-in in a new tab, so that the form and everything typed into it stay here
  * to be saved once signed in again. After a refused submission (each new error state) it takes the keyboard focus,
  * so that the reader lands on what went wrong rather than on a button that may be far below or above the message;
- * the fields it names carry their own messages.
+ * the fields it names carry their own messages. A stale save also says what changed meanwhile (StaleSaveNotice).
  */
 export function FormMessage({ state }: { state: FormState }) {
   const t = useTranslations('outcomes');
@@ -21,7 +22,7 @@ export function FormMessage({ state }: { state: FormState }) {
   }, [state]);
   if (state.status === 'idle' || !state.message) return <p className="form-message" role="status" aria-live="polite" />;
   const text = t.has(state.message) ? t(state.message) : state.message;
-  return (
+  const message = (
     <p
       ref={ref}
       tabIndex={state.status === 'error' ? -1 : undefined}
@@ -42,6 +43,13 @@ export function FormMessage({ state }: { state: FormState }) {
         </>
       )}
     </p>
+  );
+  if (!state.staleSave) return message;
+  return (
+    <>
+      {message}
+      <StaleSaveNotice staleSave={state.staleSave} />
+    </>
   );
 }
 

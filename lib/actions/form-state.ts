@@ -1,3 +1,5 @@
+import type { Failure, StaleSave } from '@/lib/operations/define';
+
 /** What every form's server action returns to the form (see lib/actions/run.ts). */
 export interface FormState {
   status: 'idle' | 'ok' | 'error';
@@ -5,6 +7,8 @@ export interface FormState {
   message?: string;
   /** Field name → keys of the "validation" namespace. */
   fieldErrors?: Record<string, string[]>;
+  /** A stale save: what the row is now, which FormMessage shows beside the message (StaleSaveNotice). */
+  staleSave?: StaleSave;
   /** The submitted values to put back into the form after an error; never passwords. */
   values?: Record<string, string | string[]>;
   /** Shown once after creating a user or resetting a password. */
@@ -16,6 +20,20 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = { status: 'idle' };
+
+/**
+ * An operation's failure as the form's answer: its message key, field errors and, for a stale save, what the row
+ * is now; `values` are the submitted values to put back (secrets already removed by the caller).
+ */
+export function failureFormState(failure: Failure, values?: Record<string, string | string[]>): FormState {
+  return {
+    status: 'error',
+    message: failure.message,
+    ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}),
+    ...(failure.staleSave ? { staleSave: failure.staleSave } : {}),
+    ...(values ? { values } : {}),
+  };
+}
 
 /**
  * A key for the <form> element that changes with every answer carrying submitted values. React resets a form

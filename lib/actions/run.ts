@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { acceptFormData } from '@/lib/actions/arguments';
-import type { FormState } from '@/lib/actions/form-state';
+import { failureFormState, type FormState } from '@/lib/actions/form-state';
 import { getSessionUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
 import { getRequestId } from '@/lib/http/request-id';
@@ -53,10 +53,5 @@ export async function runFormAction<Output>(
     await toInput(values, formData),
   );
   if (outcome.ok) return onSuccess(outcome.value);
-  return {
-    status: 'error',
-    message: outcome.message,
-    fieldErrors: outcome.fieldErrors,
-    values: keptValues(values),
-  };
+  return failureFormState(outcome, keptValues(values));
 }

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { acceptFormData } from '@/lib/actions/arguments';
-import type { FormState } from '@/lib/actions/form-state';
+import { failureFormState, type FormState } from '@/lib/actions/form-state';
 import { getCurrentUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
 import { getRequestId } from '@/lib/http/request-id';
@@ -47,7 +47,7 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   );
   if (!outcome.ok) {
     await claimed.release();
-    return { status: 'error', message: outcome.message, fieldErrors: outcome.fieldErrors };
+    return failureFormState(outcome);
   }
   await claimed.done();
   revalidatePath('/[locale]', 'layout');

@@ -401,7 +401,7 @@ export function openApiDocument() {
       title: 'Commitment Tracker API',
       version: '1',
       description:
-        'Read and record implementation of S/PRST/2012/17. Errors: { error: { code, message, fields?, details?, requestId? } }.',
+        'Read and record implementation of S/PRST/2012/17. Errors: { error: { code, message, fields?, details?, current?, requestId? } }.',
     },
     servers: [{ url: '/' }],
   });

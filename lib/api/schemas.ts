@@ -29,6 +29,15 @@ export const ErrorSchema = z
         .record(z.string(), z.union([z.string(), z.number()]))
         .optional()
         .meta({ description: 'Values the message names, e.g. { limit: 100 } for a file over the import limit.' }),
+      current: z
+        .object({
+          version: z.number().int().meta({ description: 'The version the record is at now (its ETag names it).' }),
+          changedAt: Timestamp.nullable(),
+          changedBy: z.string().nullable().meta({ description: 'Email of who saved it last, where recorded.' }),
+          state: z.string().nullable().optional().meta({ description: 'An evidence record: its review state now.' }),
+        })
+        .optional()
+        .meta({ description: 'A stale save (412 found by the write itself): what the record is now.' }),
       requestId: z.string().optional().meta({ description: 'Quote it when reporting a problem.' }),
     }),
   })

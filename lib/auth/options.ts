@@ -6,7 +6,7 @@ import { sessionLimits } from '@/lib/auth/sessions';
 import { signInWithPassword, signOutSession } from '@/lib/auth/sign-in';
 import { TRUSTED_DEVICE_COOKIE } from '@/lib/auth/two-factor';
 import { clientAddress } from '@/lib/http/client-address';
-import { env } from '@/lib/env';
+import { env, nextAuthUrl } from '@/lib/env';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
 
 /**
@@ -101,7 +101,7 @@ export function authOptions(): NextAuthOptions {
  * started with. Returns an origin such as "http://127.0.0.1:3000" (no trailing slash).
  */
 export function siteOrigin(request: { url: string; headers: Headers }): string {
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = nextAuthUrl();
   if (configured) {
     try {
       return new URL(configured).origin;

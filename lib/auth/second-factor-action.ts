@@ -7,6 +7,7 @@ import { acceptFormData } from '@/lib/actions/arguments';
 import type { FormState } from '@/lib/actions/form-state';
 import { getSessionUser } from '@/lib/auth/session';
 import { TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_DAYS, verifySecondFactor } from '@/lib/auth/two-factor';
+import { nextAuthUrl } from '@/lib/env';
 import { requestPrisma } from '@/lib/data/request-db';
 import { clientAddress } from '@/lib/http/client-address';
 import { getRequestId } from '@/lib/http/request-id';
@@ -41,7 +42,7 @@ export async function verifySecondFactorAction(_state: FormState, formData: Form
     (await cookies()).set(TRUSTED_DEVICE_COOKIE, result.deviceToken, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: process.env.NEXTAUTH_URL?.startsWith('https://') ?? false,
+      secure: nextAuthUrl()?.startsWith('https://') ?? false,
       path: '/',
       maxAge: TRUSTED_DEVICE_DAYS * 86_400,
     });

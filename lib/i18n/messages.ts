@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/config';
 
 /** The larger areas keep their own message file beside messages/<locale>.json (messages/<locale>/<area>.json). */
-export const MESSAGE_AREAS = ['evidence', 'status', 'charts', 'dashboard', 'api', 'transfer'] as const;
+export const MESSAGE_AREAS = ['evidence', 'status', 'charts', 'dashboard', 'api', 'transfer', 'global-error'] as const;
 
 export type Messages = Record<string, unknown>;
 const isObject = (value: unknown): value is Messages =>

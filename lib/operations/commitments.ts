@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
+import { claimVersion } from '@/lib/operations/version-claim';
 import { UpdateCommitmentInput } from '@/lib/validation/commitments';
 import { bumpRollupVersion } from '@/lib/evidence/rollups';
 
@@ -29,18 +30,13 @@ export const updateCommitment = defineOperation({
     if (!current) throw new DomainError(404, 'not_found', 'commitmentNotFound');
     const theme = await tx.theme.findUnique({ where: { code: input.theme }, select: { id: true } });
     if (!theme) throw new DomainError(400, 'invalid', 'fieldsInvalid', { theme: ['themeRequired'] });
-    const { count } = await tx.commitment.updateMany({
-      where: { code: input.code, version: input.version },
-      data: {
-        title: { ...(current.title as object), en: input.titleEn, zh: input.titleZh },
-        summary: { ...(current.summary as object), en: input.summaryEn, zh: input.summaryZh },
-        guidance: { ...(current.guidance as object), en: input.guidanceEn, zh: input.guidanceZh },
-        themeId: theme.id,
-        strength: input.strength,
-        version: { increment: 1 },
-      },
+    await claimVersion(tx, 'commitment', { code: input.code }, input.version, {
+      title: { ...(current.title as object), en: input.titleEn, zh: input.titleZh },
+      summary: { ...(current.summary as object), en: input.summaryEn, zh: input.summaryZh },
+      guidance: { ...(current.guidance as object), en: input.guidanceEn, zh: input.guidanceZh },
+      themeId: theme.id,
+      strength: input.strength,
     });
-    if (count === 0) throw new DomainError(409, 'conflict', 'commitmentChangedMeanwhile');
     // The dashboard labels its cached figures with commitment titles and themes.
     await bumpRollupVersion(tx);
     const after = view(await tx.commitment.findUniqueOrThrow({ where: { code: input.code }, include }));

@@ -25,6 +25,30 @@ export interface Failure {
   code: string;
   message: string;
   fieldErrors?: Record<string, string[]>;
+  /** Set when the write named a version that is no longer current (a stale save): what the row is now. */
+  staleSave?: StaleSave;
+}
+
+/** The rows that carry an optimistic-lock `version`, which every write of them names (lib/operations/version-claim.ts). */
+export type VersionedEntity = 'evidence' | 'user' | 'commitment' | 'ratification';
+
+/**
+ * A stale save, as a plain (serializable) object that travels unchanged to the form, which says what changed
+ * (components/forms/StaleSaveNotice.tsx), and to the API, which answers 412 `precondition_failed` with it
+ * (lib/api/errors.ts). Made only by lib/operations/version-claim.ts from the row as it is now.
+ */
+export interface StaleSave {
+  entity: VersionedEntity;
+  /** The version the writer read and named. */
+  expected: number;
+  /** The row's version now; 0 when there is no row (a first save that named one that does not exist). */
+  current: number;
+  /** When the row was last saved, ISO 8601 in UTC; null when there is no row. */
+  changedAt: string | null;
+  /** Email of who saved it last, where the row records that (evidence, ratification); else null. */
+  changedBy: string | null;
+  /** The review state of an evidence record now (its code, e.g. "SUBMITTED"); null for other rows. */
+  state: string | null;
 }
 
 export type Outcome<T> = { ok: true; value: T } | Failure;
@@ -38,6 +62,20 @@ export class DomainError extends Error {
     readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The write named a version of a row that someone else has saved since: 409 `stale_save`, nothing written, the
+ * message key the entity's "…ChangedMeanwhile" and `staleSave` what the row is now. Thrown only by
+ * lib/operations/version-claim.ts.
+ */
+export class StaleSaveError extends DomainError {
+  constructor(
+    readonly staleSave: StaleSave,
+    message: string,
+  ) {
+    super(409, 'stale_save', message);
   }
 }
 
@@ -163,6 +201,7 @@ export function defineOperation<Schema extends z.ZodType, Output>(spec: {
             code: error.code,
             message: error.message,
             fieldErrors: error.fieldErrors,
+            ...(error instanceof StaleSaveError ? { staleSave: error.staleSave } : {}),
           };
         }
         console.error(`Operation ${spec.name} failed (request ${requestId ?? '-'}):`, error);

@@ -16,6 +16,7 @@ import {
 } from '@/lib/evidence/rules';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation, type ExecuteContext } from '@/lib/operations/define';
+import { claimVersion } from '@/lib/operations/version-claim';
 import {
   CreateEvidenceInput,
   DeleteEvidenceInput,
@@ -148,26 +149,6 @@ function auditView(fields: Fields, revision: { number: number; state: string }) 
   };
 }
 
-/** Claims the next version of a record or fails: someone else saved it since this user read it. */
-async function claimVersion(tx: Tx, id: number, version: number, data: Prisma.EvidenceUpdateManyMutationInput) {
-  const { count } = await tx.evidence.updateMany({
-    where: { id, version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count === 1) return;
-  const current = await tx.evidence.findUnique({
-    where: { id },
-    include: { revisions: { orderBy: { number: 'desc' }, take: 1, include: { author: { select: { email: true } } } } },
-  });
-  if (!current) throw new DomainError(404, 'not_found', 'evidenceNotFound');
-  const latest = current.revisions[0];
-  throw new DomainError(409, 'conflict', 'evidenceChangedMeanwhile', {
-    _conflict: [
-      `changedBy:${latest?.author.email ?? '?'}|${current.updatedAt.toISOString()}|${current.state}|${current.version}`,
-    ],
-  });
-}
-
 async function latestRevision(tx: Tx, evidenceId: number) {
   const evidence = await tx.evidence.findUnique({
     where: { id: evidenceId },
@@ -236,7 +217,7 @@ export const updateEvidence = defineOperation({
         storagePath,
       }));
     const number = evidence.latestRevision + 1;
-    await claimVersion(tx, input.id, input.version, { ...targets, state, latestRevision: number });
+    await claimVersion(tx, 'evidence', { id: input.id }, input.version, { ...targets, state, latestRevision: number });
     const revision = await addRevision(tx, input.id, number, input, user, [...kept, ...uploads]);
     // The record's verified revisions count for the pair it belongs to: a move changes both pairs' status.
     if (targets.actorId !== evidence.actorId || targets.commitmentId !== evidence.commitmentId) {
@@ -279,7 +260,7 @@ export const submitEvidence = defineOperation({
       for (const { path, message } of missing) (fieldErrors[path.join('.')] ??= []).push(message);
       throw new DomainError(400, 'incomplete', 'evidenceIncomplete', fieldErrors);
     }
-    await claimVersion(tx, input.id, input.version, { state: 'SUBMITTED' });
+    await claimVersion(tx, 'evidence', { id: input.id }, input.version, { state: 'SUBMITTED' });
     await tx.evidenceRevision.update({
       where: { id: latest.id },
       data: { state: 'SUBMITTED', submittedAt: new Date() },
@@ -303,7 +284,7 @@ export const reviewEvidence = defineOperation({
     const { evidence, latest } = await latestRevision(tx, input.id);
     enforce(reviewViolations(user, ruleRecord(evidence, latest), input.decision));
     const state = input.decision === 'verify' ? 'VERIFIED' : 'RETURNED';
-    await claimVersion(tx, input.id, input.version, { state });
+    await claimVersion(tx, 'evidence', { id: input.id }, input.version, { state });
     await tx.evidenceRevision.update({
       where: { id: latest.id },
       data: { state, reviewerId: user.id, reviewedAt: new Date(), reviewComment: input.comment ?? null },
@@ -333,7 +314,7 @@ export const unpublishEvidence = defineOperation({
   async execute({ tx, user, audit }, input) {
     const { evidence } = await latestRevision(tx, input.id);
     enforce(unpublishViolations(user, { actorCode: evidence.actor.code }));
-    await claimVersion(tx, input.id, input.version, {});
+    await claimVersion(tx, 'evidence', { id: input.id }, input.version, {});
     const published = await tx.evidenceRevision.findMany({
       where: { evidenceId: input.id, visibility: 'PUBLIC' },
       select: { number: true },
@@ -373,7 +354,7 @@ export const deleteEvidence = defineOperation({
     });
     enforce(deleteViolations(user, ruleRecord(evidence, latest), everSubmitted > 0));
     // Claiming the version first refuses a stale delete with the same conflict as a stale save.
-    await claimVersion(tx, input.id, input.version, {});
+    await claimVersion(tx, 'evidence', { id: input.id }, input.version, {});
     await tx.evidence.delete({ where: { id: input.id } });
     await audit({
       action: 'evidence.delete',
@@ -406,7 +387,7 @@ export const withdrawEvidence = defineOperation({
   async execute({ tx, user, audit }, input) {
     const { evidence, latest } = await latestRevision(tx, input.id);
     enforce(withdrawViolations(user, ruleRecord(evidence, latest)));
-    await claimVersion(tx, input.id, input.version, { state: 'DRAFT' });
+    await claimVersion(tx, 'evidence', { id: input.id }, input.version, { state: 'DRAFT' });
     await tx.evidenceRevision.update({ where: { id: latest.id }, data: { state: 'DRAFT', submittedAt: null } });
     await audit({
       action: 'evidence.withdraw',

@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, defineOperation } from '@/lib/operations/define';
+import { claimVersion, staleSaveError } from '@/lib/operations/version-claim';
 import { UpdateRatificationInput } from '@/lib/validation/ratification';
 import { isoDay, isoDayOrNull } from '@/lib/dates';
 
@@ -81,23 +82,22 @@ export const updateRatification = defineOperation({
 
     let id: number;
     if (input.version === 0) {
-      if (existing) throw new DomainError(409, 'conflict', 'ratificationChangedMeanwhile');
+      if (existing) throw await staleSaveError(tx, 'ratification', { id: existing.id }, 0);
       // ON CONFLICT DO NOTHING: of two concurrent first saves of a pair, the second finds the first's row
-      // (once that commits) and inserts nothing, so it reports a conflict instead of failing or overwriting.
+      // (once that commits) and inserts nothing, so it reports a stale save instead of failing or overwriting.
       const [created] = await tx.instrumentStatus.createManyAndReturn({
         data: [{ actorId: actor.id, instrumentId: instrument.id, ...data, version: 1 }],
         skipDuplicates: true,
         select: { id: true },
       });
-      if (!created) throw new DomainError(409, 'conflict', 'ratificationChangedMeanwhile');
+      if (!created) {
+        const raced = await tx.instrumentStatus.findUnique({ where: key, select: { id: true } });
+        throw await staleSaveError(tx, 'ratification', { id: raced?.id ?? 0 }, 0);
+      }
       id = created.id;
     } else {
-      if (!existing) throw new DomainError(409, 'conflict', 'ratificationChangedMeanwhile');
-      const { count } = await tx.instrumentStatus.updateMany({
-        where: { id: existing.id, version: input.version },
-        data: { ...data, version: { increment: 1 } },
-      });
-      if (count === 0) throw new DomainError(409, 'conflict', 'ratificationChangedMeanwhile');
+      if (!existing) throw await staleSaveError(tx, 'ratification', { id: 0 }, input.version);
+      await claimVersion(tx, 'ratification', { id: existing.id }, input.version, data);
       id = existing.id;
     }
 

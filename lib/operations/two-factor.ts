@@ -8,6 +8,7 @@ import {
   sessionHandle,
 } from '@/lib/auth/totp';
 import { DomainError, defineOperation } from '@/lib/operations/define';
+import { bumpVersion } from '@/lib/operations/version-claim';
 import { roleRequiresSecondFactor } from '@/lib/permissions';
 import {
   ConfirmEnrolmentInput,
@@ -34,10 +35,8 @@ async function replaceRecoveryCodes(tx: Tx, userId: number): Promise<string[]> {
 async function clearSecondFactor(tx: Tx, userId: number) {
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.trustedDevice.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await tx.user.update({
-    where: { id: userId },
-    data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, version: { increment: 1 } },
-  });
+  // An admin's open form of this user is stale from now on.
+  await bumpVersion(tx, 'user', { id: userId }, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
 }
 
 export const confirmTotpEnrolment = defineOperation({

@@ -3,6 +3,7 @@ import type { AuditEntry } from '@/lib/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RoleName } from '@/lib/permissions';
 import { DomainError, defineOperation } from '@/lib/operations/define';
+import { bumpVersion, claimVersion } from '@/lib/operations/version-claim';
 import {
   ChangePasswordInput,
   CreateUserInput,
@@ -48,16 +49,6 @@ async function countryIds(tx: Tx, role: string, codes: string[]): Promise<number
     });
   }
   return actors.map((actor) => actor.id);
-}
-
-/** Claims the next version of a user row, or fails with a conflict when someone changed it meanwhile. */
-async function bumpVersion(tx: Tx, id: number, version: number, data: Prisma.UserUpdateManyMutationInput = {}) {
-  const { count } = await tx.user.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) {
-    const exists = await tx.user.count({ where: { id } });
-    if (!exists) throw new DomainError(404, 'not_found', 'userNotFound');
-    throw new DomainError(409, 'conflict', 'userChangedMeanwhile');
-  }
 }
 
 /**
@@ -126,7 +117,7 @@ export const updateUser = defineOperation({
     const before = await userView(tx, input.id);
     if (before.role === 'ADMIN' && input.role !== 'ADMIN') await assertAnotherActiveAdmin(tx, input.id);
     const actorIds = await countryIds(tx, input.role, input.countryCodes);
-    await bumpVersion(tx, input.id, input.version, { name: input.name, role: input.role });
+    await claimVersion(tx, 'user', { id: input.id }, input.version, { name: input.name, role: input.role });
     await tx.userCountryScope.deleteMany({ where: { userId: input.id } });
     await tx.userCountryScope.createMany({ data: actorIds.map((actorId) => ({ userId: input.id, actorId })) });
     const after = await userView(tx, input.id);
@@ -146,7 +137,10 @@ export const setUserDisabled = defineOperation({
     const before = await userView(tx, input.id);
     if (input.disabled && before.role === 'ADMIN') await assertAnotherActiveAdmin(tx, input.id);
     // Disabling ends every session at once; enabling does not bring old sessions back.
-    await bumpVersion(tx, input.id, input.version, { disabled: input.disabled, sessionVersion: { increment: 1 } });
+    await claimVersion(tx, 'user', { id: input.id }, input.version, {
+      disabled: input.disabled,
+      sessionVersion: { increment: 1 },
+    });
     const after = await userView(tx, input.id);
     await audit({
       action: input.disabled ? 'user.disable' : 'user.enable',
@@ -166,7 +160,7 @@ export const resetUserPassword = defineOperation({
   async execute({ tx, audit }, input) {
     const before = await userView(tx, input.id);
     const oneTimePassword = generateOneTimePassword();
-    await bumpVersion(tx, input.id, input.version, {
+    await claimVersion(tx, 'user', { id: input.id }, input.version, {
       passwordHash: await hashPassword(oneTimePassword),
       mustChangePassword: true,
       sessionVersion: { increment: 1 },
@@ -200,20 +194,25 @@ export const changeOwnPassword = defineOperation({
     }
     // A one-time password was known to whoever set it, so replacing it always ends everything else.
     const signOutOthers = input.signOutOthers || row.mustChangePassword;
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: {
+    await bumpVersion(
+      tx,
+      'user',
+      { id: user.id },
+      {
         passwordHash: await hashPassword(input.newPassword),
         mustChangePassword: false,
         ...(signOutOthers ? { sessionVersion: { increment: 1 } } : {}),
-        version: { increment: 1 },
       },
-    });
+    );
     let ended: { sessionsEnded: number; tokensRevoked: number } | null = null;
     if (signOutOthers) {
       ended = await endSessionsAndTokens(tx, user.id, user.sessionId);
       // This session carries on under the new session version.
-      await tx.session.update({ where: { id: user.sessionId }, data: { sessionVersion: updated.sessionVersion } });
+      const { sessionVersion } = await tx.user.findUniqueOrThrow({
+        where: { id: user.id },
+        select: { sessionVersion: true },
+      });
+      await tx.session.update({ where: { id: user.sessionId }, data: { sessionVersion } });
     }
     await audit({
       action: 'user.change_password',

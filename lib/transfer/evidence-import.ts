@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { countCsvRecords, CsvSyntaxError, parseCsv, sniffSeparator, type CsvRecord } from '@/lib/csv';
 import { targetViolations, writeViolations, type RuleField, type RuleViolation } from '@/lib/evidence/rules';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { staleSaveError } from '@/lib/operations/version-claim';
 import {
   readHeader,
   SOURCE_FIELDS,
@@ -711,7 +712,9 @@ export async function applyEvidenceImport(
   }
 
   for (const chunk of chunks(plan.updates)) {
-    const count = await tx.$executeRaw`
+    // The optimistic-lock claim of lib/operations/version-claim.ts, set-based: each row moves from the version
+    // its line named to the next, or the import is a stale save.
+    const claimed = await tx.$queryRaw<{ id: number }[]>`
       UPDATE "Evidence" e
       SET version = e.version + 1, state = ${state}::"ReviewState", "latestRevision" = u.number,
           "actorId" = u.actor, "commitmentId" = u.commitment, "updatedAt" = now()
@@ -724,9 +727,14 @@ export async function applyEvidenceImport(
           commitment: commitmentId,
         })),
       )}::json) AS u(id int, version int, number int, actor int, commitment int)
-      WHERE e.id = u.id AND e.version = u.version`;
-    // The rows were locked when planned, so this holds; if not, the transaction rolls back as a whole.
-    if (count !== chunk.length) throw new Error('applyEvidenceImport: a record changed while it was locked');
+      WHERE e.id = u.id AND e.version = u.version
+      RETURNING e.id`;
+    // The rows were locked when planned, so this holds; if not, the whole import rolls back as a stale save.
+    if (claimed.length !== chunk.length) {
+      const ids = new Set(claimed.map((row) => row.id));
+      const lost = chunk.find((row) => !ids.has(row.id))!;
+      throw await staleSaveError(tx, 'evidence', { id: lost.id }, lost.version);
+    }
   }
 
   const revisionIds = await nextIds(tx, 'EvidenceRevision', creates.length + plan.updates.length);

@@ -16,6 +16,9 @@ import http from 'node:http';
 import { BASELINE_CSP, BASELINE_HEADERS } from '../../lib/http/baseline-headers.mjs';
 
 const ALL = [...BASELINE_HEADERS, { key: 'Content-Security-Policy', value: BASELINE_CSP }];
+// TRUST_PROXY as lib/env.ts parsed it, handed over by scripts/lib/next-bin.ts in this module's URL (?trustProxy=1):
+// the environment is read only there.
+const TRUST_PROXY = new URL(import.meta.url).searchParams.get('trustProxy') === '1';
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 const writeHead = http.ServerResponse.prototype.writeHead;
@@ -40,8 +43,7 @@ function foreignOrigin(request) {
   const origin = request.headers.origin;
   if (origin === undefined) return false;
   // As lib/http/same-origin.ts: behind a trusted proxy (TRUST_PROXY=1 or true) the host the proxy was asked for.
-  const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
-  const own = (trustProxy && request.headers['x-forwarded-host']) || request.headers.host;
+  const own = (TRUST_PROXY && request.headers['x-forwarded-host']) || request.headers.host;
   try {
     return new URL(origin).host !== own;
   } catch {

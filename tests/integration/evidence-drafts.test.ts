@@ -156,7 +156,7 @@ describe('deleting a draft', () => {
     expect(await run('deleteEvidence', author, { id, version: read })).toMatchObject({
       ok: false,
       status: 409,
-      code: 'conflict',
+      code: 'stale_save',
     });
     expect(await run('deleteEvidence', author, { id, version: await version(id) })).toMatchObject({
       ok: true,
@@ -227,7 +227,7 @@ describe('withdrawing a submission', () => {
     expect(await run('withdrawEvidence', author, { id, version: 99 })).toMatchObject({
       ok: false,
       status: 409,
-      code: 'conflict',
+      code: 'stale_save',
     });
     expect(await run('withdrawEvidence', author, { id, version: await version(id) })).toMatchObject({
       ok: true,

@@ -219,9 +219,17 @@ describe('concurrent edits', () => {
     const conflicts = results.filter((r) => !r.ok);
     expect(conflicts).toHaveLength(19);
     for (const conflict of conflicts)
-      expect(conflict).toMatchObject({ status: 409, message: 'evidenceChangedMeanwhile' });
+      expect(conflict).toMatchObject({ status: 409, code: 'stale_save', message: 'evidenceChangedMeanwhile' });
+    // What changed meanwhile, as a typed object: who saved the winning version, when, and where the record is now.
     expect(conflicts[0]).toMatchObject({
-      fieldErrors: { _conflict: [expect.stringMatching(/^changedBy:.+@test\.example\|/)] },
+      staleSave: {
+        entity: 'evidence',
+        expected: start,
+        current: start + 1,
+        changedBy: expect.stringMatching(/@test\.example$/),
+        changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        state: 'DRAFT',
+      },
     });
     expect(await version(id)).toBe(start + 1);
     expect(await db.prisma.evidenceRevision.count({ where: { evidenceId: id } })).toBe(2);

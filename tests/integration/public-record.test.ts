@@ -141,7 +141,7 @@ describe('a record made public', () => {
     expect(await run(operations.unpublishEvidence, reviewer, { id: other, version: 1 })).toMatchObject({
       ok: false,
       status: 409,
-      code: 'conflict',
+      code: 'stale_save',
     });
   });
 });

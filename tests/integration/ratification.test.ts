@@ -120,11 +120,11 @@ describe('updateRatification', () => {
     expect(await run({ ...input, version: 1 })).toMatchObject({
       ok: false,
       status: 409,
-      code: 'conflict',
+      code: 'stale_save',
       message: 'ratificationChangedMeanwhile',
     });
-    expect(await run({ ...input, version: 0 })).toMatchObject({ ok: false, status: 409, code: 'conflict' });
-    expect(await run(input)).toMatchObject({ ok: false, status: 409, code: 'conflict' });
+    expect(await run({ ...input, version: 0 })).toMatchObject({ ok: false, status: 409, code: 'stale_save' });
+    expect(await run(input)).toMatchObject({ ok: false, status: 409, code: 'stale_save' });
     expect(await pair('KEN', 'bombings-1997')).toEqual(before);
     expect(await db.prisma.auditEvent.count()).toBe(auditCount);
   });
@@ -134,7 +134,7 @@ describe('updateRatification', () => {
     const outcomes = await Promise.all([run({ ...input, note: 'first' }), run({ ...input, note: 'second' })]);
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([
-      expect.objectContaining({ status: 409, code: 'conflict' }),
+      expect.objectContaining({ status: 409, code: 'stale_save' }),
     ]);
     const row = await pair('KEN', 'hostages-1979');
     expect(row).toMatchObject({ version: 1 });
@@ -149,7 +149,7 @@ describe('updateRatification', () => {
       run({ ...input, consentedOn: '1981-12-09' }),
     ]);
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
-    expect(outcomes.find((outcome) => !outcome.ok)).toMatchObject({ status: 409, code: 'conflict' });
+    expect(outcomes.find((outcome) => !outcome.ok)).toMatchObject({ status: 409, code: 'stale_save' });
     const row = await pair('KEN', 'hostages-1979');
     expect(row).toMatchObject({ version: 2 });
     expect(row!.revisions.map((revision) => revision.number)).toEqual([1, 2]);

@@ -1,8 +1,8 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardWidget } from '@/components/dashboard/DashboardWidget';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { StateStatusMap } from '@/components/dashboard/StateStatusMap';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
@@ -49,7 +49,11 @@ export default async function MapPage({ params, searchParams }: Props) {
         ignored={ignored}
       />
       {commitment || theme ? (
-        <Suspense key={filterQuery(filter)} fallback={<ChartSkeleton title={t('mapTitle')} height={420} />}>
+        <DashboardWidget
+          name="map"
+          key={filterQuery(filter)}
+          fallback={<ChartSkeleton title={t('mapTitle')} height={420} />}
+        >
           <StateStatusMap
             id="world-map"
             of={commitment ? { commitment: commitment.code } : { theme: theme!.code }}
@@ -57,7 +61,7 @@ export default async function MapPage({ params, searchParams }: Props) {
             filter={filter}
             locale={locale}
           />
-        </Suspense>
+        </DashboardWidget>
       ) : (
         <div className="chart-empty" data-widget="map-choose">
           <p>

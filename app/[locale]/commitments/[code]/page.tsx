@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CommitmentForm } from '@/components/admin/CommitmentForm';
-import { Suspense } from 'react';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardWidget } from '@/components/dashboard/DashboardWidget';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { PartiesOverTime } from '@/components/dashboard/PartiesOverTime';
 import { StateStatusMap } from '@/components/dashboard/StateStatusMap';
@@ -149,7 +149,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             hide={['theme', 'commitment', 'country']}
             ignored={known.ignored}
           />
-          <Suspense
+          <DashboardWidget
+            name="over-time"
             key={`over-time${key}`}
             fallback={<ChartSkeleton title={dashboard('distributionTitle')} headingLevel={3} />}
           >
@@ -160,8 +161,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
               locale={locale}
               headingLevel={3}
             />
-          </Suspense>
-          <Suspense
+          </DashboardWidget>
+          <DashboardWidget
+            name="map"
             key={`map${key}`}
             fallback={<ChartSkeleton title={dashboard('mapTitle')} headingLevel={3} height={420} />}
           >
@@ -174,9 +176,10 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
               headingLevel={3}
               links={false}
             />
-          </Suspense>
+          </DashboardWidget>
           {namesInstruments && (
-            <Suspense
+            <DashboardWidget
+              name="parties"
               key={`parties${key}`}
               fallback={<ChartSkeleton title={dashboard('partiesTitle')} headingLevel={3} />}
             >
@@ -187,7 +190,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
                 locale={locale}
                 headingLevel={3}
               />
-            </Suspense>
+            </DashboardWidget>
           )}
         </section>
       )}

@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
+import { DashboardWidget } from '@/components/dashboard/DashboardWidget';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { PartiesOverTime } from '@/components/dashboard/PartiesOverTime';
 import { StatusBreakdown } from '@/components/dashboard/StatusBreakdown';
@@ -111,7 +111,8 @@ export default async function CountryPage({ params, searchParams }: Props) {
           ignored={known.ignored}
         />
         <div className="chart-grid">
-          <Suspense
+          <DashboardWidget
+            name="themes"
             key={`themes${key}`}
             fallback={<ChartSkeleton title={dashboard('countryThemesTitle')} headingLevel={3} height={480} />}
           >
@@ -124,17 +125,22 @@ export default async function CountryPage({ params, searchParams }: Props) {
               path={basePath}
               headingLevel={3}
             />
-          </Suspense>
-          <Suspense
+          </DashboardWidget>
+          <DashboardWidget
+            name="progress"
             key={`progress${key}`}
             fallback={<ChartSkeleton title={dashboard('countryProgressTitle')} headingLevel={3} />}
           >
             <StatusOverTime id="country-progress" view="country" filter={filter} locale={locale} headingLevel={3} />
-          </Suspense>
+          </DashboardWidget>
         </div>
-        <Suspense key="parties" fallback={<ChartSkeleton title={dashboard('partiesTitle')} headingLevel={3} />}>
+        <DashboardWidget
+          name="parties"
+          key="parties"
+          fallback={<ChartSkeleton title={dashboard('partiesTitle')} headingLevel={3} />}
+        >
           <PartiesOverTime id="country-parties" scope={{ country: country.code }} locale={locale} headingLevel={3} />
-        </Suspense>
+        </DashboardWidget>
       </section>
 
       <DownloadCsv path="/api/export/evidence" params={{ country: country.code }} label="evidenceCsv" />

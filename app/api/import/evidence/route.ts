@@ -28,7 +28,7 @@ function refuse(
   message: string,
   details?: Record<string, number>,
 ) {
-  return errorResponse(new ApiError(status, code, message, undefined, undefined, details));
+  return errorResponse(new ApiError(status, code, message, undefined, undefined, { details }));
 }
 
 /**

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { childProcessEnv } from '@/lib/env';
 
 const stubDir = join(process.cwd(), 'node_modules', '.cache', 'commitment-tracker');
 const stub = join(stubDir, 'schema-engine-offline-stub');
@@ -13,6 +14,6 @@ if (!existsSync(stub)) {
 }
 const result = spawnSync('npx', ['prisma', 'generate'], {
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  env: childProcessEnv({ PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1' }),
 });
 process.exit(result.status ?? 1);
