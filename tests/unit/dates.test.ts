@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { filesMatching } from '@/tests/support/source-files';
 import { isIsoDay, isoDay, isoDayOrNull, isoMonth, parseIsoDay, utcMinute } from '@/lib/dates';
 
 describe('the date module', () => {
@@ -33,16 +32,9 @@ describe('the date module', () => {
   it('is the only place that slices ISO strings into days and months', () => {
     // The shape this module replaced: `….toISOString().slice(0, 10)` (a day) or `.slice(0, 7)` (a month).
     const slicing = /toISOString\(\)\.slice\(0, (7|10)\)/;
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir)) {
-        const path = join(dir, entry);
-        if (entry === 'generated' || entry === 'node_modules') continue;
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(entry) && slicing.test(readFileSync(path, 'utf8'))) offenders.push(path);
-      }
-    };
-    for (const root of ['app', 'components', 'lib', 'scripts', 'bench']) walk(root);
+    const offenders = filesMatching(slicing, ['app', 'components', 'lib', 'scripts', 'bench'], {
+      extensions: /\.tsx?$/,
+    });
     expect(offenders).toEqual([]);
   });
 });
