@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChartDataTable } from '@/components/charts/ChartDataTable';
 import { ChartExport, type ChartExportLabels } from '@/components/charts/ChartExport';
 import { unpackTable, type PackedChartTable } from '@/lib/charts/packed';
@@ -33,9 +33,14 @@ export function ChartFooter({
 }) {
   const rows = useMemo(() => unpackTable(table), [table]);
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before hydration (a quick click on the server's HTML), its toggle event came before React listened.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   return (
     <div className="chart-frame__footer">
-      <details className="chart-frame__details" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <details ref={details} className="chart-frame__details" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{showTable}</summary>
         {open && <ChartDataTable table={rows} caption={title} locale={locale} />}
       </details>
