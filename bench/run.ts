@@ -178,15 +178,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
+/**
+ * The sum of `measure` over a process and all its descendants (Linux /proc); a process that ends between two reads
+ * counts as 0.
+ */
+function sumOverTree(pid: number, measure: (pid: number) => number): number {
   let total = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const current = stack.pop()!;
     try {
-      const pages = Number(readFileSync(`/proc/${current}/statm`, 'utf8').split(' ')[1]);
-      total += pages * 4096;
+      total += measure(current);
       for (const task of readdirSync(`/proc/${current}/task`)) {
         const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
         if (children) stack.push(...children.split(' ').map(Number));
@@ -198,25 +200,19 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** CPU time (user + system) of a process and all its descendants so far, in ms (Linux /proc, 100 ticks/s). */
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(pid: number): number {
+  return sumOverTree(pid, (current) => Number(readFileSync(`/proc/${current}/statm`, 'utf8').split(' ')[1]) * 4096);
+}
+
+/** CPU time (user + system) of a process and all its descendants so far, in ms (100 ticks/s). */
 function treeCpuMs(pid: number): number {
-  let ticks = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    try {
-      // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field.
-      const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
-        if (children) stack.push(...children.split(' ').map(Number));
-      }
-    } catch {
-      // The process ended between two reads.
-    }
-  }
+  const ticks = sumOverTree(pid, (current) => {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field.
+    const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  });
   return ticks * 10;
 }
 
