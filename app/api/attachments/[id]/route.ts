@@ -5,14 +5,10 @@ import {
   parseAttachmentId,
 } from '@/lib/attachments/access';
 import { authorizeDownload } from '@/lib/api/auth';
-import { ApiError, errorResponse, type ApiErrorStatus } from '@/lib/api/errors';
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { readAttachment } from '@/lib/attachments/store';
 import { getPrisma } from '@/lib/db';
 import { isPublicViewEnabled } from '@/lib/settings';
-
-function refuse(status: ApiErrorStatus, code: string, message: string): Response {
-  return errorResponse(new ApiError(status, code, message));
-}
 
 /**
  * GET /api/attachments/[id] — the file of one evidence attachment, as a download, to those who may read its
@@ -26,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!caller.ok) return caller.response;
   const { user } = caller;
   const id = parseAttachmentId((await params).id);
-  if (id === null) return refuse(404, 'not_found', 'There is no such attachment.');
+  if (id === null) return errorResponse(new ApiError(404, 'not_found', 'There is no such attachment.'));
 
   const attachment = await prisma.attachment.findUnique({
     where: { id },
@@ -54,22 +50,26 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     },
   });
-  if (!attachment) return refuse(404, 'not_found', 'There is no such attachment.');
+  if (!attachment) return errorResponse(new ApiError(404, 'not_found', 'There is no such attachment.'));
 
   const { state, visibility, evidence } = attachment.revision;
   const revision = { state, visibility, recordPublic: evidence.revisions[0]?.visibility === 'PUBLIC' };
   const publicView = needsPublicViewSetting(user) ? await isPublicViewEnabled(prisma) : false;
   const access = decideAttachmentAccess(user, publicView, revision);
-  if (!access.allowed) return refuse(access.status, access.code, access.message);
+  if (!access.allowed) return errorResponse(new ApiError(access.status, access.code, access.message));
 
   const file = await readAttachment(attachment.storagePath, attachment.sha256);
   if (!file.ok && file.problem === 'missing') {
     console.error(`Attachment ${id}: the stored file is missing.`);
-    return refuse(404, 'attachment_missing', 'The file of this attachment is missing from the server.');
+    return errorResponse(
+      new ApiError(404, 'attachment_missing', 'The file of this attachment is missing from the server.'),
+    );
   }
   if (!file.ok) {
     console.error(`Attachment ${id}: the stored file does not match its SHA-256 checksum.`);
-    return refuse(422, 'attachment_corrupt', 'The file of this attachment is damaged and cannot be served.');
+    return errorResponse(
+      new ApiError(422, 'attachment_corrupt', 'The file of this attachment is damaged and cannot be served.'),
+    );
   }
   const body = file.bytes;
   return new Response(body, {

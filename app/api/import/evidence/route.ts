@@ -19,16 +19,9 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 function limitError(error: ImportLimitError) {
   const code = error.code === 'importTooLarge' ? 'import_too_large' : 'import_too_many_rows';
-  return refuse(413, code, error.message, { limit: error.limit });
-}
-
-function refuse(
-  status: ConstructorParameters<typeof ApiError>[0],
-  code: string,
-  message: string,
-  details?: Record<string, number>,
-) {
-  return errorResponse(new ApiError(status, code, message, undefined, undefined, { details }));
+  return errorResponse(
+    new ApiError(413, code, error.message, undefined, undefined, { details: { limit: error.limit } }),
+  );
 }
 
 /**
@@ -42,12 +35,12 @@ function refuse(
  */
 export async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) {
-    return refuse(403, 'cross_site', 'The request did not come from this site and was refused.');
+    return errorResponse(new ApiError(403, 'cross_site', 'The request did not come from this site and was refused.'));
   }
   const user = await getCurrentUser();
-  if (!user) return refuse(401, 'unauthenticated', 'Sign in first.');
+  if (!user) return errorResponse(new ApiError(401, 'unauthenticated', 'Sign in first.'));
   if (user.mustChangePassword || !roleCan(user.role, 'write:evidence')) {
-    return refuse(403, 'forbidden', 'Your role may not import evidence.');
+    return errorResponse(new ApiError(403, 'forbidden', 'Your role may not import evidence.'));
   }
   const limits = importLimits();
   // Counted while it streams (a chunked body has no Content-Length to check first) and cut off past the limit.
@@ -58,15 +51,21 @@ export async function POST(request: Request) {
     if (error instanceof BodyTooLargeError) {
       return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
     }
-    return refuse(400, 'import_no_file', 'Send the CSV file as multipart/form-data in the field "file".');
+    return errorResponse(
+      new ApiError(400, 'import_no_file', 'Send the CSV file as multipart/form-data in the field "file".'),
+    );
   }
   const file = form.get('file');
   const intent: ImportIntent = IMPORT_INTENTS.find((candidate) => candidate === form.get('intent')) ?? 'draft';
   if (!(file instanceof File) || file.size === 0) {
-    return refuse(400, 'import_no_file', 'Send the CSV file as multipart/form-data in the field "file".');
+    return errorResponse(
+      new ApiError(400, 'import_no_file', 'Send the CSV file as multipart/form-data in the field "file".'),
+    );
   }
   if (!isStorableText(file.name)) {
-    return refuse(400, 'import_file_name', 'Rename the file: its name holds characters that cannot be stored.');
+    return errorResponse(
+      new ApiError(400, 'import_file_name', 'Rename the file: its name holds characters that cannot be stored.'),
+    );
   }
   if (file.size > limits.maxBytes) {
     return limitError(new ImportLimitError('importTooLarge', limits.maxBytes / 1024 / 1024));
@@ -82,7 +81,7 @@ export async function POST(request: Request) {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return refuse(400, 'import_not_utf8', 'The file is not UTF-8 text.');
+    return errorResponse(new ApiError(400, 'import_not_utf8', 'The file is not UTF-8 text.'));
   }
   await pruneImports();
   const stored = await saveImport(bytes, { userId: user.id, fileName: file.name || 'import.csv' });
