@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { chart, chartTableRows, picture } from './support/charts';
 
 // Charts that show early work, over the evidence and ratifications of tests/e2e/support/dashboard-data.ts (Nordic
 // states no other browser test touches): counts and coverage, change since a month, progress per regional group,
@@ -59,27 +60,6 @@ const TEXT = {
   },
 } as const;
 
-const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
-
-/** A chart's recharts picture, its figure scrolled into view first: charts load as they near the viewport. */
-async function picture(frame: Locator): Promise<Locator> {
-  await frame.scrollIntoViewIfNeeded();
-  return frame.locator('svg.recharts-surface');
-}
-
-/** The rows of a chart's table alternative, each as its cells' text. */
-async function tableRows(frame: Locator, showTable: string): Promise<string[][]> {
-  const details = frame.locator('details');
-  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
-    await frame.getByText(showTable, { exact: true }).click();
-  }
-  const result: string[][] = [];
-  for (const row of await frame.locator('table tbody tr').all()) {
-    result.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
-  }
-  return result;
-}
-
 /** The narrowest bar drawn in a chart, in CSS pixels (0 when none is drawn). */
 async function narrowestBar(frame: Locator): Promise<number> {
   await expect(await picture(frame)).toBeVisible();
@@ -107,7 +87,7 @@ for (const locale of ['en', 'zh'] as const) {
 
       const coverage = chart(page, 'evidence-coverage');
       await expect(await picture(coverage)).toBeVisible();
-      expect(await tableRows(coverage, t.showTable)).toEqual([
+      expect(await chartTableRows(coverage, t.showTable)).toEqual([
         [t.june2016, '1', '1', '0', '0', '0', '2', t.coverage, '32'],
       ]);
       // One month is one bar of visible width, in the count chart and in the share chart alike.
@@ -119,7 +99,7 @@ for (const locale of ['en', 'zh'] as const) {
       const change = chart(page, 'change-since');
       await expect(change.getByRole('heading')).toHaveText(t.changeTitle);
       await expect(change.locator('.chart-frame__desc')).toContainText(t.changeDescription);
-      expect(await tableRows(change, t.showTable)).toEqual([
+      expect(await chartTableRows(change, t.showTable)).toEqual([
         [t.fully, '0', '1', '1'],
         [t.partially, '0', '1', '1'],
         [t.inProgress, '1', '0', '-1'],
@@ -129,7 +109,7 @@ for (const locale of ['en', 'zh'] as const) {
       expect(await narrowestBar(change)).toBeGreaterThan(2);
 
       const groups = chart(page, 'group-progress');
-      expect(await tableRows(groups, t.showTable)).toEqual([[t.weog, '1', '1', '2', t.coverage, '1', '32']]);
+      expect(await chartTableRows(groups, t.showTable)).toEqual([[t.weog, '1', '1', '2', t.coverage, '1', '32']]);
       expect(await narrowestBar(groups)).toBeGreaterThan(10);
       await expectNoAxeViolations(page);
       await page.screenshot({ path: `test-results/charts-overview-${locale}-desktop.png`, fullPage: true });
@@ -150,7 +130,7 @@ for (const locale of ['en', 'zh'] as const) {
       await page.goto(`/${locale}/countries/ISL`);
       const parties = chart(page, 'country-parties');
       await expect(await picture(parties)).toBeVisible();
-      const rows = await tableRows(parties, t.showTable);
+      const rows = await chartTableRows(parties, t.showTable);
       expect(rows[0]).toEqual(['1970', '1', '1']);
       expect(rows.find((row) => row[0] === '2010')).toEqual(['2010', '3', '3']);
       expect(rows.find((row) => row[0] === '2020')).toEqual(['2020', '4', '3']);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { chart, chartTableRows, picture } from './support/charts';
 
 // The dashboard views over the Nordic evidence that tests/e2e/support/dashboard-data.ts writes before the server
 // starts (no other browser test touches those states): filtered to them, every figure is exact.
@@ -30,23 +30,6 @@ const TEXT = {
   },
 } as const;
 
-const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
-
-/** A chart's recharts picture, its figure scrolled into view first: charts load as they near the viewport. */
-async function picture(frame: Locator): Promise<Locator> {
-  await frame.scrollIntoViewIfNeeded();
-  return frame.locator('svg.recharts-surface');
-}
-
-/** The rows of a chart's table alternative, each as its cells' text. */
-async function tableRows(frame: Locator, showTable: string): Promise<string[][]> {
-  await frame.getByText(showTable, { exact: true }).click();
-  const rows = frame.locator('table tbody tr');
-  const result: string[][] = [];
-  for (const row of await rows.all()) result.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
-  return result;
-}
-
 for (const locale of ['en', 'zh'] as const) {
   const t = TEXT[locale];
   test.describe(`in ${locale}`, () => {
@@ -65,7 +48,7 @@ for (const locale of ['en', 'zh'] as const) {
       await expect(page.locator('[data-stat="states"] .stat__value')).toHaveText('4');
       // The table alternative holds exactly the bars' data: 928 pairs (29 states × 32 commitments), 2 fully implemented (Norway's financing,
       // Denmark's conventions), 1 partially, 1 not started, 1 not applicable; Iceland's returned record not at all.
-      const rows = await tableRows(chart(page, 'status-by-group'), t.showTable);
+      const rows = await chartTableRows(chart(page, 'status-by-group'), t.showTable);
       expect(rows).toEqual([[t.weog, '2', '1', '0', '1', '1', '923', '928']]);
       await expect(await picture(chart(page, 'status-by-group'))).toBeVisible();
     });
@@ -84,7 +67,7 @@ for (const locale of ['en', 'zh'] as const) {
       const map = chart(page, 'world-map');
       await expect(map.locator('svg a')).toHaveCount(193);
       await expect(map.getByRole('link', { name: `${t.norway}: ${t.fully}` })).toBeVisible();
-      const rows = await tableRows(map, t.showTable);
+      const rows = await chartTableRows(map, t.showTable);
       expect(rows).toHaveLength(193);
       expect(rows).toContainEqual(['NOR', t.norway, t.fully]);
       await expectNoAxeViolations(page);
@@ -96,7 +79,7 @@ for (const locale of ['en', 'zh'] as const) {
       await page.goto(`/${locale}/countries/NOR`);
       await expect(await picture(chart(page, 'country-themes'))).toBeVisible();
       await expect(await picture(chart(page, 'country-progress'))).toBeVisible();
-      const months = await tableRows(chart(page, 'country-progress'), t.showTable);
+      const months = await chartTableRows(chart(page, 'country-progress'), t.showTable);
       // From January 2005 to this month; the last month: 1 fully, 1 partially implemented, 30 without information.
       expect(months.at(-1)!.slice(1)).toEqual(['1', '1', '0', '0', '0', '30', '32']);
       await expect(chart(page, 'country-parties')).toBeVisible();
