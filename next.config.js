@@ -1,12 +1,11 @@
 import createNextIntlPlugin from 'next-intl/plugin';
-import { tsImport } from 'tsx/esm/api';
+import { env } from './lib/env-schema.mjs';
 import { API_CSP, BASELINE_CSP, BASELINE_HEADERS } from './lib/http/baseline-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-// Configuration is read only through lib/env.ts. Next.js imports this file as plain JavaScript, so it loads that
-// TypeScript module with tsx (a dependency already: npm start runs on it), scoped to this one import.
-const { env } = await tsImport('./lib/env.ts', import.meta.url);
+// Configuration is parsed only by lib/env.ts's schema, which is plain JavaScript (lib/env-schema.mjs) so that this
+// file, imported by Next.js without a TypeScript loader, reads it without loading one into the server process.
 const attachmentLimitMb = env().ATTACHMENT_MAX_MB;
 
 /** @type {import('next').NextConfig} */
