@@ -15,11 +15,24 @@ function mergeMessages(target: Messages, source: Messages): Messages {
   return target;
 }
 
+const loaded = new Map<Locale, Promise<Messages>>();
+
 /**
  * Every message of one language: messages/<locale>.json (the common namespaces) merged with each area file.
  * Used by the request config (pages) and by code that formats text outside a page render (CSV downloads, tests).
+ * Merged once per language and process, not on every request: the result is shared, so treat it as read-only.
  */
-export async function loadMessages(locale: Locale): Promise<Messages> {
+export function loadMessages(locale: Locale): Promise<Messages> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = mergeAreas(locale);
+    loaded.set(locale, messages);
+    messages.catch(() => loaded.delete(locale));
+  }
+  return messages;
+}
+
+async function mergeAreas(locale: Locale): Promise<Messages> {
   const [common, ...areas] = await Promise.all([
     import(`../../messages/${locale}.json`),
     ...MESSAGE_AREAS.map((area) => import(`../../messages/${locale}/${area}.json`)),
