@@ -46,8 +46,12 @@ const readerContext = cache(async () => {
   };
 });
 
-/** An aggregate for this reader, cached until the rollups change (lib/dashboard/cache.ts). */
-async function aggregate<T>(name: string, args: unknown[], compute: (context: ReaderContext) => Promise<T>) {
+/**
+ * An aggregate, or reference data a page shows beside it, for this reader (the page guard applies), cached until
+ * the rollups' version changes (lib/dashboard/cache.ts): every review decision, bulk rebuild, seed and commitment
+ * edit bumps it. `name` and `args` (JSON-serializable) must name everything the value depends on but the audience.
+ */
+export async function aggregate<T>(name: string, args: unknown[], compute: (context: ReaderContext) => Promise<T>) {
   const context = await readerContext();
   return cachedAggregate(aggregateKey(name, context.version, context.audience, args), () => compute(context));
 }
@@ -159,23 +163,28 @@ export interface FilterOptions {
 }
 
 /** The choices of the dashboard's filter form, in the reader's language. */
-export async function getFilterOptions(locale: Locale): Promise<FilterOptions> {
-  const { prisma } = await readerContext();
-  const [themes, commitments, countries] = await Promise.all([
-    prisma.theme.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, name: true } }),
-    prisma.commitment.findMany({
-      where: { addressee: 'MEMBER_STATES' },
-      orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
-      select: { code: true, title: true, theme: { select: { code: true } } },
-    }),
-    prisma.actor.findMany({ where: { kind: 'MEMBER_STATE' }, select: { code: true, name: true } }),
-  ]);
-  const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
-  return {
-    themes: themes.map((theme) => ({ code: theme.code, name: localize(theme.name, locale) })),
-    commitments: commitments.map((c) => ({ code: c.code, title: localize(c.title, locale), themeCode: c.theme.code })),
-    countries: countries
-      .map((country) => ({ code: country.code, name: localize(country.name, locale) }))
-      .sort((a, b) => collator.compare(a.name, b.name)),
-  };
+export function getFilterOptions(locale: Locale): Promise<FilterOptions> {
+  return aggregate('filter-options', [locale], async ({ prisma }) => {
+    const [themes, commitments, countries] = await Promise.all([
+      prisma.theme.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, name: true } }),
+      prisma.commitment.findMany({
+        where: { addressee: 'MEMBER_STATES' },
+        orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
+        select: { code: true, title: true, theme: { select: { code: true } } },
+      }),
+      prisma.actor.findMany({ where: { kind: 'MEMBER_STATE' }, select: { code: true, name: true } }),
+    ]);
+    const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
+    return {
+      themes: themes.map((theme) => ({ code: theme.code, name: localize(theme.name, locale) })),
+      commitments: commitments.map((c) => ({
+        code: c.code,
+        title: localize(c.title, locale),
+        themeCode: c.theme.code,
+      })),
+      countries: countries
+        .map((country) => ({ code: country.code, name: localize(country.name, locale) }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { isStorableText } from '@/lib/validation/primitives';
 import { requireReader } from '@/lib/auth/guard';
+import { aggregate } from '@/lib/data/dashboard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
@@ -32,23 +33,24 @@ export interface DocumentView extends DocumentSummary {
   paragraphs: { number: number; text: string; commitments: ParagraphCommitment[] }[];
 }
 
-export async function listDocuments(locale: Locale): Promise<DocumentSummary[]> {
-  await requireReader();
-  const prisma = await requestPrisma();
-  const rows = await prisma.document.findMany({
-    orderBy: { adoptedOn: 'asc' },
-    include: { _count: { select: { paragraphs: true, commitments: true } } },
+/** The tracked documents, oldest first, cached with the dashboard's aggregates (documents change with the seed). */
+export function listDocuments(locale: Locale): Promise<DocumentSummary[]> {
+  return aggregate('documents', [locale], async ({ prisma }) => {
+    const rows = await prisma.document.findMany({
+      orderBy: { adoptedOn: 'asc' },
+      include: { _count: { select: { paragraphs: true, commitments: true } } },
+    });
+    return rows.map((row) => ({
+      slug: row.slug,
+      symbol: row.symbol,
+      title: localize(row.title, locale),
+      agendaItem: localize(row.agendaItem, locale),
+      adoptedOn: row.adoptedOn,
+      meeting: row.meeting,
+      paragraphCount: row._count.paragraphs,
+      commitmentCount: row._count.commitments,
+    }));
   });
-  return rows.map((row) => ({
-    slug: row.slug,
-    symbol: row.symbol,
-    title: localize(row.title, locale),
-    agendaItem: localize(row.agendaItem, locale),
-    adoptedOn: row.adoptedOn,
-    meeting: row.meeting,
-    paragraphCount: row._count.paragraphs,
-    commitmentCount: row._count.commitments,
-  }));
 }
 
 export async function getDocument(slug: string, locale: Locale): Promise<DocumentView | null> {

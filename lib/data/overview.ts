@@ -1,7 +1,6 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { requireReader } from '@/lib/auth/guard';
-import { requestPrisma } from '@/lib/data/request-db';
+import { aggregate } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
@@ -15,9 +14,9 @@ export interface Overview {
   byTheme: { code: string; name: string; counts: Partial<Record<StrengthValue, number>>; total: number }[];
 }
 
-export async function getOverview(locale: Locale): Promise<Overview> {
-  await requireReader();
-  return queryOverview(await requestPrisma(), locale);
+/** The overview's reference figures for a page, cached with the dashboard's aggregates (they change with the seed). */
+export function getOverview(locale: Locale): Promise<Overview> {
+  return aggregate('overview', [locale], ({ prisma }) => queryOverview(prisma, locale));
 }
 
 /** getOverview without the page guard, for callers that checked access themselves (the by-theme CSV). */

@@ -150,3 +150,40 @@ test('a verification shows on the next request of every cached page; internal ev
     for (const session of [admin, viewer, editor, reviewer]) await session.context.close();
   }
 });
+
+/**
+ * The filters' lists of commitments, themes and states, the overview's figures and the documents are cached with
+ * the aggregates (they change only with the seed and the admin's commitment edits, which bump the version): a
+ * corrected title must show on the very next request of every page that lists it. The title is put back after.
+ */
+test('a corrected commitment title shows on the next request of every page that lists it', async ({ newContext }) => {
+  const admin = await signedIn(newContext, 'admin');
+  const viewer = await signedIn(newContext, 'viewer');
+  const listing = ['/en', '/en/matrix', '/en/map'];
+  const commitmentOption = (page: Page) => page.locator(`select[name="commitment"] option[value="${COMMITMENT}"]`);
+  const setTitle = async (title: string) => {
+    await admin.page.goto(`/en/commitments/${COMMITMENT}`);
+    await admin.page.getByText('Edit this commitment (admin)').click();
+    await admin.page.getByLabel('Title (English)').fill(title);
+    await admin.page.getByRole('button', { name: 'Save the commitment' }).click();
+    await expect(admin.page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  };
+  await admin.page.goto(`/en/commitments/${COMMITMENT}`);
+  const original = (await admin.page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  // Each page read twice first, so that the lists come from the cache.
+  for (const path of listing) {
+    for (let read = 0; read < 2; read++) await viewer.page.goto(path);
+    await expect(commitmentOption(viewer.page)).toHaveText(`${original} (${COMMITMENT})`);
+  }
+  const corrected = `${original} (corrected)`;
+  try {
+    await setTitle(corrected);
+    for (const path of listing) {
+      await viewer.page.goto(path);
+      await expect(commitmentOption(viewer.page), path).toHaveText(`${corrected} (${COMMITMENT})`);
+    }
+  } finally {
+    await setTitle(original);
+    for (const session of [admin, viewer]) await session.context.close();
+  }
+});
