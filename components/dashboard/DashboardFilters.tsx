@@ -5,7 +5,7 @@ import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import type { IgnoredFilter } from '@/lib/filters/known';
 import type { FilterOptions } from '@/lib/data/dashboard';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 type FilterKey = 'theme' | 'commitment' | 'group' | 'country' | 'from' | 'since';
 

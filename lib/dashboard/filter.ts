@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { FilterOptions } from '@/lib/data/dashboard';
 import { dropUnknown, type IgnoredFilter } from '@/lib/filters/known';
 import { commitmentCode, countryCode, themeCode } from '@/lib/validation/codes';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 /**
  * The dashboard's filters, shared by every view and kept in the URL so that a view can be shared: theme,

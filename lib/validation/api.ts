@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { PageQuery } from '@/lib/api/cursor';
-import { IMPLEMENTATION_STATUSES } from '@/lib/validation/evidence';
 import { actorCode as actor, commitmentCode, instrumentCode, themeCode as theme } from '@/lib/validation/codes';
 import { DateTime, Day } from '@/lib/validation/primitives';
+import {
+  ActorKind,
+  ADDRESSEES,
+  IMPLEMENTATION_STATUSES,
+  REGIONAL_GROUPS,
+  ReviewState,
+  STRENGTHS,
+} from '@/lib/vocabulary';
 
 /**
  * Query parameters of the JSON API. Unlike the pages' URL filters (lib/validation/filters.ts), which drop a
@@ -21,7 +27,7 @@ export const CommitmentQuery = z.object({
 });
 
 export const ActorQuery = z.object({
-  kind: z.enum(['MEMBER_STATE', 'UN_ENTITY']).optional(),
+  kind: z.enum(ActorKind).optional(),
   group: z.enum(REGIONAL_GROUPS).optional(),
 });
 
@@ -50,7 +56,7 @@ export const EvidenceQuery = PageQuery.extend({
   actor: actorCode.optional().meta({ description: 'Actor code (ISO alpha-3 or UN entity code).' }),
   commitment: commitmentCode('commitmentInvalid').optional(),
   theme: themeCode.optional(),
-  state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']).optional().meta({ description: 'Review state.' }),
+  state: z.enum(ReviewState).optional().meta({ description: 'Review state.' }),
   status: z
     .enum(IMPLEMENTATION_STATUSES)
     .optional()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReviewFilter } from '@/lib/data/evidence';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import { actorCode, commitmentCode, themeCode } from '@/lib/validation/codes';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
