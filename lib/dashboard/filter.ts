@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FilterOptions } from '@/lib/data/dashboard';
 import { dropUnknown, type IgnoredFilter } from '@/lib/filters/known';
-import { commitmentCode, countryCode, themeCode } from '@/lib/validation/codes';
+import { commitmentCode, countryCode, month as monthOf, themeCode } from '@/lib/validation/codes';
 import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 /**
@@ -13,12 +13,7 @@ import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-/** Months from 1990 to 2100: at most ~1,300 points per series, within the ~2,000 a chart may receive. */
-const month = z
-  .string()
-  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/)
-  .optional()
-  .catch(undefined);
+const month = monthOf().optional().catch(undefined);
 
 export const DashboardFilterSchema = z
   .object({

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { PageQuery } from '@/lib/api/cursor';
-import { actorCode as actor, commitmentCode, instrumentCode, themeCode as theme } from '@/lib/validation/codes';
+import {
+  actorCode as actor,
+  commitmentCode,
+  FIRST_MONTH,
+  instrumentCode,
+  LAST_MONTH,
+  month as monthOf,
+  themeCode as theme,
+} from '@/lib/validation/codes';
 import { DateTime, Day } from '@/lib/validation/primitives';
 import {
   ActorKind,
@@ -33,10 +41,7 @@ export const ActorQuery = z.object({
 
 export const MatrixQuery = z.object({ theme: themeCode.optional(), group: z.enum(REGIONAL_GROUPS).optional() });
 
-const month = z
-  .string()
-  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'monthInvalid')
-  .meta({ description: 'A month, YYYY-MM, from 1990-01 to 2100-12.' });
+const month = monthOf('monthInvalid').meta({ description: `A month, YYYY-MM, from ${FIRST_MONTH} to ${LAST_MONTH}.` });
 
 export const ProgressQuery = z
   .object({
