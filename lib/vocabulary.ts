@@ -141,3 +141,11 @@ export const PARTY_STATUSES = [
 export function isPartyStatus(status: string): boolean {
   return (PARTY_STATUSES as readonly string[]).includes(status);
 }
+
+/** From the most trusted role to the least (see lib/permissions.ts for what each may do). */
+export const ROLES = orderOf(Role)(['ADMIN', 'REVIEWER', 'EDITOR', 'VIEWER']);
+
+/** The review states in the order a record passes through them (returned last). */
+export const REVIEW_STATES = orderOf(ReviewState)(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']);
+
+export const API_TOKEN_SCOPES = orderOf(ApiTokenScope)(['READ', 'READ_WRITE']);

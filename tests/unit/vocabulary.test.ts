@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ADDRESSEES,
   Addressee,
+  API_TOKEN_SCOPES,
+  ApiTokenScope,
   IMPLEMENTATION_STATUSES,
   ImplementationStatus,
   isPartyStatus,
@@ -13,6 +15,10 @@ import {
   RatificationStatus,
   REGIONAL_GROUPS,
   RegionalGroup,
+  REVIEW_STATES,
+  ReviewState,
+  Role,
+  ROLES,
   SOURCE_TYPES,
   SourceType,
   Strength,
@@ -27,6 +33,9 @@ describe('the vocabulary', () => {
     ['IMPLEMENTATION_STATUSES', IMPLEMENTATION_STATUSES, ImplementationStatus],
     ['SOURCE_TYPES', SOURCE_TYPES, SourceType],
     ['RATIFICATION_STATUSES', RATIFICATION_STATUSES, RatificationStatus],
+    ['ROLES', ROLES, Role],
+    ['REVIEW_STATES', REVIEW_STATES, ReviewState],
+    ['API_TOKEN_SCOPES', API_TOKEN_SCOPES, ApiTokenScope],
   ] as const)('%s lists every value of its generated enum exactly once', (_, order, values) => {
     expect(new Set(order).size).toBe(order.length);
     expect([...order].sort()).toEqual(Object.values(values).sort());
