@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { resolveRange, statusSeries, type StatusSeries } from '@/lib/dashboard/queries';
-import { emptyCounts, type ImplementationStatusValue, type StatusCounts } from '@/lib/status/constants';
+import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
 import { isoMonth, monthsBetween } from '@/lib/dates';
+import type { ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * The dashboard overview computed the naive way, for comparison with lib/dashboard/queries.ts: every verified
@@ -18,7 +19,7 @@ interface VerifiedRow {
   id: number;
   observedOn: Date;
   reviewedAt: Date;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
 }
 
 /** 'YYYY-MM' of a date. */
@@ -47,8 +48,8 @@ export async function naiveStatusSeries(prisma: Db, from: string, to: string): P
     else byPair.set(key, [row]);
   }
   // delta[i][status]: pairs entering (+1) or leaving (−1) a status at the end of month i.
-  const deltas = months.map(() => new Map<ImplementationStatusValue, number>());
-  const add = (i: number, status: ImplementationStatusValue, n: number) =>
+  const deltas = months.map(() => new Map<ImplementationStatus, number>());
+  const add = (i: number, status: ImplementationStatus, n: number) =>
     deltas[i]!.set(status, (deltas[i]!.get(status) ?? 0) + n);
   for (const list of byPair.values()) {
     list.sort(
@@ -57,11 +58,11 @@ export async function naiveStatusSeries(prisma: Db, from: string, to: string): P
         a.reviewedAt.getTime() - b.reviewedAt.getTime() ||
         a.id - b.id,
     );
-    let current: ImplementationStatusValue | null = null;
+    let current: ImplementationStatus | null = null;
     let index = 0;
     for (let m = 0; m < months.length; m++) {
       // The latest revision observed by the end of month m decides the status then.
-      let status: ImplementationStatusValue | null = current;
+      let status: ImplementationStatus | null = current;
       while (index < list.length && isoMonth(list[index]!.observedOn) <= months[m]!) {
         status = list[index]!.status;
         index += 1;
@@ -107,7 +108,7 @@ export function seriesDifference(sql: StatusSeries, naive: StatusSeries): string
   for (const [i, point] of sql.points.entries()) {
     const other = naive.points[i]!;
     for (const [status, n] of Object.entries(point.counts)) {
-      const m = other.counts[status as ImplementationStatusValue];
+      const m = other.counts[status as ImplementationStatus];
       if (point.month !== other.month || n !== m) return `${point.month} ${status}: SQL ${n}, naive ${m}`;
     }
   }

@@ -1,5 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { RoleName } from '@/lib/permissions';
+import type { Role } from '@/lib/vocabulary';
 
 /**
  * Every change writes one audit event inside the transaction of the change itself, so that a change whose
@@ -8,7 +8,7 @@ import type { RoleName } from '@/lib/permissions';
  */
 export interface AuditActor {
   userId: number | null;
-  role: RoleName | null;
+  role: Role | null;
   requestId: string | null;
 }
 

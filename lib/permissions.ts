@@ -1,9 +1,9 @@
+import type { Role } from '@/lib/vocabulary';
+
 /**
  * The one permission vocabulary: which role may do what. Server code checks it through lib/auth/guard.ts and
  * lib/operations; components use `can` only to hide controls the server would refuse anyway.
  */
-export const ROLES = ['ADMIN', 'REVIEWER', 'EDITOR', 'VIEWER'] as const;
-export type RoleName = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   /** Read everything internal: pages, drafts, internal notes. */
@@ -23,21 +23,21 @@ const EDITOR: readonly Permission[] = [...VIEWER, 'write:evidence', 'write:ratif
 const REVIEWER: readonly Permission[] = [...EDITOR, 'review:evidence'];
 const ADMIN: readonly Permission[] = PERMISSIONS;
 
-export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = { ADMIN, REVIEWER, EDITOR, VIEWER };
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = { ADMIN, REVIEWER, EDITOR, VIEWER };
 
-export function roleCan(role: RoleName, permission: Permission): boolean {
+export function roleCan(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
 /** For UI only: whether to show a control. `null` is an anonymous (public) reader, who may change nothing. */
-export function can(user: { role: RoleName } | null, permission: Permission): boolean {
+export function can(user: { role: Role } | null, permission: Permission): boolean {
   return user !== null && roleCan(user.role, permission);
 }
 
 /** Roles that must sign in with a second factor (TOTP); the others may choose to. */
-export const SECOND_FACTOR_ROLES: readonly RoleName[] = ['ADMIN', 'REVIEWER'];
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['ADMIN', 'REVIEWER'];
 
-export function roleRequiresSecondFactor(role: RoleName): boolean {
+export function roleRequiresSecondFactor(role: Role): boolean {
   return SECOND_FACTOR_ROLES.includes(role);
 }
 
@@ -52,6 +52,6 @@ export interface ReadAudience {
   userId: number | null;
 }
 
-export function readAudience(user: { id: number; role: RoleName } | null): ReadAudience {
+export function readAudience(user: { id: number; role: Role } | null): ReadAudience {
   return { publicOnly: !can(user, 'read:internal'), userId: user?.id ?? null };
 }

@@ -17,11 +17,11 @@ import { statusBarChartHeight } from '@/lib/charts/layout';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions, getReader } from '@/lib/data/dashboard';
 import { listDocuments } from '@/lib/data/documents';
-import { STRENGTHS } from '@/lib/data/labels';
 import { getOverview } from '@/lib/data/overview';
 import type { Locale } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/TableScroll';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
+import { STRENGTHS } from '@/lib/vocabulary';
 
 type Props = {
   params: Promise<{ locale: Locale }>;

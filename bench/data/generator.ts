@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { loadSeedData, type SeedData } from '@/lib/seed/data';
-import type { ImplementationStatusValue } from '@/lib/status/constants';
 import { isoDay } from '@/lib/dates';
+import {
+  type ImplementationStatus,
+  PROGRESS_STEPS,
+  type ReviewState,
+  SOURCE_TYPES,
+  type SourceType,
+} from '@/lib/vocabulary';
 
 /**
  * The deterministic synthetic evidence of the benchmark: the same seed and size give the same records, byte for
@@ -46,12 +52,8 @@ export const BENCH_EDITORS = Array.from({ length: 8 }, (_, i) => `bench-editor-$
 export const BENCH_REVIEWERS = Array.from({ length: 4 }, (_, i) => `bench-reviewer-${i + 1}@bench.invalid`);
 export const BENCH_VIEWER = { email: 'bench-viewer@bench.invalid', password: 'synthetic viewer of the benchmark 2012' };
 
-export type ReviewStateValue = 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'RETURNED';
-export type SourceTypeValue =
-  'NATIONAL_LEGISLATION' | 'GOVERNMENT_REPORT' | 'UN_CTED' | 'FATF_REGIONAL_BODY' | 'NGO' | 'MEDIA' | 'OTHER';
-
 export interface BenchSource {
-  type: SourceTypeValue;
+  type: SourceType;
   url: string | null;
   reference: string | null;
   title: string;
@@ -63,12 +65,12 @@ export interface BenchRevision {
   number: number;
   /** YYYY-MM-DD */
   observedOn: string;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
   score: -1 | 0 | 1 | null;
   summary: { en: string; zh?: string };
   visibility: 'INTERNAL' | 'PUBLIC';
   tags: string[];
-  state: ReviewStateValue;
+  state: ReviewState;
   /** Emails of BENCH_EDITORS / BENCH_REVIEWERS. */
   author: string;
   createdAt: Date;
@@ -124,7 +126,7 @@ export const FIRST_DAY = dayNumber('2005-01-01');
 export const LAST_DAY = dayNumber('2026-06-30');
 const dayNumberToIso = (day: number) => isoDay(new Date(day * DAY_MS));
 
-const STAGES = ['NOT_STARTED', 'IN_PROGRESS', 'PARTIALLY_IMPLEMENTED', 'FULLY_IMPLEMENTED'] as const;
+const STAGES = PROGRESS_STEPS;
 
 export interface PairProfile {
   kind: 'none' | 'not-applicable' | 'tracked';
@@ -176,20 +178,20 @@ export function pairProfile(seed: number, pair: BenchPair, recordsPerPair: numbe
 }
 
 /** The status the trajectory gives on a day. */
-export function statusOn(profile: PairProfile, day: number): ImplementationStatusValue {
+export function statusOn(profile: PairProfile, day: number): ImplementationStatus {
   if (profile.kind === 'not-applicable') return 'NOT_APPLICABLE';
   let stage = profile.transitions.filter((t) => t <= day).length;
   if (profile.regression && day >= profile.regression.from && day < profile.regression.to && stage > 0) stage -= 1;
   return STAGES[stage]!;
 }
 
-function neighbour(status: ImplementationStatusValue, up: boolean): ImplementationStatusValue {
-  const stage = STAGES.indexOf(status as (typeof STAGES)[number]);
+function neighbour(status: ImplementationStatus, up: boolean): ImplementationStatus {
+  const stage = STAGES.indexOf(status);
   if (stage < 0) return status;
   return STAGES[Math.min(STAGES.length - 1, Math.max(0, stage + (up ? 1 : -1)))]!;
 }
 
-const SCORES: Record<ImplementationStatusValue, -1 | 0 | 1 | null> = {
+const SCORES: Record<ImplementationStatus, -1 | 0 | 1 | null> = {
   NO_INFORMATION: null,
   NOT_STARTED: -1,
   IN_PROGRESS: 0,
@@ -198,7 +200,7 @@ const SCORES: Record<ImplementationStatusValue, -1 | 0 | 1 | null> = {
   NOT_APPLICABLE: null,
 };
 
-const STATUS_TEXT: Record<ImplementationStatusValue, { en: string; zh: string }> = {
+const STATUS_TEXT: Record<ImplementationStatus, { en: string; zh: string }> = {
   NO_INFORMATION: { en: 'no information', zh: '无信息' },
   NOT_STARTED: { en: 'not started', zh: '尚未开始' },
   IN_PROGRESS: { en: 'in progress', zh: '进行中' },
@@ -207,15 +209,6 @@ const STATUS_TEXT: Record<ImplementationStatusValue, { en: string; zh: string }>
   NOT_APPLICABLE: { en: 'not applicable', zh: '不适用' },
 };
 
-const SOURCE_TYPES: SourceTypeValue[] = [
-  'NATIONAL_LEGISLATION',
-  'GOVERNMENT_REPORT',
-  'UN_CTED',
-  'FATF_REGIONAL_BODY',
-  'NGO',
-  'MEDIA',
-  'OTHER',
-];
 const TAGS = ['legislation', 'reporting', 'capacity', 'cooperation', 'financing'];
 const RETURN_COMMENTS = [
   'The source does not support the status; please cite the national law.',
@@ -237,7 +230,7 @@ export function evidenceRecord(seed: number, pair: BenchPair, profile: PairProfi
   const publicRecord = r() < profile.publicShare;
   const u = r();
   const pending = recent ? 0.35 : 0.08;
-  const latestState: ReviewStateValue =
+  const latestState: ReviewState =
     u >= pending ? 'VERIFIED' : u < pending * 0.5 ? 'SUBMITTED' : u < pending * 0.75 ? 'DRAFT' : 'RETURNED';
   const withChinese = r() < 0.5;
   const author = BENCH_EDITORS[r() < 0.85 ? profile.editor : Math.floor(r() * BENCH_EDITORS.length)]!;
@@ -247,7 +240,7 @@ export function evidenceRecord(seed: number, pair: BenchPair, profile: PairProfi
   let clock = day + 1 + Math.floor(r() * 20);
   for (let number = 1; number <= revisionCount; number++) {
     const latest = number === revisionCount;
-    const state: ReviewStateValue = latest ? latestState : r() < 0.5 ? 'VERIFIED' : 'RETURNED';
+    const state: ReviewState = latest ? latestState : r() < 0.5 ? 'VERIFIED' : 'RETURNED';
     const revisionStatus = !latest && r() < 0.2 ? neighbour(status, r() < 0.5) : status;
     const createdAt = at(clock, r());
     const submittedAt = state === 'DRAFT' ? null : new Date(createdAt.getTime() + Math.floor(r() * 48 * 3_600_000));

@@ -6,7 +6,7 @@ import { Field } from '@/components/forms/Field';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { updateCommitmentAction } from '@/lib/actions/commitments';
 import { formKey, initialFormState } from '@/lib/actions/form-state';
-import { STRENGTHS } from '@/lib/data/labels';
+import { STRENGTHS } from '@/lib/vocabulary';
 
 interface Props {
   commitment: {

@@ -12,7 +12,7 @@ import {
   setUserDisabledAction,
   updateUserAction,
 } from '@/lib/actions/users';
-import { ROLES } from '@/lib/permissions';
+import { ROLES } from '@/lib/vocabulary';
 
 const text = (state: FormState, name: string, fallback = '') => {
   const value = state.status === 'error' ? state.values?.[name] : undefined;

@@ -19,14 +19,14 @@ import { seriesColor, STATUS_COLORS, STATUS_PATTERNS, statusFill } from '@/lib/c
 import { chartDomId } from '@/lib/charts/layout';
 import { chartTime, monthTicks } from '@/lib/charts/ticks';
 import type { ChartStrings, ChartTable } from '@/lib/charts/types';
-import type { ImplementationStatusValue } from '@/lib/status/constants';
+import type { ImplementationStatus } from '@/lib/vocabulary';
 
 export interface CountBarSeries {
   /** Column of the table holding this series' counts. */
   key: string;
   label: string;
   /** Draw in this status's colour (and hatch); else the palette's series colours in order. */
-  status?: ImplementationStatusValue;
+  status?: ImplementationStatus;
 }
 
 export interface CountBarChartProps {

@@ -18,10 +18,10 @@ import { statusFill } from '@/lib/charts/palette';
 import { chartTime, monthTicks } from '@/lib/charts/ticks';
 import { chartDomId } from '@/lib/charts/layout';
 import type { ChartStrings } from '@/lib/charts/types';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /** Counts of actor x commitment pairs at each status at the end of a month ('YYYY-MM'). */
-export type StatusMonthRow = { month: string } & Record<ImplementationStatusValue, number>;
+export type StatusMonthRow = { month: string } & Record<ImplementationStatus, number>;
 
 export interface StatusAreaChartProps {
   /** The same id as the ChartFrame around it (hatch pattern ids derive from it). */
@@ -29,7 +29,7 @@ export interface StatusAreaChartProps {
   /** Months in ascending order. */
   data: StatusMonthRow[];
   /** Status labels in the reader's language (getStatusLabels()). */
-  labels: Record<ImplementationStatusValue, string>;
+  labels: Record<ImplementationStatus, string>;
   strings: ChartStrings;
   locale: string;
   /** Accessible name of the focusable chart; without it the chart is named by the heading of the ChartFrame

@@ -17,17 +17,17 @@ import { formatPercent } from '@/lib/charts/format';
 import { statusFill } from '@/lib/charts/palette';
 import { chartDomId } from '@/lib/charts/layout';
 import type { ChartStrings } from '@/lib/charts/types';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /** One bar: a group (theme, UN regional group...) and its counts per status. */
-export type StatusBarRow = { key: string; label: string } & Record<ImplementationStatusValue, number>;
+export type StatusBarRow = { key: string; label: string } & Record<ImplementationStatus, number>;
 
 export interface StatusBarChartProps {
   /** The same id as the ChartFrame around it. */
   id: string;
   /** One row per bar, top to bottom. */
   data: StatusBarRow[];
-  labels: Record<ImplementationStatusValue, string>;
+  labels: Record<ImplementationStatus, string>;
   strings: ChartStrings;
   locale: string;
   title?: string;

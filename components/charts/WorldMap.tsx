@@ -5,15 +5,15 @@ import { statusLegendEntries } from '@/components/charts/chart-common';
 import { STATUS_COLORS, STATUS_PATTERNS, statusPatternId } from '@/lib/charts/palette';
 import type { LegendEntry } from '@/lib/charts/types';
 import { getWorldGeometry, getWorldSprite, type StatePlacement } from '@/lib/charts/world-geometry';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 export interface WorldMapState {
   /** ISO 3166-1 alpha-3 code. */
   code: string;
   /** Name in the reader's language. */
   name: string;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
   /** The status in the reader's language. */
   statusLabel: string;
   /** Where the state's shape links to; without it the state is only painted (no link, no name of its own). */
@@ -26,9 +26,9 @@ export interface WorldMapProps {
   /** The states to colour and link; land not listed here is drawn neutral and is not focusable. */
   states: readonly WorldMapState[];
   /** Legend text per status, in the reader's language; every status is listed. */
-  legendLabels: Record<ImplementationStatusValue, string>;
+  legendLabels: Record<ImplementationStatus, string>;
   /** Fill per status; defaults to the chart kit's STATUS_COLORS. */
-  colors?: Record<ImplementationStatusValue, string>;
+  colors?: Record<ImplementationStatus, string>;
   /** Accessible name of the legend list (e.g. "Legend"); defaults to the title. */
   legendName?: string;
   /** When given, the legend also explains the neutral land (e.g. "Not a member state"). */
@@ -83,7 +83,7 @@ export function WorldMap({
   }
 
   const patterned = IMPLEMENTATION_STATUSES.filter((status) => STATUS_PATTERNS[status]);
-  const fill = (status: ImplementationStatusValue) =>
+  const fill = (status: ImplementationStatus) =>
     STATUS_PATTERNS[status] ? `url(#${statusPatternId(chartId, status)})` : colors[status];
 
   const legend: LegendEntry[] = statusLegendEntries(legendLabels, colors);

@@ -3,7 +3,7 @@ import { HatchPattern } from '@/components/charts/ChartLegend';
 import { fillPattern, formatNumber, formatPercent } from '@/lib/charts/format';
 import { STATUS_COLORS, STATUS_PATTERNS, statusPatternId } from '@/lib/charts/palette';
 import type { ChartStrings, LegendEntry } from '@/lib/charts/types';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /** Shared look of the recharts charts; colours as attributes so the SVG export keeps them. */
 export const AXIS_INK = '#4c5a69';
@@ -39,7 +39,7 @@ export function StatusPatternDefs({ chartId }: { chartId: string }) {
   );
 }
 
-export function statusCountsTotal(row: Partial<Record<ImplementationStatusValue, unknown>>): number {
+export function statusCountsTotal(row: Partial<Record<ImplementationStatus, unknown>>): number {
   return IMPLEMENTATION_STATUSES.reduce((sum, status) => {
     const value = row[status];
     return sum + (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -88,8 +88,8 @@ export function TooltipRow({
 
 /** The legend of the implementation statuses: a square swatch per status (hatched where the status is). */
 export function statusLegendEntries(
-  labels: Record<ImplementationStatusValue, string>,
-  colors: Record<ImplementationStatusValue, string> = STATUS_COLORS,
+  labels: Record<ImplementationStatus, string>,
+  colors: Record<ImplementationStatus, string> = STATUS_COLORS,
 ): LegendEntry[] {
   return IMPLEMENTATION_STATUSES.map((status) => ({
     key: status,
@@ -110,9 +110,9 @@ export function StatusShareTooltip({
   locale,
 }: {
   heading: ReactNode;
-  row: Record<ImplementationStatusValue, number>;
-  order: readonly ImplementationStatusValue[];
-  labels: Record<ImplementationStatusValue, string>;
+  row: Record<ImplementationStatus, number>;
+  order: readonly ImplementationStatus[];
+  labels: Record<ImplementationStatus, string>;
   strings: ChartStrings;
   locale: string;
 }) {

@@ -9,7 +9,7 @@ import { getChartStrings, getStatusLabels } from '@/lib/charts/strings';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { getStatusSeries } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
-import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 
 /**
  * Pairs with any verified evidence at the end of each month, as counts stacked by status: where a share of

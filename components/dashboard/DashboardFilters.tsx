@@ -5,7 +5,8 @@ import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import type { IgnoredFilter } from '@/lib/filters/known';
 import type { FilterOptions } from '@/lib/data/dashboard';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
+import { FIRST_MONTH, LAST_MONTH, MONTH } from '@/lib/validation/codes';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 type FilterKey = 'theme' | 'commitment' | 'group' | 'country' | 'from' | 'since';
 
@@ -111,9 +112,9 @@ function MonthField({ name, label, hint, value }: { name: string; label: string;
         id={`dashboard-${name}`}
         name={name}
         type="month"
-        min="1990-01"
-        max="2100-12"
-        pattern="\d{4}-\d{2}"
+        min={FIRST_MONTH}
+        max={LAST_MONTH}
+        pattern={MONTH.source}
         placeholder={hint}
         defaultValue={value ?? ''}
       />

@@ -1,13 +1,14 @@
 import type { ChartTable } from '@/lib/charts/types';
 import type { ChangeSince, StatusBreakdownRow, StatusSeries } from '@/lib/dashboard/queries';
-import { IMPLEMENTATION_STATUSES, pairsWithEvidence, type ImplementationStatusValue } from '@/lib/status/constants';
+import { pairsWithEvidence } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * The aggregates as the table alternative, which is also the CSV export and the chart's data: a chart reads the
  * rows of the same table object (columns it draws, plus a bar's key where it needs one), so the two cannot disagree
  * and the page carries the data once.
  */
-type StatusLabels = Record<ImplementationStatusValue, string>;
+type StatusLabels = Record<ImplementationStatus, string>;
 
 /** Whether any pair has any information in the series: otherwise the chart shows its empty state. */
 export function seriesHasEvidence(series: StatusSeries): boolean {

@@ -6,8 +6,9 @@ import { Field, useValidationMessage } from '@/components/forms/Field';
 import { FormMessage } from '@/components/forms/FormStatus';
 import { createEvidenceAction, updateEvidenceAction } from '@/lib/actions/evidence';
 import { formKey, initialFormState } from '@/lib/actions/form-state';
-import { formSourceRows, IMPLEMENTATION_STATUSES, MAX_SOURCES, SOURCE_TYPES } from '@/lib/validation/evidence';
+import { formSourceRows, MAX_SOURCES } from '@/lib/validation/evidence';
 import { latestDateOnEarth } from '@/lib/dates';
+import { IMPLEMENTATION_STATUSES, SOURCE_TYPES } from '@/lib/vocabulary';
 
 export interface EvidenceFormValues {
   actorCode?: string;

@@ -6,7 +6,7 @@ import { Field, useValidationMessage } from '@/components/forms/Field';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { updateRatificationAction } from '@/lib/actions/ratification';
 import { initialFormState, type FormState } from '@/lib/actions/form-state';
-import { RATIFICATION_STATUSES } from '@/lib/status/constants';
+import { RATIFICATION_STATUSES } from '@/lib/vocabulary';
 
 export interface RatificationFormProps {
   actorCode: string;

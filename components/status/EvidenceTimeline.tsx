@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TimelineList, type TimelineRow } from '@/components/status/TimelineList';
 import type { Locale } from '@/lib/i18n/config';
-import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
 import type { Timeline } from '@/lib/status/queries';
 import { isoDay, isoDayOrNull } from '@/lib/dates';
+import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 
 /**
  * Verified evidence, newest observation first: for a country (each entry names its commitment) or for a

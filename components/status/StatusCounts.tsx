@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusTag } from '@/components/status/StatusTag';
-import { IMPLEMENTATION_STATUSES, type StatusCounts as Counts } from '@/lib/status/constants';
+import { type StatusCounts as Counts } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 
 /** Counts per implementation status, as a labelled list (every status shown, zeros included), with shares of total. */
 export async function StatusCounts({ counts, label, total }: { counts: Counts; label: string; total?: number }) {

@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import type { MouseEvent } from 'react';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
-import type { ImplementationStatusValue } from '@/lib/status/constants';
 import { statusOfCell } from '@/lib/status/matrix-cells';
+import type { ImplementationStatus } from '@/lib/vocabulary';
 
 export interface StatusMatrixColumn {
   code: string;
@@ -40,7 +40,7 @@ export function StatusMatrixTable({
   columns: StatusMatrixColumn[];
   rows: StatusMatrixRow[];
   /** Short label per status ("IP"), shown in each cell. */
-  shortLabels: Record<ImplementationStatusValue, string>;
+  shortLabels: Record<ImplementationStatus, string>;
 }) {
   const router = useRouter();
   const cellHref = (row: number, column: number) =>

@@ -1,7 +1,7 @@
-import type { ImplementationStatusValue } from '@/lib/status/constants';
+import type { ImplementationStatus } from '@/lib/vocabulary';
 
 /** Short CSS class per status: the matrix repeats it thousands of times. */
-export const STATUS_CLASS: Record<ImplementationStatusValue, string> = {
+export const STATUS_CLASS: Record<ImplementationStatus, string> = {
   FULLY_IMPLEMENTED: 'st-full',
   PARTIALLY_IMPLEMENTED: 'st-part',
   IN_PROGRESS: 'st-prog',
@@ -11,6 +11,6 @@ export const STATUS_CLASS: Record<ImplementationStatusValue, string> = {
 };
 
 /** An implementation status as a label: the colour repeats what the text says, never replaces it. */
-export function StatusTag({ status, label }: { status: ImplementationStatusValue; label: string }) {
+export function StatusTag({ status, label }: { status: ImplementationStatus; label: string }) {
   return <span className={`status-tag ${STATUS_CLASS[status]}`}>{label}</span>;
 }

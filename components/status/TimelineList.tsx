@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { StatusTag } from '@/components/status/StatusTag';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
 import { statusOfCell } from '@/lib/status/matrix-cells';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * One entry of an evidence timeline as it travels to the browser: an array, dates already formatted on the server.
@@ -55,7 +55,7 @@ export function TimelineList({
     <ol className="timeline" aria-label={labels.caption}>
       {rows.map(
         ([id, observedOn, observedText, cell, current, href, subject, summary, lang, verifiedOn, verifiedText]) => {
-          const status: ImplementationStatusValue = statusOfCell(cell);
+          const status: ImplementationStatus = statusOfCell(cell);
           return (
             <li key={id} className="timeline__entry">
               <p className="timeline__head">

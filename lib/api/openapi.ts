@@ -401,7 +401,8 @@ export function openApiDocument() {
       title: 'Commitment Tracker API',
       version: '1',
       description:
-        'Read and record implementation of S/PRST/2012/17. Errors: { error: { code, message, fields?, details?, current?, requestId? } }.',
+        'Read and record implementation of S/PRST/2012/17. Errors: { error: { code, message, fields?, details?, current?, requestId? } }. ' +
+        'Codes are read in any case ("ken", "p12-CONVENTIONS"); their `pattern` is that of the canonical form.',
     },
     servers: [{ url: '/' }],
   });

@@ -9,9 +9,9 @@ import type {
   RatificationSchema,
 } from '@/lib/api/schemas';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { isPartyStatus } from '@/lib/status/constants';
 import type { EvidenceChangesQuery, EvidenceQuery, RatificationQuery } from '@/lib/validation/api';
 import { isoDayOrNull } from '@/lib/dates';
+import { isPartyStatus } from '@/lib/vocabulary';
 
 /**
  * The reads of the API as functions of a Prisma client, and the records as the API shows them. Codes, not

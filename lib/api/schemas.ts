@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
-import { RATIFICATION_STATUSES } from '@/lib/status/constants';
-import { IMPLEMENTATION_STATUSES, SOURCE_TYPES } from '@/lib/validation/evidence';
+import {
+  ActorKind,
+  ADDRESSEES,
+  ApiTokenScope,
+  IMPLEMENTATION_STATUSES,
+  LinkKind,
+  RATIFICATION_STATUSES,
+  REGIONAL_GROUPS,
+  ReviewState,
+  Role,
+  SOURCE_TYPES,
+  STRENGTHS,
+  Visibility,
+} from '@/lib/vocabulary';
 
 /**
  * What the API answers, as zod schemas: the OpenAPI document is generated from them (lib/api/openapi.ts) and
@@ -55,7 +66,7 @@ export const CommitmentSchema = z
     theme: z.string(),
     addressee: z.enum(ADDRESSEES),
     strength: z.enum(STRENGTHS),
-    links: z.array(z.object({ kind: z.enum(['RESOLUTION', 'INSTRUMENT', 'DOCUMENT']), reference: z.string() })),
+    links: z.array(z.object({ kind: z.enum(LinkKind), reference: z.string() })),
     version: z.number().int(),
     updatedAt: Timestamp,
   })
@@ -64,7 +75,7 @@ export const CommitmentSchema = z
 export const ActorSchema = z
   .object({
     code: z.string(),
-    kind: z.enum(['MEMBER_STATE', 'UN_ENTITY']),
+    kind: z.enum(ActorKind),
     alpha2: z.string().nullable(),
     name: Localized,
     regionalGroup: z.enum(REGIONAL_GROUPS).nullable(),
@@ -87,7 +98,7 @@ export const EvidenceSchema = z
   .object({
     id: z.number().int(),
     version: z.number().int(),
-    state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']),
+    state: z.enum(ReviewState),
     actor: z.string(),
     commitment: z.string(),
     createdBy: z.string(),
@@ -95,7 +106,7 @@ export const EvidenceSchema = z
     updatedAt: Timestamp,
     revision: z.object({
       number: z.number().int(),
-      state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']),
+      state: z.enum(ReviewState),
       observedOn: IsoDate.nullable().meta({ description: 'Null only in a draft saved before it was filled in.' }),
       status: z
         .enum(IMPLEMENTATION_STATUSES)
@@ -103,7 +114,7 @@ export const EvidenceSchema = z
         .meta({ description: 'Null only in a draft saved before it was filled in.' }),
       score: z.number().int().min(-1).max(1).nullable(),
       summary: z.object({ zh: z.string().optional(), en: z.string().optional() }),
-      visibility: z.enum(['INTERNAL', 'PUBLIC']),
+      visibility: z.enum(Visibility),
       tags: z.array(z.string()).meta({ description: 'Trimmed, distinct, never empty and never holding a comma.' }),
       sources: z.array(
         z.object({
@@ -184,10 +195,10 @@ export const MeSchema = z
     id: z.number().int(),
     email: z.string(),
     name: z.string(),
-    role: z.enum(['ADMIN', 'REVIEWER', 'EDITOR', 'VIEWER']),
+    role: z.enum(Role),
     countryScope: z.array(z.string()),
     via: z.enum(['token', 'session']),
-    token: z.object({ id: z.number().int(), scope: z.enum(['READ', 'READ_WRITE']) }).nullable(),
+    token: z.object({ id: z.number().int(), scope: z.enum(ApiTokenScope) }).nullable(),
   })
   .meta({ id: 'Me' });
 

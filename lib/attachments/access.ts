@@ -1,6 +1,7 @@
-import type { ReviewState, Visibility } from '@/lib/generated/prisma/enums';
-import { roleCan, type RoleName } from '@/lib/permissions';
+import type { ReviewState, Visibility } from '@/lib/vocabulary';
+import { roleCan } from '@/lib/permissions';
 import { parseId } from '@/lib/validation/primitives';
+import type { Role } from '@/lib/vocabulary';
 
 /**
  * Who may download an attachment, decided from the reader, the public-view setting and the attachment's
@@ -13,7 +14,7 @@ export type AttachmentAccess =
   | { allowed: false; status: 403; code: 'forbidden' | 'password_change_required'; message: string };
 
 export interface AttachmentReader {
-  role: RoleName;
+  role: Role;
   mustChangePassword: boolean;
 }
 

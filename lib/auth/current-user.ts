@@ -1,11 +1,11 @@
-import type { RoleName } from '@/lib/permissions';
+import type { Role } from '@/lib/vocabulary';
 
 /** The signed-in user as server code sees it: never the password hash. */
 export interface CurrentUser {
   id: number;
   email: string;
   name: string;
-  role: RoleName;
+  role: Role;
   mustChangePassword: boolean;
   /** ISO alpha-3 codes an editor is limited to; empty means no limit. */
   countryScope: string[];

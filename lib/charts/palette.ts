@@ -1,4 +1,4 @@
-import type { ImplementationStatusValue } from '@/lib/status/constants';
+import type { ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * Chart colours. Safe to import from client components (no server-only imports).
@@ -9,7 +9,7 @@ import type { ImplementationStatusValue } from '@/lib/status/constants';
  * neutral greys; NOT_APPLICABLE is additionally drawn with a diagonal hatch (see STATUS_PATTERNS), NO_INFORMATION is
  * a lighter flat grey. tests/unit/chart-palette.test.ts asserts the luminance and colour-blind distances.
  */
-export const STATUS_COLORS: Record<ImplementationStatusValue, string> = {
+export const STATUS_COLORS: Record<ImplementationStatus, string> = {
   FULLY_IMPLEMENTED: '#17325e',
   PARTIALLY_IMPLEMENTED: '#2f68a6',
   IN_PROGRESS: '#5f9fc9',
@@ -19,7 +19,7 @@ export const STATUS_COLORS: Record<ImplementationStatusValue, string> = {
 };
 
 /** Statuses drawn with a hatch pattern on top of their colour (in charts and legends). */
-export const STATUS_PATTERNS: Partial<Record<ImplementationStatusValue, 'hatch'>> = {
+export const STATUS_PATTERNS: Partial<Record<ImplementationStatus, 'hatch'>> = {
   NOT_APPLICABLE: 'hatch',
 };
 
@@ -30,12 +30,12 @@ export const HATCH_STROKE = '#ffffff';
  * The SVG id of the hatch pattern for a status in one chart; ids must be unique in the page, hence the chart id.
  * Only statuses listed in STATUS_PATTERNS have one.
  */
-export function statusPatternId(chartId: string, status: ImplementationStatusValue): string {
+export function statusPatternId(chartId: string, status: ImplementationStatus): string {
   return `${chartId.replace(/[^A-Za-z0-9_-]/g, '-')}-pattern-${status.toLowerCase()}`;
 }
 
 /** The SVG fill for a status: the hatch pattern if it has one, else its flat colour. */
-export function statusFill(chartId: string, status: ImplementationStatusValue): string {
+export function statusFill(chartId: string, status: ImplementationStatus): string {
   return STATUS_PATTERNS[status] ? `url(#${statusPatternId(chartId, status)})` : STATUS_COLORS[status];
 }
 

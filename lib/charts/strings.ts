@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { ChartStrings } from '@/lib/charts/types';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /** The words the client charts need (tooltips, legend), in the request's language. */
 export async function getChartStrings(): Promise<ChartStrings> {
@@ -10,10 +10,10 @@ export async function getChartStrings(): Promise<ChartStrings> {
 }
 
 /** Implementation-status labels for chart legends and tooltips (messages/<locale>/status.json). */
-export async function getStatusLabels(): Promise<Record<ImplementationStatusValue, string>> {
+export async function getStatusLabels(): Promise<Record<ImplementationStatus, string>> {
   const t = await getTranslations('status');
   return Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`implementation.${status}`)])) as Record<
-    ImplementationStatusValue,
+    ImplementationStatus,
     string
   >;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { FilterOptions } from '@/lib/data/dashboard';
 import { dropUnknown, type IgnoredFilter } from '@/lib/filters/known';
-import { commitmentCode, countryCode, themeCode } from '@/lib/validation/codes';
+import { commitmentCode, countryCode, month as monthOf, themeCode } from '@/lib/validation/codes';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 /**
  * The dashboard's filters, shared by every view and kept in the URL so that a view can be shared: theme,
@@ -13,12 +13,7 @@ import { commitmentCode, countryCode, themeCode } from '@/lib/validation/codes';
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-/** Months from 1990 to 2100: at most ~1,300 points per series, within the ~2,000 a chart may receive. */
-const month = z
-  .string()
-  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/)
-  .optional()
-  .catch(undefined);
+const month = monthOf().optional().catch(undefined);
 
 export const DashboardFilterSchema = z
   .object({

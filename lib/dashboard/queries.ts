@@ -4,16 +4,10 @@ import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { actorScope, commitmentScope, scopeSql } from '@/lib/dashboard/scope';
-import {
-  emptyCounts,
-  IMPLEMENTATION_STATUSES,
-  PARTY_STATUSES,
-  pairsWithEvidence,
-  type ImplementationStatusValue,
-  type StatusCounts,
-} from '@/lib/status/constants';
+import { emptyCounts, pairsWithEvidence, type StatusCounts } from '@/lib/status/constants';
 import type { Audience } from '@/lib/status/queries';
 import { addMonths, isoMonth, monthsBetween } from '@/lib/dates';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus, PARTY_STATUSES, PROGRESS_STEPS } from '@/lib/vocabulary';
 
 /**
  * The dashboard's aggregates, in SQL over the rollups of lib/evidence/rollups.ts: the number of member state ×
@@ -74,7 +68,7 @@ export interface StatusSeries {
 export async function statusSeries(prisma: Db, filter: DashboardFilter, audience: Audience): Promise<StatusSeries> {
   const { from, to } = resolveRange(filter);
   const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<{ month: string; status: ImplementationStatusValue; n: number }[]>`
+    prisma.$queryRaw<{ month: string; status: ImplementationStatus; n: number }[]>`
       WITH deltas AS (
         SELECT sc.month, d.status, sum(d.delta)::int AS delta
         FROM "StatusChange" sc
@@ -126,7 +120,7 @@ export async function statusBreakdown(
   const { to } = resolveRange(filter);
   const key = by === 'theme' ? Prisma.sql`t.code` : Prisma.sql`a."regionalGroup"::text`;
   const [rows, totals, themes] = await Promise.all([
-    prisma.$queryRaw<{ key: string | null; status: ImplementationStatusValue; n: number }[]>`
+    prisma.$queryRaw<{ key: string | null; status: ImplementationStatus; n: number }[]>`
       SELECT ${key} AS key, d.status::text AS status, sum(d.delta)::int AS n
       FROM "StatusChange" sc
       JOIN "Actor" a ON a.id = sc."actorId"
@@ -278,7 +272,7 @@ export async function changeSince(
   const since = resolveSince(filter, now);
   const [rows, totals] = await Promise.all([
     prisma.$queryRaw<
-      { key: string | null; before: ImplementationStatusValue | null; after: ImplementationStatusValue; n: number }[]
+      { key: string | null; before: ImplementationStatus | null; after: ImplementationStatus; n: number }[]
     >`
       WITH pairs AS (
         SELECT a."regionalGroup"::text AS key,
@@ -333,7 +327,7 @@ export interface RecentVerification {
   actorName: string;
   commitmentCode: string;
   commitmentTitle: string;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
   observedOn: Date;
   verifiedAt: Date;
 }
@@ -374,7 +368,7 @@ export async function recentVerifications(
 export interface StateStatus {
   code: string;
   name: string;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
 }
 
 /**
@@ -391,7 +385,9 @@ export async function statusPerState(
 ): Promise<StateStatus[]> {
   const { to } = resolveRange(filter);
   const commitments = 'commitment' in of ? Prisma.sql`c.code = ${of.commitment}` : Prisma.sql`t.code = ${of.theme}`;
-  const rows = await prisma.$queryRaw<{ code: string; name: unknown; status: ImplementationStatusValue }[]>`
+  // A status's rank is its position among the steps (1-based, as array_position counts); the others have none.
+  const steps = [...PROGRESS_STEPS];
+  const rows = await prisma.$queryRaw<{ code: string; name: unknown; status: ImplementationStatus }[]>`
     WITH latest AS (
       SELECT DISTINCT ON (sc."actorId", sc."commitmentId") sc."actorId", sc."toStatus" AS status
       FROM "StatusChange" sc
@@ -402,17 +398,13 @@ export async function statusPerState(
       ORDER BY sc."actorId", sc."commitmentId", sc.month DESC
     ), ranked AS (
       SELECT "actorId",
-             percentile_disc(0.5) WITHIN GROUP (ORDER BY CASE status
-               WHEN 'NOT_STARTED' THEN 1 WHEN 'IN_PROGRESS' THEN 2
-               WHEN 'PARTIALLY_IMPLEMENTED' THEN 3 WHEN 'FULLY_IMPLEMENTED' THEN 4 END) AS rank,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY array_position(${steps}::text[], status::text)) AS rank,
              bool_and(status = 'NOT_APPLICABLE') AS "allNotApplicable"
       FROM latest GROUP BY "actorId"
     )
     SELECT a.code, a.name,
            CASE WHEN r."allNotApplicable" THEN 'NOT_APPLICABLE'
-                WHEN r.rank = 1 THEN 'NOT_STARTED' WHEN r.rank = 2 THEN 'IN_PROGRESS'
-                WHEN r.rank = 3 THEN 'PARTIALLY_IMPLEMENTED' WHEN r.rank = 4 THEN 'FULLY_IMPLEMENTED'
-                ELSE 'NO_INFORMATION' END AS status
+                ELSE COALESCE((${steps}::text[])[r.rank], 'NO_INFORMATION') END AS status
     FROM "Actor" a
     LEFT JOIN ranked r ON r."actorId" = a.id
     WHERE ${actorScope(filter)}`;

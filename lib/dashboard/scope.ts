@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { RegionalGroupValue } from '@/lib/data/labels';
+import type { RegionalGroup } from '@/lib/vocabulary';
 
 /**
  * The SQL conditions of the dashboard's filters, shared by the aggregates (lib/dashboard/queries.ts) and the
@@ -8,7 +8,7 @@ import type { RegionalGroupValue } from '@/lib/data/labels';
 export interface ScopeFilter {
   theme?: string;
   commitment?: string;
-  group?: RegionalGroupValue;
+  group?: RegionalGroup;
   country?: string;
 }
 

@@ -4,15 +4,15 @@ import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import { countryMatches } from '@/lib/countries/search';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
-import type { RegionalGroupValue } from '@/lib/data/labels';
 import type { CountryFilter } from '@/lib/validation/filters';
+import type { RegionalGroup } from '@/lib/vocabulary';
 
 export interface MemberStateListItem {
   code: string;
   alpha2: string | null;
   nameZh: string;
   nameEn: string;
-  regionalGroup: RegionalGroupValue | null;
+  regionalGroup: RegionalGroup | null;
 }
 
 export interface MemberStateList {

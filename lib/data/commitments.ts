@@ -5,8 +5,8 @@ import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
-import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
 import type { CommitmentFilter } from '@/lib/validation/filters';
+import type { Addressee, Strength } from '@/lib/vocabulary';
 
 export interface ThemeOption {
   code: string;
@@ -20,8 +20,8 @@ export interface CommitmentListItem {
   paragraph: number;
   documentSymbol: string;
   theme: { code: string; name: string };
-  addressee: AddresseeValue;
-  strength: StrengthValue;
+  addressee: Addressee;
+  strength: Strength;
 }
 
 export interface CommitmentLinkView {

@@ -5,7 +5,6 @@ import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma, requestRollupVersion } from '@/lib/data/request-db';
 import { aggregateKey, cachedAggregate } from '@/lib/dashboard/cache';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
-import type { RegionalGroupValue } from '@/lib/data/labels';
 import {
   changeSince,
   headline,
@@ -27,6 +26,7 @@ import { localize } from '@/lib/i18n/localized';
 import { can } from '@/lib/permissions';
 import { statementDate } from '@/lib/status/queries';
 import { readAudience } from '@/lib/permissions';
+import type { RegionalGroup } from '@/lib/vocabulary';
 
 /**
  * Reads for the dashboard widgets. Each widget calls one of these from its own Suspense boundary, so a slow
@@ -92,7 +92,7 @@ export async function getChangeSince(filter: DashboardFilter, locale: Locale): P
       prisma,
       filter,
       audience,
-      (group) => enums(`regionalGroup.${group as RegionalGroupValue}`),
+      (group) => enums(`regionalGroup.${group as RegionalGroup}`),
       t('allMemberStates'),
     ),
   );
@@ -106,9 +106,7 @@ export async function getStatusBreakdown(
   const filter = withoutSince(given);
   const enums = await getTranslations('enums');
   return aggregate('breakdown', [filter, by, locale], ({ prisma, audience }) =>
-    statusBreakdown(prisma, filter, by, locale, audience, (group) =>
-      enums(`regionalGroup.${group as RegionalGroupValue}`),
-    ),
+    statusBreakdown(prisma, filter, by, locale, audience, (group) => enums(`regionalGroup.${group as RegionalGroup}`)),
   );
 }
 

@@ -5,7 +5,7 @@ import { aggregate } from '@/lib/data/dashboard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
-import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
+import type { Addressee, Strength } from '@/lib/vocabulary';
 
 export interface DocumentSummary {
   slug: string;
@@ -22,8 +22,8 @@ export interface ParagraphCommitment {
   code: string;
   title: string;
   quote: string;
-  strength: StrengthValue;
-  addressee: AddresseeValue;
+  strength: Strength;
+  addressee: Addressee;
 }
 
 export interface DocumentView extends DocumentSummary {

@@ -3,15 +3,15 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { aggregate } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
-import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
+import type { Addressee, Strength } from '@/lib/vocabulary';
 
 export interface Overview {
-  commitments: Record<AddresseeValue, number>;
+  commitments: Record<Addressee, number>;
   memberStates: number;
   unEntities: number;
   instruments: number;
   /** Commitments per theme and wording strength, for the overview table. */
-  byTheme: { code: string; name: string; counts: Partial<Record<StrengthValue, number>>; total: number }[];
+  byTheme: { code: string; name: string; counts: Partial<Record<Strength, number>>; total: number }[];
 }
 
 /** The overview's reference figures for a page, cached with the dashboard's aggregates (they change with the seed). */
@@ -29,10 +29,10 @@ export async function queryOverview(prisma: PrismaClient, locale: Locale): Promi
     prisma.theme.findMany({ orderBy: { sortOrder: 'asc' } }),
     prisma.commitment.groupBy({ by: ['themeId', 'strength'], _count: { _all: true } }),
   ]);
-  const commitments: Record<AddresseeValue, number> = { MEMBER_STATES: 0, UN_SYSTEM: 0 };
+  const commitments: Record<Addressee, number> = { MEMBER_STATES: 0, UN_SYSTEM: 0 };
   for (const row of byAddressee) commitments[row.addressee] = row._count._all;
   const byTheme = themes.map((theme) => {
-    const counts: Partial<Record<StrengthValue, number>> = {};
+    const counts: Partial<Record<Strength, number>> = {};
     for (const row of byThemeAndStrength) if (row.themeId === theme.id) counts[row.strength] = row._count._all;
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     return { code: theme.code, name: localize(theme.name, locale), counts, total };

@@ -2,13 +2,13 @@ import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
-import type { RoleName } from '@/lib/permissions';
+import type { Role } from '@/lib/vocabulary';
 
 export interface UserListItem {
   id: number;
   email: string;
   name: string;
-  role: RoleName;
+  role: Role;
   disabled: boolean;
   mustChangePassword: boolean;
   countryScope: string[];

@@ -1,4 +1,5 @@
-import { roleCan, type RoleName } from '@/lib/permissions';
+import { roleCan } from '@/lib/permissions';
+import type { Role } from '@/lib/vocabulary';
 
 /**
  * The business rules of evidence, in one place for every door: the entry form and the JSON API (both through
@@ -14,7 +15,7 @@ import { roleCan, type RoleName } from '@/lib/permissions';
 
 export interface RuleUser {
   id: number;
-  role: RoleName;
+  role: Role;
   /** ISO alpha-3 codes the user is limited to; empty means no limit. */
   countryScope: readonly string[];
 }

@@ -6,7 +6,7 @@ import {
   Role,
   SourceType,
   Visibility,
-} from '@/lib/generated/prisma/enums';
+} from '@/lib/vocabulary';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/audit';
 
 /**

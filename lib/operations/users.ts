@@ -1,7 +1,6 @@
 import { generateOneTimePassword, hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { AuditEntry } from '@/lib/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { RoleName } from '@/lib/permissions';
 import { DomainError, defineOperation } from '@/lib/operations/define';
 import { bumpVersion, claimVersion } from '@/lib/operations/version-claim';
 import {
@@ -11,6 +10,7 @@ import {
   SetUserDisabledInput,
   UpdateUserInput,
 } from '@/lib/validation/users';
+import type { Role } from '@/lib/vocabulary';
 
 type Tx = Prisma.TransactionClient;
 
@@ -78,7 +78,7 @@ async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
 /** Inserts a user with its audit event; shared by the admin operation and the user:create command. */
 export async function insertUser(
   tx: Tx,
-  input: { email: string; name: string; role: RoleName; countryCodes: string[]; password?: string },
+  input: { email: string; name: string; role: Role; countryCodes: string[]; password?: string },
   audit: (entry: AuditEntry) => Promise<void>,
 ) {
   if (await tx.user.findUnique({ where: { email: input.email } })) {

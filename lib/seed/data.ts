@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ACTOR_CODE, COMMITMENT_CODE, COUNTRY_CODE } from '@/lib/validation/codes';
+import { ACTOR_CODE, COMMITMENT_CODE, COUNTRY_CODE, INSTRUMENT_CODE, THEME_CODE } from '@/lib/validation/codes';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
 import { parseStatement, type ParsedStatement } from '@/lib/statement/parse';
+import { ADDRESSEES, LinkKind, REGIONAL_GROUPS, STRENGTHS } from '@/lib/vocabulary';
 
 /**
  * The reference data shipped with the project (prisma/seed/data), loaded and validated. The seed and the
@@ -13,7 +14,6 @@ import { parseStatement, type ParsedStatement } from '@/lib/statement/parse';
 export const SEED_DATA_DIR = resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma', 'seed', 'data');
 
 const IsoDate = z.iso.date();
-const Code = z.string().regex(/^[A-Za-z0-9-]+$/, 'codes use letters, digits and hyphens only');
 
 const DocumentsFile = z.object({
   documents: z
@@ -34,18 +34,12 @@ const DocumentsFile = z.object({
 });
 
 const ThemesFile = z.object({
-  themes: z.array(z.object({ code: Code, name: LocalizedTextSchema, description: LocalizedTextSchema })).min(1),
+  themes: z
+    .array(
+      z.object({ code: z.string().regex(THEME_CODE), name: LocalizedTextSchema, description: LocalizedTextSchema }),
+    )
+    .min(1),
 });
-
-export const AddresseeValues = ['MEMBER_STATES', 'UN_SYSTEM'] as const;
-export const StrengthValues = ['OBLIGATION', 'CALL', 'STRESS', 'ENCOURAGEMENT', 'RECOGNITION'] as const;
-export const RegionalGroupValues = [
-  'AFRICAN',
-  'ASIA_PACIFIC',
-  'EASTERN_EUROPEAN',
-  'LATIN_AMERICAN_CARIBBEAN',
-  'WESTERN_EUROPEAN_OTHERS',
-] as const;
 
 const CommitmentsFile = z.object({
   document: z.string().min(1),
@@ -55,15 +49,13 @@ const CommitmentsFile = z.object({
         code: z.string().regex(COMMITMENT_CODE, 'commitment codes look like P12-conventions'),
         paragraph: z.number().int().positive(),
         quote: z.string().min(2),
-        addressee: z.enum(AddresseeValues),
-        strength: z.enum(StrengthValues),
-        theme: Code,
+        addressee: z.enum(ADDRESSEES),
+        strength: z.enum(STRENGTHS),
+        theme: z.string().regex(THEME_CODE),
         title: LocalizedTextSchema,
         summary: LocalizedTextSchema,
         guidance: LocalizedTextSchema,
-        links: z.array(
-          z.object({ kind: z.enum(['RESOLUTION', 'INSTRUMENT', 'DOCUMENT']), reference: z.string().min(1) }),
-        ),
+        links: z.array(z.object({ kind: z.enum(LinkKind), reference: z.string().min(1) })),
       }),
     )
     .min(1),
@@ -75,7 +67,7 @@ const MemberStatesFile = z.object({
     z.object({
       code: z.string().regex(COUNTRY_CODE),
       alpha2: z.string().regex(/^[A-Z]{2}$/),
-      group: z.enum(RegionalGroupValues),
+      group: z.enum(REGIONAL_GROUPS),
       nameOverride: LocalizedTextSchema.optional(),
     }),
   ),
@@ -86,7 +78,7 @@ const InstrumentsFile = z.object({
   instruments: z
     .array(
       z.object({
-        code: Code,
+        code: z.string().regex(INSTRUMENT_CODE),
         year: z.number().int().min(1900),
         adoptedOn: IsoDate,
         entryIntoForceOn: IsoDate.nullable(),

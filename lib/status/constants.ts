@@ -1,17 +1,7 @@
-/**
- * Enum values of the status screens in display order; their labels live in messages/<locale>/status.json.
- * Safe to import from client components.
- */
-export const IMPLEMENTATION_STATUSES = [
-  'FULLY_IMPLEMENTED',
-  'PARTIALLY_IMPLEMENTED',
-  'IN_PROGRESS',
-  'NOT_STARTED',
-  'NOT_APPLICABLE',
-  'NO_INFORMATION',
-] as const;
-export type ImplementationStatusValue = (typeof IMPLEMENTATION_STATUSES)[number];
-export type StatusCounts = Record<ImplementationStatusValue, number>;
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
+
+/** Pairs at each implementation status (see IMPLEMENTATION_STATUSES in lib/vocabulary.ts). Safe in client components. */
+export type StatusCounts = Record<ImplementationStatus, number>;
 
 export function emptyCounts(): StatusCounts {
   return Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, 0])) as StatusCounts;
@@ -26,21 +16,3 @@ export function pairsWithEvidence(counts: StatusCounts): number {
 export const STATUS_SORT_KEYS = ['name', 'status', 'group', 'date'] as const;
 export type StatusSortKey = (typeof STATUS_SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
-
-/** An actor's status for an instrument; the last five are ways of consenting to be bound, i.e. being a party. */
-export const RATIFICATION_STATUSES = [
-  'NOT_PARTY',
-  'SIGNED',
-  'RATIFICATION',
-  'ACCESSION',
-  'ACCEPTANCE',
-  'APPROVAL',
-  'SUCCESSION',
-] as const;
-export type RatificationStatusValue = (typeof RATIFICATION_STATUSES)[number];
-
-export const PARTY_STATUSES = ['RATIFICATION', 'ACCESSION', 'ACCEPTANCE', 'APPROVAL', 'SUCCESSION'] as const;
-
-export function isPartyStatus(status: string): boolean {
-  return (PARTY_STATUSES as readonly string[]).includes(status);
-}

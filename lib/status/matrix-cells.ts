@@ -1,4 +1,4 @@
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * The matrix sends each cell as one character, the index of its status in IMPLEMENTATION_STATUSES ("2"), so that
@@ -6,9 +6,8 @@ import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/s
  */
 
 /** The character that stands for `status`. */
-export const cellOfStatus = (status: ImplementationStatusValue): string =>
-  String(IMPLEMENTATION_STATUSES.indexOf(status));
+export const cellOfStatus = (status: ImplementationStatus): string => String(IMPLEMENTATION_STATUSES.indexOf(status));
 
 /** The status a character stands for; anything else is no information. */
-export const statusOfCell = (cell: string): ImplementationStatusValue =>
+export const statusOfCell = (cell: string): ImplementationStatus =>
   IMPLEMENTATION_STATUSES[Number(cell)] ?? 'NO_INFORMATION';

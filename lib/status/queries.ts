@@ -1,20 +1,18 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { publicRevisionCondition } from '@/lib/evidence/public';
 import { actorScope, scopeSql, type ScopeFilter } from '@/lib/dashboard/scope';
-import type { RegionalGroupValue } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
-import {
-  emptyCounts,
-  IMPLEMENTATION_STATUSES,
-  PARTY_STATUSES,
-  type ImplementationStatusValue,
-  type RatificationStatusValue,
-  type SortDirection,
-  type StatusCounts,
-  type StatusSortKey,
-} from '@/lib/status/constants';
+import { emptyCounts, type SortDirection, type StatusCounts, type StatusSortKey } from '@/lib/status/constants';
 import type { ReadAudience } from '@/lib/permissions';
+import {
+  IMPLEMENTATION_STATUSES,
+  type ImplementationStatus,
+  PARTY_STATUSES,
+  progressRank,
+  type RatificationStatus,
+  type RegionalGroup,
+} from '@/lib/vocabulary';
 
 /**
  * The SQL behind the status screens, as plain functions of a Prisma client so that tests can run them without a
@@ -56,7 +54,7 @@ function looseText(value: unknown, locale: Locale): { text: string; lang: string
 
 function countsFrom(rows: { status: string; n: number }[]): StatusCounts {
   const counts = emptyCounts();
-  for (const row of rows) counts[row.status as ImplementationStatusValue] += Number(row.n);
+  for (const row of rows) counts[row.status as ImplementationStatus] += Number(row.n);
   return counts;
 }
 
@@ -69,12 +67,12 @@ export interface MemberStateHeader {
   alpha2: string | null;
   nameZh: string;
   nameEn: string;
-  regionalGroup: RegionalGroupValue | null;
+  regionalGroup: RegionalGroup | null;
 }
 
 export async function findMemberState(prisma: Db, code: string): Promise<MemberStateHeader | null> {
   const [row] = await prisma.$queryRaw<
-    { id: number; code: string; alpha2: string | null; name: unknown; regionalGroup: RegionalGroupValue | null }[]
+    { id: number; code: string; alpha2: string | null; name: unknown; regionalGroup: RegionalGroup | null }[]
   >`
     SELECT id, code, alpha2, name, "regionalGroup"::text AS "regionalGroup"
     FROM "Actor" WHERE code = ${code} AND kind = 'MEMBER_STATE'`;
@@ -85,7 +83,7 @@ export async function findMemberState(prisma: Db, code: string): Promise<MemberS
 export interface ScorecardCommitment {
   code: string;
   title: string;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
   observedOn: Date | null;
 }
 
@@ -110,7 +108,7 @@ export async function countryScorecard(
         title: unknown;
         themeCode: string;
         themeName: unknown;
-        status: ImplementationStatusValue;
+        status: ImplementationStatus;
         observedOn: Date | null;
       }[]
     >`
@@ -180,7 +178,7 @@ export interface RatificationRow {
   /** Whether the instrument had been adopted by the statement's date. */
   existedAtStatement: boolean;
   /** null: nothing recorded yet. */
-  status: RatificationStatusValue | null;
+  status: RatificationStatus | null;
   party: boolean;
   signedOn: Date | null;
   consentedOn: Date | null;
@@ -222,7 +220,7 @@ export async function ratificationTable(
         shortName: unknown;
         adoptedOn: Date;
         existed: boolean;
-        status: RatificationStatusValue | null;
+        status: RatificationStatus | null;
         party: boolean;
         signedOn: Date | null;
         consentedOn: Date | null;
@@ -264,7 +262,7 @@ export async function ratificationTable(
 
 export interface RatificationRevisionView {
   number: number;
-  status: RatificationStatusValue;
+  status: RatificationStatus;
   signedOn: Date | null;
   consentedOn: Date | null;
   note: string | null;
@@ -316,8 +314,8 @@ export interface StateStatusRow {
   code: string;
   nameZh: string;
   nameEn: string;
-  regionalGroup: RegionalGroupValue | null;
-  status: ImplementationStatusValue;
+  regionalGroup: RegionalGroup | null;
+  status: ImplementationStatus;
   observedOn: Date | null;
   /** For commitments that name instruments: how many of them the state is party to. */
   party: number | null;
@@ -386,8 +384,8 @@ export async function commitmentAcrossStates(
       {
         code: string;
         name: unknown;
-        regionalGroup: RegionalGroupValue | null;
-        status: ImplementationStatusValue;
+        regionalGroup: RegionalGroup | null;
+        status: ImplementationStatus;
         observedOn: Date | null;
         party: number | null;
         partyOfExisting: number | null;
@@ -444,7 +442,7 @@ export interface TimelineEntry {
   commitmentCode: string;
   commitmentTitle: string;
   observedOn: Date;
-  status: ImplementationStatusValue;
+  status: ImplementationStatus;
   score: number | null;
   summary: { text: string; lang: string } | null;
   verifiedAt: Date | null;
@@ -477,7 +475,7 @@ export async function evidenceTimeline(
         commitmentCode: string;
         commitmentTitle: unknown;
         observedOn: Date;
-        status: ImplementationStatusValue;
+        status: ImplementationStatus;
         score: number | null;
         summary: unknown;
         verifiedAt: Date | null;
@@ -526,9 +524,9 @@ export interface MatrixRow {
   code: string;
   nameZh: string;
   nameEn: string;
-  regionalGroup: RegionalGroupValue | null;
+  regionalGroup: RegionalGroup | null;
   /** Commitment code → status; absent means no information. */
-  cells: Record<string, ImplementationStatusValue>;
+  cells: Record<string, ImplementationStatus>;
 }
 
 export interface Matrix {
@@ -541,14 +539,6 @@ export interface Matrix {
 /** Row orders of the matrix: by name, by regional group, or by progress (most advanced first). */
 export const MATRIX_SORTS = ['name', 'group', 'progress'] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number];
-
-/** Ordinal weight of a status for the progress order; not applicable and no information weigh nothing. */
-const PROGRESS_WEIGHT: Partial<Record<ImplementationStatusValue, number>> = {
-  FULLY_IMPLEMENTED: 4,
-  PARTIALLY_IMPLEMENTED: 3,
-  IN_PROGRESS: 2,
-  NOT_STARTED: 1,
-};
 
 export interface MatrixFilter extends ScopeFilter {
   /** 'YYYY-MM': the statuses at the end of that month; absent means today. */
@@ -585,10 +575,10 @@ export async function statusMatrix(
       JOIN "Document" d ON d.id = c."documentId"
       WHERE c.addressee = 'MEMBER_STATES'
       ORDER BY d."adoptedOn", c."sortOrder"`,
-    prisma.$queryRaw<{ code: string; name: unknown; regionalGroup: RegionalGroupValue | null }[]>`
+    prisma.$queryRaw<{ code: string; name: unknown; regionalGroup: RegionalGroup | null }[]>`
       SELECT a.code, a.name, a."regionalGroup"::text AS "regionalGroup"
       FROM "Actor" a WHERE ${actorScope(filter)}`,
-    prisma.$queryRaw<{ actor: string; commitment: string; status: ImplementationStatusValue }[]>`
+    prisma.$queryRaw<{ actor: string; commitment: string; status: ImplementationStatus }[]>`
       SELECT a.code AS actor, c.code AS commitment, cs.status::text AS status
       FROM ${cellSource} cs
       JOIN "Actor" a ON a.id = cs."actorId"
@@ -618,7 +608,7 @@ export async function statusMatrix(
     });
   }
 
-  const byState = new Map<string, Record<string, ImplementationStatusValue>>();
+  const byState = new Map<string, Record<string, ImplementationStatus>>();
   const counts = emptyCounts();
   for (const cell of cells) {
     let row = byState.get(cell.actor);
@@ -631,7 +621,7 @@ export async function statusMatrix(
   const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
   const nameOf = (row: MatrixRow) => (locale === 'zh' ? row.nameZh : row.nameEn);
   const progress = (row: MatrixRow) =>
-    Object.values(row.cells).reduce((sum, status) => sum + (PROGRESS_WEIGHT[status] ?? 0), 0);
+    Object.values(row.cells).reduce((sum, status) => sum + (progressRank(status) ?? 0), 0);
   const order: Record<MatrixSort, (a: MatrixRow, b: MatrixRow) => number> = {
     name: () => 0,
     group: (a, b) => (a.regionalGroup ?? '').localeCompare(b.regionalGroup ?? ''),

@@ -1,10 +1,9 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import type { RegionalGroupValue } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
-import { PARTY_STATUSES } from '@/lib/status/constants';
 import { statusMatrix, type Audience, type MatrixFilter, type MatrixSort } from '@/lib/status/queries';
 import { codeWords, translator } from '@/lib/transfer/tables';
+import { PARTY_STATUSES, type RegionalGroup } from '@/lib/vocabulary';
 
 /**
  * The status matrix (member states × commitments) and the ratification table (member states × instruments) as
@@ -63,7 +62,7 @@ export async function matrixCsv(
 /** Empty cell: nothing recorded for the pair. The last column counts the instruments the state is party to. */
 export async function ratificationCsv(
   prisma: Db,
-  filter: { group?: RegionalGroupValue },
+  filter: { group?: RegionalGroup },
   words?: { locale: Locale },
 ): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
   const groupSql = filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty;

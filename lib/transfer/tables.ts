@@ -7,7 +7,6 @@ import { apiTokensOf } from '@/lib/data/api-tokens';
 import { queryCommitments } from '@/lib/data/commitments';
 import { evidenceDetail } from '@/lib/data/evidence';
 import { queryInstruments } from '@/lib/data/instruments';
-import { STRENGTHS } from '@/lib/data/labels';
 import { queryOverview } from '@/lib/data/overview';
 import { liveSessionsOf } from '@/lib/data/security';
 import { queryUsers } from '@/lib/data/users';
@@ -32,6 +31,7 @@ import { parseStatusSort } from '@/lib/validation/status';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { parseCommitmentFilter, parseCountryFilter } from '@/lib/validation/filters';
 import { isoDayOrNull } from '@/lib/dates';
+import { STRENGTHS } from '@/lib/vocabulary';
 
 /**
  * The CSV behind each table of the site that has no export of its own (GET /api/export/table/<name>): the same

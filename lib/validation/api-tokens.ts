@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { Id } from '@/lib/validation/primitives';
+import { API_TOKEN_SCOPES } from '@/lib/vocabulary';
 
 /**
  * API token input, for the account and admin pages (FormData strings) and the operations behind them.
  * Messages are keys of the "validation" namespace.
  */
-export const API_TOKEN_SCOPES = ['READ', 'READ_WRITE'] as const;
-export type ApiTokenScopeValue = (typeof API_TOKEN_SCOPES)[number];
 /** The lifetimes offered, in days; a token never lives longer than a year. */
 export const API_TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
 /** The rule, whatever a form sends: 7 to 365 days. */

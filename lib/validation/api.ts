@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { PageQuery } from '@/lib/api/cursor';
-import { IMPLEMENTATION_STATUSES } from '@/lib/validation/evidence';
-import { actorCode as actor, commitmentCode, instrumentCode, themeCode as theme } from '@/lib/validation/codes';
+import {
+  actorCode as actor,
+  commitmentCode,
+  FIRST_MONTH,
+  instrumentCode,
+  LAST_MONTH,
+  month as monthOf,
+  themeCode as theme,
+} from '@/lib/validation/codes';
 import { DateTime, Day } from '@/lib/validation/primitives';
+import {
+  ActorKind,
+  ADDRESSEES,
+  IMPLEMENTATION_STATUSES,
+  REGIONAL_GROUPS,
+  ReviewState,
+  STRENGTHS,
+} from '@/lib/vocabulary';
 
 /**
  * Query parameters of the JSON API. Unlike the pages' URL filters (lib/validation/filters.ts), which drop a
@@ -21,16 +35,13 @@ export const CommitmentQuery = z.object({
 });
 
 export const ActorQuery = z.object({
-  kind: z.enum(['MEMBER_STATE', 'UN_ENTITY']).optional(),
+  kind: z.enum(ActorKind).optional(),
   group: z.enum(REGIONAL_GROUPS).optional(),
 });
 
 export const MatrixQuery = z.object({ theme: themeCode.optional(), group: z.enum(REGIONAL_GROUPS).optional() });
 
-const month = z
-  .string()
-  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'monthInvalid')
-  .meta({ description: 'A month, YYYY-MM, from 1990-01 to 2100-12.' });
+const month = monthOf('monthInvalid').meta({ description: `A month, YYYY-MM, from ${FIRST_MONTH} to ${LAST_MONTH}.` });
 
 export const ProgressQuery = z
   .object({
@@ -50,7 +61,7 @@ export const EvidenceQuery = PageQuery.extend({
   actor: actorCode.optional().meta({ description: 'Actor code (ISO alpha-3 or UN entity code).' }),
   commitment: commitmentCode('commitmentInvalid').optional(),
   theme: themeCode.optional(),
-  state: z.enum(['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED']).optional().meta({ description: 'Review state.' }),
+  state: z.enum(ReviewState).optional().meta({ description: 'Review state.' }),
   status: z
     .enum(IMPLEMENTATION_STATUSES)
     .optional()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '@/lib/validation/primitives';
-import { STRENGTHS } from '@/lib/data/labels';
 import { commitmentCode, themeCode } from '@/lib/validation/codes';
+import { STRENGTHS } from '@/lib/vocabulary';
 
 /** An admin's edit of a commitment's wording about it (never its quote, which must stay verbatim). */
 const Text = (max: number, required: string) => z.string().trim().min(1, required).max(max, 'tooLong');

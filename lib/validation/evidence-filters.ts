@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReviewFilter } from '@/lib/data/evidence';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import { actorCode, commitmentCode, themeCode } from '@/lib/validation/codes';
+import { REGIONAL_GROUPS, REVIEW_STATES } from '@/lib/vocabulary';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -22,8 +22,6 @@ export function parseReviewFilter(params: SearchParams): ReviewFilter {
     olderThanDays: first(params.age),
   });
 }
-
-export const REVIEW_STATES = ['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED'] as const;
 
 const optionalEmail = z.string().trim().toLowerCase().pipe(z.email()).optional().catch(undefined);
 const optionalDate = z.iso.date().optional().catch(undefined);

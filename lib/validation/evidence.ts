@@ -2,29 +2,13 @@ import { z } from 'zod';
 import { actorCode, commitmentCode } from '@/lib/validation/codes';
 import { Id } from '@/lib/validation/primitives';
 import { EARLIEST_RECORD_DAY, latestDateOnEarth } from '@/lib/dates';
+import { IMPLEMENTATION_STATUSES, SOURCE_TYPES, Visibility } from '@/lib/vocabulary';
 
 /**
  * Evidence input, shared by the entry form, its server actions and (later) the API. FormData arrives flat
  * ("sources.0.url"); `nestFormValues` turns it into the nested shape first. Messages are keys of the
  * "validation" namespace.
  */
-export const IMPLEMENTATION_STATUSES = [
-  'NO_INFORMATION',
-  'NOT_STARTED',
-  'IN_PROGRESS',
-  'PARTIALLY_IMPLEMENTED',
-  'FULLY_IMPLEMENTED',
-  'NOT_APPLICABLE',
-] as const;
-export const SOURCE_TYPES = [
-  'NATIONAL_LEGISLATION',
-  'GOVERNMENT_REPORT',
-  'UN_CTED',
-  'FATF_REGIONAL_BODY',
-  'NGO',
-  'MEDIA',
-  'OTHER',
-] as const;
 export const MAX_SOURCES = 20;
 export const MAX_SUMMARY_LENGTH = 5000;
 
@@ -227,7 +211,7 @@ export const EvidenceFields = z
     visibility: z
       .preprocess(
         (value) => (typeof value === 'string' ? value.trim() || undefined : value),
-        z.enum(['INTERNAL', 'PUBLIC'], { message: 'visibilityInvalid' }).default('INTERNAL'),
+        z.enum(Visibility, { message: 'visibilityInvalid' }).default('INTERNAL'),
       )
       .optional()
       .transform((value) => value ?? 'INTERNAL'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/data/labels';
 import { themeCode } from '@/lib/validation/codes';
 import { StoredText } from '@/lib/validation/primitives';
+import { ADDRESSEES, REGIONAL_GROUPS, STRENGTHS } from '@/lib/vocabulary';
 
 /**
  * Filters arrive in the URL so that any view can be shared. Unknown or malformed values are dropped rather

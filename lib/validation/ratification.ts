@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { countryCode, instrumentCode } from '@/lib/validation/codes';
 import { MAX_INT4 } from '@/lib/validation/primitives';
-import { isPartyStatus, RATIFICATION_STATUSES } from '@/lib/status/constants';
 import { EARLIEST_RECORD_DAY, isIsoDay, latestDateOnEarth } from '@/lib/dates';
+import { isPartyStatus, RATIFICATION_STATUSES } from '@/lib/vocabulary';
 
 /**
  * The ratification form and its operation. FormData gives strings; an empty field means "not given".

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MATRIX_SORTS, type MatrixSort } from '@/lib/status/queries';
 import { STATUS_SORT_KEYS, type SortDirection, type StatusSortKey } from '@/lib/status/constants';
+import { INSTRUMENT_CODE } from '@/lib/validation/codes';
 
 /**
  * URL parameters of the status screens. As with lib/validation/filters.ts, unknown or malformed values are
@@ -36,5 +37,5 @@ export function parseStatesPage(params: SearchParams): number {
 /** The instrument whose ratification history the country page shows (?history=code). */
 export function parseHistoryParam(params: SearchParams): string | undefined {
   const value = first(params.history);
-  return value && /^[a-z0-9-]{1,60}$/.test(value) ? value : undefined;
+  return value && INSTRUMENT_CODE.test(value) ? value : undefined;
 }

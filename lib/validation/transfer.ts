@@ -9,7 +9,6 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
 // The export reads the evidence browser's filter, so the CSV behind its link holds the records shown.
-export { REVIEW_STATES } from '@/lib/validation/evidence-filters';
 export type EvidenceExportFilter = EvidenceFilter;
 export const parseEvidenceExportFilter = parseEvidenceFilter;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalActorCode, COUNTRY_CODE } from '@/lib/validation/codes';
 import { Id, Version } from '@/lib/validation/primitives';
 import { NewPasswordSchema } from '@/lib/auth/password';
-import { ROLES } from '@/lib/permissions';
+import { ROLES } from '@/lib/vocabulary';
 
 /**
  * Schemas shared by the admin forms, their server actions and (later) the API. FormData gives strings.
@@ -15,7 +15,7 @@ const Email = z
   .pipe(z.email('emailInvalid'))
   .transform((email) => email.normalize('NFC').toLowerCase());
 const Name = z.string().trim().min(1, 'nameRequired').max(120, 'tooLong');
-const Role = z.enum(ROLES, { message: 'roleRequired' });
+const RoleField = z.enum(ROLES, { message: 'roleRequired' });
 /**
  * ISO alpha-3 codes, from a multi-select (array) or a text field separated by commas (also the Chinese ，and 、),
  * semicolons or spaces; folded to upper case, repeats dropped. Codes that are not three letters are reported on
@@ -38,7 +38,7 @@ const CountryCodes = z
 export const CreateUserInput = z.object({
   email: Email,
   name: Name,
-  role: Role,
+  role: RoleField,
   countryCodes: CountryCodes,
   /** Blank: a one-time password is generated and shown once. */
   password: z
@@ -52,7 +52,7 @@ export const UpdateUserInput = z.object({
   id: Id,
   version: Version,
   name: Name,
-  role: Role,
+  role: RoleField,
   countryCodes: CountryCodes,
 });
 

@@ -16,11 +16,11 @@ import * as progressRoute from '@/app/api/v1/progress/route';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
-import { ROLES, type RoleName } from '@/lib/permissions';
 import { call, serveRoutesFrom, tokenFor, type CallOptions } from '../support/api';
 import { fingerprint } from '../support/fingerprint';
 import { createTestDatabase } from '../support/test-database';
 import { signedInUser } from '../support/users';
+import { type Role, ROLES } from '@/lib/vocabulary';
 
 /**
  * Every API endpoint × every kind of caller, as tests/integration/permissions.test.ts does for the operations:
@@ -28,7 +28,7 @@ import { signedInUser } from '../support/users';
  * tokens get 401, roles without the permission and read-only tokens 403, the token of an admin who must still
  * change a one-time password ('pending') 403 everywhere — and a refusal writes nothing.
  */
-type Caller = 'anonymous' | 'disabled' | 'pending' | RoleName | `${RoleName}:READ`;
+type Caller = 'anonymous' | 'disabled' | 'pending' | Role | `${Role}:READ`;
 const CALLERS: Caller[] = [
   'anonymous',
   'disabled',
@@ -36,7 +36,7 @@ const CALLERS: Caller[] = [
   ...ROLES,
   ...ROLES.map((role) => `${role}:READ` as const),
 ];
-const WRITERS: RoleName[] = ['EDITOR', 'REVIEWER', 'ADMIN'];
+const WRITERS: Role[] = ['EDITOR', 'REVIEWER', 'ADMIN'];
 
 const EVIDENCE = {
   actorCode: 'KEN',
@@ -75,7 +75,7 @@ async function record(intent: 'draft' | 'submit' | 'public', author?: CurrentUse
 interface Case {
   handler: unknown;
   /** Roles that may; undefined for reads, which every role may. */
-  writers?: RoleName[];
+  writers?: Role[];
   success: number;
   /** `own`: the caller's own user when its role may write evidence (deleting and withdrawing are the author's). */
   prepare(own?: CurrentUser): Promise<CallOptions>;
@@ -219,7 +219,7 @@ const CASES: Record<string, Case> = {
 
 const tokens = new Map<Caller, string>();
 /** The users behind the role tokens that may write evidence. */
-const writerUsers = new Map<RoleName, CurrentUser>();
+const writerUsers = new Map<Role, CurrentUser>();
 
 beforeAll(async () => {
   ({ db, dispose } = await createTestDatabase());
@@ -245,7 +245,7 @@ describe('the API permission table', () => {
 
   it.each(cases)('$name as $caller', async ({ caller, entry }) => {
     const [role, scope] = caller.split(':') as [string, string | undefined];
-    const options = await entry.prepare(writerUsers.get(role as RoleName));
+    const options = await entry.prepare(writerUsers.get(role as Role));
     const before = await fingerprint(db);
     const response = await call(entry.handler, { ...options, token: tokens.get(caller) });
 
@@ -254,7 +254,7 @@ describe('the API permission table', () => {
     else if (caller === 'pending') expected = 403;
     else if (!entry.writers) expected = entry.success;
     else if (scope === 'READ') expected = 403;
-    else expected = entry.writers.includes(role as RoleName) ? entry.success : 403;
+    else expected = entry.writers.includes(role as Role) ? entry.success : 403;
 
     const status = options.headers?.['if-none-match'] && expected === 200 ? 201 : expected;
     expect({ status: response.status, body: response.status >= 400 ? response.json : undefined }).toMatchObject({

@@ -4,12 +4,12 @@ import * as evidenceRoute from '@/app/api/v1/evidence/route';
 import { parseCsv } from '@/lib/csv';
 import type { Database } from '@/lib/db';
 import { planEvidenceImport } from '@/lib/transfer/evidence-import';
-import { IMPLEMENTATION_STATUSES, SOURCE_TYPES } from '@/lib/validation/evidence';
 import { call, serveRoutesFrom, tokenFor } from '../support/api';
 import { runCount } from '../support/run-counts';
 import { createTestDatabase } from '../support/test-database';
 import { evidenceCsv, evidenceRow, exportEvidenceCsv } from '../support/transfer';
 import { signedInUser } from '../support/users';
+import { IMPLEMENTATION_STATUSES, SOURCE_TYPES } from '@/lib/vocabulary';
 
 /**
  * The three doors to evidence agree on every value: whatever the JSON API accepts comes back from an untouched

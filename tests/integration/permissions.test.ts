@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import { operations, type OperationName } from '@/lib/operations';
-import type { RoleName } from '@/lib/permissions';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabase } from '../support/test-database';
 import { fingerprint } from '../support/fingerprint';
@@ -9,6 +8,7 @@ import { generateTOTP } from '@epic-web/totp';
 import { createSession } from '@/lib/auth/sessions';
 import { newTotpSecret, sealEnrolmentOffer, sessionHandle } from '@/lib/auth/totp';
 import { enrolTestTotp, signedInUser, TEST_PASSWORD } from '../support/users';
+import type { Role } from '@/lib/vocabulary';
 
 /**
  * Every operation × every kind of caller, on a real database: allowed → success; anonymous or a disabled
@@ -17,13 +17,13 @@ import { enrolTestTotp, signedInUser, TEST_PASSWORD } from '../support/users';
  * everything but changing that password; and nothing written on a refusal. An operation missing here fails
  * the suite.
  */
-type Caller = 'anonymous' | 'disabled' | 'pending' | RoleName;
+type Caller = 'anonymous' | 'disabled' | 'pending' | Role;
 const CALLERS: Caller[] = ['anonymous', 'disabled', 'pending', 'VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN'];
 /** What a user whose one-time password is still pending may do. */
 const WHILE_PENDING: OperationName[] = ['changeOwnPassword'];
 
 interface Case {
-  allowed: RoleName[];
+  allowed: Role[];
   /** A valid input for the operation, prepared fresh for each caller. */
   input(db: Database, self: { id: number }): Promise<unknown>;
 }
@@ -267,7 +267,7 @@ describe('the permission table', () => {
   );
 
   it.each(cases)('$name as $caller', async ({ name, caller, entry }) => {
-    const role: RoleName = caller === 'anonymous' || caller === 'disabled' || caller === 'pending' ? 'ADMIN' : caller;
+    const role: Role = caller === 'anonymous' || caller === 'disabled' || caller === 'pending' ? 'ADMIN' : caller;
     const self = await signedInUser(db.prisma, role, {
       disabled: caller === 'disabled',
       mustChangePassword: caller === 'pending',

@@ -8,7 +8,6 @@ import * as ratificationExport from '@/app/api/export/ratification/route';
 import * as tableExport from '@/app/api/export/table/[table]/route';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import {
   ImplementationStatus,
   RatificationStatus,
@@ -17,12 +16,13 @@ import {
   Role,
 } from '@/lib/generated/prisma/enums';
 import { operations } from '@/lib/operations';
-import { ROLES } from '@/lib/permissions';
 import { importsDir, saveImport } from '@/lib/transfer/import-store';
 import { call, serveRoutesFrom, tokenFor } from '../support/api';
 import { createTestDatabase } from '../support/test-database';
 import { evidenceCsv, evidenceRow } from '../support/transfer';
 import { signedInUser } from '../support/users';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
+import { ROLES } from '@/lib/vocabulary';
 
 /**
  * GET /api/export/table/<table> (lib/transfer/tables.ts): the CSV behind each table of the site, with the page's

@@ -3,9 +3,9 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db';
 import { previewVerification } from '@/lib/evidence/rollups';
 import { operations } from '@/lib/operations';
-import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
 import { createTestDatabase } from '../support/test-database';
 import { signedInUser } from '../support/users';
+import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 
 /**
  * "Verifying this changes Kenya × P08 from … to …" is computed by the rollup rule itself: for every record verified

@@ -5,7 +5,8 @@ import { resolveSession } from '@/lib/auth/sessions';
 import { createSession } from '@/lib/auth/sessions';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { encryptSecret } from '@/lib/auth/totp';
-import { roleRequiresSecondFactor, type RoleName } from '@/lib/permissions';
+import { roleRequiresSecondFactor } from '@/lib/permissions';
+import type { Role } from '@/lib/vocabulary';
 
 export const TEST_PASSWORD = 'a perfectly ordinary test passphrase';
 /** The TOTP key the test admins and reviewers are enrolled with (base32, 160 bits). */
@@ -28,7 +29,7 @@ let hashed: Promise<string> | undefined;
  */
 export async function signedInUser(
   prisma: PrismaClient,
-  role: RoleName,
+  role: Role,
   options: {
     disabled?: boolean;
     countryCodes?: string[];

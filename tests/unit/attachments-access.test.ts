@@ -6,7 +6,7 @@ import {
   needsPublicViewSetting,
   parseAttachmentId,
 } from '@/lib/attachments/access';
-import { ROLES } from '@/lib/permissions';
+import { ROLES } from '@/lib/vocabulary';
 
 const verifiedPublic = { state: 'VERIFIED', visibility: 'PUBLIC', recordPublic: true } as const;
 const internalStates = [

@@ -7,7 +7,7 @@ import {
   statusFill,
   statusPatternId,
 } from '@/lib/charts/palette';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 // sRGB -> linear RGB -> CIE XYZ (D65) -> CIELAB; colour-vision deficiency by Machado et al. (2009), severity 1.0,
 // applied in linear RGB. Distances are CIE76 ΔE (Euclidean in Lab); ΔE ≈ 2.3 is a just-noticeable difference.
@@ -65,12 +65,7 @@ const pairs = <T>(items: readonly T[]) => items.flatMap((a, i) => items.slice(i 
 const adjacent = IMPLEMENTATION_STATUSES.slice(1).map(
   (status, index) => [IMPLEMENTATION_STATUSES[index]!, status] as const,
 );
-const ORDINAL: ImplementationStatusValue[] = [
-  'FULLY_IMPLEMENTED',
-  'PARTIALLY_IMPLEMENTED',
-  'IN_PROGRESS',
-  'NOT_STARTED',
-];
+const ORDINAL: ImplementationStatus[] = ['FULLY_IMPLEMENTED', 'PARTIALLY_IMPLEMENTED', 'IN_PROGRESS', 'NOT_STARTED'];
 
 describe('status palette', () => {
   it('has one distinct 6-digit colour per implementation status', () => {

@@ -9,7 +9,7 @@ import { StatusAreaChart } from '@/components/charts/StatusAreaChart';
 import { StatusBarChart } from '@/components/charts/StatusBarChart';
 import { STATUS_COLORS } from '@/lib/charts/palette';
 import type { ChartStrings, ChartTable } from '@/lib/charts/types';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 // The server HTML of the pieces that are not async (ChartFrame itself needs a next-intl request).
 const table: ChartTable = {
@@ -25,12 +25,12 @@ const table: ChartTable = {
   ],
 };
 const labels = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, `L-${status}`])) as Record<
-  ImplementationStatusValue,
+  ImplementationStatus,
   string
 >;
 const strings: ChartStrings = { total: 'Total', shareAndCount: '{share} ({count})', legend: 'Legend' };
 const counts = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status, index) => [status, index + 1])) as Record<
-  ImplementationStatusValue,
+  ImplementationStatus,
   number
 >;
 

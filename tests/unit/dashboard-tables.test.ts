@@ -5,7 +5,8 @@ import { CountBarChart } from '@/components/charts/CountBarChart';
 import { changeTable, coverageTable, groupProgressTable } from '@/components/dashboard/status-tables';
 import { chartTableToCsv } from '@/lib/charts/csv';
 import type { ChangeSince, ChangeSinceRow } from '@/lib/dashboard/queries';
-import { emptyCounts, IMPLEMENTATION_STATUSES, type StatusCounts } from '@/lib/status/constants';
+import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 
 // The tables behind the early-work charts (table alternative, CSV and chart data at once), on hand-made figures.
 const labels = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, `L-${status}`])) as Record<

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readAudience, ROLES } from '@/lib/permissions';
+import { readAudience } from '@/lib/permissions';
 import { filesMatching } from '@/tests/support/source-files';
+import { ROLES } from '@/lib/vocabulary';
 
 describe('the read policy', () => {
   it('lets every signed-in role read internal evidence, and the anonymous public only what is public', () => {

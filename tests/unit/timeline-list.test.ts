@@ -2,8 +2,8 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { TimelineList, type TimelineLabels, type TimelineRow } from '@/components/status/TimelineList';
-import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
+import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 
 const labels: TimelineLabels = {
   statuses: IMPLEMENTATION_STATUSES.map((status) => `L-${status}`),

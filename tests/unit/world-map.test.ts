@@ -14,7 +14,7 @@ import {
 import { GET as getSprite } from '@/app/world-map.svg/route';
 import { memberStateName } from '@/lib/seed/country-names';
 import { loadSeedData } from '@/lib/seed/data';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * The map's markup goes into every dashboard page view twice (HTML and React Server Components payload): it holds
@@ -28,7 +28,7 @@ const memberStates = loadSeedData().memberStates;
 const geometry = getWorldGeometry();
 const sprite = getWorldSprite();
 
-const LEGEND: Record<ImplementationStatusValue, string> = {
+const LEGEND: Record<ImplementationStatus, string> = {
   FULLY_IMPLEMENTED: 'Fully implemented',
   PARTIALLY_IMPLEMENTED: 'Partially implemented',
   IN_PROGRESS: 'In progress',
@@ -39,7 +39,7 @@ const LEGEND: Record<ImplementationStatusValue, string> = {
 
 // Every status in turn, so that each one (the hatched NOT_APPLICABLE included) is drawn for about 32 states.
 const states: WorldMapState[] = memberStates.map((state, index) => {
-  const status = IMPLEMENTATION_STATUSES[index % IMPLEMENTATION_STATUSES.length] as ImplementationStatusValue;
+  const status = IMPLEMENTATION_STATUSES[index % IMPLEMENTATION_STATUSES.length] as ImplementationStatus;
   return {
     code: state.code,
     name: memberStateName(state).en,

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { listCommitments, listThemes } from '@/lib/data/commitments';
-import { ADDRESSEES, STRENGTHS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCommitmentFilter } from '@/lib/validation/filters';
 import { FilterSelect } from '@/components/forms/FilterSelect';
@@ -12,6 +11,7 @@ import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
 import { TableScroll } from '@/components/TableScroll';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
+import { ADDRESSEES, STRENGTHS } from '@/lib/vocabulary';
 
 type Props = {
   params: Promise<{ locale: Locale }>;

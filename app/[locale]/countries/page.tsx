@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { listMemberStates } from '@/lib/data/actors';
-import { REGIONAL_GROUPS } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { parseCountryFilter } from '@/lib/validation/filters';
 import { RecordEvidenceLink } from '@/components/evidence/RecordEvidenceLink';
@@ -14,6 +13,7 @@ import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import { dropUnknown } from '@/lib/filters/known';
 import { TableScroll } from '@/components/TableScroll';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
+import { REGIONAL_GROUPS } from '@/lib/vocabulary';
 
 type Props = {
   params: Promise<{ locale: Locale }>;

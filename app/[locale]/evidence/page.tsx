@@ -12,12 +12,8 @@ import { browseEvidence, evidencePeople } from '@/lib/data/evidence';
 import { dropUnknown } from '@/lib/filters/known';
 import type { Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
-import {
-  evidenceFilterParams,
-  parseEvidenceFilter,
-  REVIEW_STATES,
-  type EvidenceFilter,
-} from '@/lib/validation/evidence-filters';
+import { evidenceFilterParams, parseEvidenceFilter, type EvidenceFilter } from '@/lib/validation/evidence-filters';
+import { REVIEW_STATES } from '@/lib/vocabulary';
 
 type Props = {
   params: Promise<{ locale: Locale }>;

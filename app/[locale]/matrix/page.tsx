@@ -9,7 +9,6 @@ import { StatusMatrixTable } from '@/components/status/StatusMatrixTable';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
 import { getStatusMatrix } from '@/lib/data/status';
 import type { Locale } from '@/lib/i18n/config';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatusValue } from '@/lib/status/constants';
 import { parseMatrixSort, parseStatesPage } from '@/lib/validation/status';
 import { StatesPager } from '@/components/status/StatesPager';
 import { pageOf } from '@/lib/status/paging';
@@ -17,6 +16,7 @@ import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
 import { MATRIX_SORTS } from '@/lib/status/queries';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -48,7 +48,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
     `${path}${filterQuery(filter, { sort: sort === 'name' ? undefined : sort, page: page > 1 ? String(page) : undefined })}`;
   // Labels are looked up once, not once per cell.
   const short = Object.fromEntries(IMPLEMENTATION_STATUSES.map((status) => [status, t(`short.${status}`)])) as Record<
-    ImplementationStatusValue,
+    ImplementationStatus,
     string
   >;
   return (

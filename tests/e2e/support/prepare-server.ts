@@ -5,10 +5,10 @@ import { recordAudit } from '@/lib/audit';
 import { encryptSecret } from '@/lib/auth/totp';
 import { openDatabase } from '@/lib/db';
 import { insertUser } from '@/lib/operations/users';
-import type { RoleName } from '@/lib/permissions';
 import { prepareDatabase } from '../../../scripts/lib/prepare-database';
 import { insertDashboardEvidence } from './dashboard-data';
 import { E2E_ENROLLED, E2E_TOTP_SECRET, E2E_USERS } from './users';
+import type { Role } from '@/lib/vocabulary';
 
 await prepareDatabase();
 const db = await openDatabase();
@@ -21,7 +21,7 @@ try {
         {
           email: account.email,
           name: `E2E ${key}`,
-          role: account.role as RoleName,
+          role: account.role as Role,
           countryCodes: [],
           password: account.password,
         },

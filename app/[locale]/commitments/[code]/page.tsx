@@ -17,7 +17,6 @@ import { Tag } from '@/components/Tag';
 import { RecordEvidenceLink } from '@/components/evidence/RecordEvidenceLink';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getCommitment, listThemes } from '@/lib/data/commitments';
-import { STRENGTHS } from '@/lib/data/labels';
 import { can } from '@/lib/permissions';
 import { getCommitmentStatus } from '@/lib/data/status';
 import { locales, type Locale } from '@/lib/i18n/config';
@@ -25,6 +24,7 @@ import { segmentParagraph } from '@/lib/statement/highlight';
 import { redirectToCanonical } from '@/lib/url/canonical';
 import { canonicalCommitmentCode, COMMITMENT_CODE } from '@/lib/validation/codes';
 import { parseStatusSort, parseStatesPage } from '@/lib/validation/status';
+import { STRENGTHS } from '@/lib/vocabulary';
 
 type Props = {
   params: Promise<{ locale: Locale; code: string }>;
