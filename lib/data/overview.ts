@@ -5,6 +5,7 @@ import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { AddresseeValue, StrengthValue } from '@/lib/data/labels';
+import { countActors } from '@/lib/queries/actors';
 
 export interface Overview {
   commitments: Record<AddresseeValue, number>;
@@ -24,8 +25,8 @@ export async function getOverview(locale: Locale): Promise<Overview> {
 export async function queryOverview(prisma: PrismaClient, locale: Locale): Promise<Overview> {
   const [byAddressee, memberStates, unEntities, instruments, themes, byThemeAndStrength] = await Promise.all([
     prisma.commitment.groupBy({ by: ['addressee'], _count: { _all: true } }),
-    prisma.actor.count({ where: { kind: 'MEMBER_STATE' } }),
-    prisma.actor.count({ where: { kind: 'UN_ENTITY' } }),
+    countActors(prisma, 'MEMBER_STATE'),
+    countActors(prisma, 'UN_ENTITY'),
     prisma.instrument.count(),
     prisma.theme.findMany({ orderBy: { sortOrder: 'asc' } }),
     prisma.commitment.groupBy({ by: ['themeId', 'strength'], _count: { _all: true } }),
