@@ -3,7 +3,7 @@ import { TimelineList, type TimelineRow } from '@/components/status/TimelineList
 import type { Locale } from '@/lib/i18n/config';
 import { IMPLEMENTATION_STATUSES } from '@/lib/status/constants';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
-import type { Timeline } from '@/lib/status/queries';
+import type { Timeline } from '@/lib/status/timeline';
 import { isoDay, isoDayOrNull } from '@/lib/dates';
 
 /**

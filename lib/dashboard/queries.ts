@@ -12,7 +12,7 @@ import {
   type ImplementationStatusValue,
   type StatusCounts,
 } from '@/lib/status/constants';
-import type { Audience } from '@/lib/status/queries';
+import type { Audience } from '@/lib/status/sql';
 import { addMonths, isoMonth, monthsBetween } from '@/lib/dates';
 
 /**

@@ -3,7 +3,8 @@ import type { RegionalGroupValue } from '@/lib/data/labels';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
 import { PARTY_STATUSES } from '@/lib/status/constants';
-import { statusMatrix, type Audience, type MatrixFilter, type MatrixSort } from '@/lib/status/queries';
+import { statusMatrix, type MatrixFilter, type MatrixSort } from '@/lib/status/matrix';
+import type { Audience } from '@/lib/status/sql';
 import { codeWords, translator } from '@/lib/transfer/tables';
 
 /**

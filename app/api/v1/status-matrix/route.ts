@@ -1,7 +1,7 @@
 import { apiRoute, json, parseQuery } from '@/lib/api/route';
 import { readAudience } from '@/lib/permissions';
 import { commitmentTitles } from '@/lib/queries/commitments';
-import { statusMatrix } from '@/lib/status/queries';
+import { statusMatrix } from '@/lib/status/matrix';
 import { MatrixQuery } from '@/lib/validation/api';
 
 /**
