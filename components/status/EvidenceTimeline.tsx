@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { TimelineList, type TimelineRow } from '@/components/status/TimelineList';
 import type { Locale } from '@/lib/i18n/config';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
-import type { Timeline } from '@/lib/status/queries';
+import type { Timeline } from '@/lib/status/timeline';
 import { isoDay, isoDayOrNull } from '@/lib/dates';
 import { IMPLEMENTATION_STATUSES } from '@/lib/vocabulary';
 

@@ -1,33 +1,18 @@
 import type { z } from 'zod';
 import type { ActorSchema, CommitmentSchema, InstrumentSchema } from '@/lib/api/schemas';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { ActorQuery, CommitmentQuery } from '@/lib/validation/api';
+import type { Instrument } from '@/lib/generated/prisma/client';
+import type { ActorRow } from '@/lib/queries/actors';
+import type { CommitmentRow } from '@/lib/queries/commitments';
 import { isoDay, isoDayOrNull } from '@/lib/dates';
 
-/** The reference data as the API shows it: commitments, actors, instruments (all public once the view is on). */
+/**
+ * The reference data as the API shows it: commitments, actors, instruments (all public once the view is on), mapped
+ * from the rows of lib/queries. Text is every stored language ({ zh, en }); dates are YYYY-MM-DD, times ISO 8601.
+ */
 type Text = Record<string, string>;
 
-export async function listCommitments(
-  prisma: PrismaClient,
-  filter: z.output<typeof CommitmentQuery>,
-  code?: string,
-): Promise<z.input<typeof CommitmentSchema>[]> {
-  const rows = await prisma.commitment.findMany({
-    where: {
-      ...(code !== undefined ? { code } : {}),
-      ...(filter.theme ? { theme: { code: filter.theme } } : {}),
-      ...(filter.addressee ? { addressee: filter.addressee } : {}),
-      ...(filter.strength ? { strength: filter.strength } : {}),
-    },
-    include: {
-      document: { select: { symbol: true, adoptedOn: true } },
-      paragraph: { select: { number: true } },
-      theme: { select: { code: true } },
-      links: { orderBy: { sortOrder: 'asc' }, select: { kind: true, reference: true } },
-    },
-    orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
-  });
-  return rows.map((row) => ({
+export function commitmentView(row: CommitmentRow): z.input<typeof CommitmentSchema> {
+  return {
     code: row.code,
     document: row.document.symbol,
     paragraph: row.paragraph.number,
@@ -41,34 +26,21 @@ export async function listCommitments(
     links: row.links,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
-  }));
+  };
 }
 
-export async function listActors(
-  prisma: PrismaClient,
-  filter: z.output<typeof ActorQuery>,
-  code?: string,
-): Promise<z.input<typeof ActorSchema>[]> {
-  const rows = await prisma.actor.findMany({
-    where: {
-      ...(code !== undefined ? { code } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.group ? { regionalGroup: filter.group } : {}),
-    },
-    orderBy: [{ kind: 'asc' }, { code: 'asc' }],
-  });
-  return rows.map((row) => ({
+export function actorView(row: ActorRow): z.input<typeof ActorSchema> {
+  return {
     code: row.code,
     kind: row.kind,
     alpha2: row.alpha2,
     name: row.name as Text,
     regionalGroup: row.regionalGroup,
-  }));
+  };
 }
 
-export async function listInstruments(prisma: PrismaClient): Promise<z.input<typeof InstrumentSchema>[]> {
-  const rows = await prisma.instrument.findMany({ orderBy: [{ adoptedOn: 'asc' }, { sortOrder: 'asc' }] });
-  return rows.map((row) => ({
+export function instrumentView(row: Instrument): z.input<typeof InstrumentSchema> {
+  return {
     code: row.code,
     year: row.year,
     adoptedOn: isoDay(row.adoptedOn),
@@ -76,5 +48,5 @@ export async function listInstruments(prisma: PrismaClient): Promise<z.input<typ
     shortName: row.shortName as Text,
     title: row.title as Text,
     depositary: row.depositary as Text,
-  }));
+  };
 }

@@ -239,6 +239,14 @@ export function deletionView(row: { evidenceId: number; deletedAt: Date }): z.in
   return { id: row.evidenceId, deleted: true, deletedAt: row.deletedAt.toISOString() };
 }
 
+/** The tombstone of a deleted record, as deletionView shows it; throws (Prisma's not-found) when there is none. */
+export async function requireDeletion(
+  prisma: PrismaClient,
+  id: number,
+): Promise<z.input<typeof EvidenceDeletionSchema>> {
+  return deletionView(await prisma.evidenceDeletion.findUniqueOrThrow({ where: { evidenceId: id } }));
+}
+
 // ----------------------------------------------------------------------------------------------------------------
 // Ratification
 

@@ -5,7 +5,7 @@ import { localize } from '@/lib/i18n/localized';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { actorScope, commitmentScope, scopeSql } from '@/lib/dashboard/scope';
 import { emptyCounts, pairsWithEvidence, type StatusCounts } from '@/lib/status/constants';
-import type { Audience } from '@/lib/status/queries';
+import type { Audience } from '@/lib/status/sql';
 import { addMonths, isoMonth, monthsBetween } from '@/lib/dates';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus, PARTY_STATUSES, PROGRESS_STEPS } from '@/lib/vocabulary';
 

@@ -3,7 +3,7 @@ import type { RegionalGroup } from '@/lib/vocabulary';
 
 /**
  * The SQL conditions of the dashboard's filters, shared by the aggregates (lib/dashboard/queries.ts) and the
- * matrix (lib/status/queries.ts): member states only, commitments on member states only.
+ * matrix (lib/status/matrix.ts): member states only, commitments on member states only.
  */
 export interface ScopeFilter {
   theme?: string;

@@ -6,6 +6,7 @@ import { countryMatches } from '@/lib/countries/search';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
 import type { CountryFilter } from '@/lib/validation/filters';
 import type { RegionalGroup } from '@/lib/vocabulary';
+import { countActors, findActors } from '@/lib/queries/actors';
 
 export interface MemberStateListItem {
   code: string;
@@ -36,11 +37,8 @@ export async function queryMemberStates(
   sortLocale: 'zh' | 'en',
 ): Promise<MemberStateList> {
   // 193 rows: the name search runs here, where it can ignore diacritics and know other names (lib/countries/search).
-  const rows = await prisma.actor.findMany({
-    where: { kind: 'MEMBER_STATE', ...(filter.group ? { regionalGroup: filter.group } : {}) },
-    select: { code: true, alpha2: true, name: true, regionalGroup: true },
-  });
-  const total = await prisma.actor.count({ where: { kind: 'MEMBER_STATE' } });
+  const rows = await findActors(prisma, { kind: 'MEMBER_STATE', group: filter.group });
+  const total = await countActors(prisma, 'MEMBER_STATE');
   const states = rows
     .map((row) => {
       const name = LocalizedTextSchema.parse(row.name);

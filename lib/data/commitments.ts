@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
 import type { CommitmentFilter } from '@/lib/validation/filters';
 import type { Addressee, Strength } from '@/lib/vocabulary';
+import { findCommitmentDetail, findCommitments } from '@/lib/queries/commitments';
 
 export interface ThemeOption {
   code: string;
@@ -71,15 +72,7 @@ export async function queryCommitments(
   filter: CommitmentFilter,
   locale: Locale,
 ): Promise<CommitmentListItem[]> {
-  const rows = await prisma.commitment.findMany({
-    where: {
-      addressee: filter.addressee,
-      strength: filter.strength,
-      theme: filter.theme ? { code: filter.theme } : undefined,
-    },
-    orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
-    include: { theme: true, paragraph: { select: { number: true } }, document: { select: { symbol: true } } },
-  });
+  const rows = await findCommitments(prisma, filter);
   return rows.map((row) => ({
     code: row.code,
     title: localize(row.title, locale),
@@ -94,20 +87,7 @@ export async function queryCommitments(
 export async function getCommitment(code: string, locale: Locale): Promise<CommitmentView | null> {
   await requireReader();
   if (!isStorableText(code)) return null;
-  const prisma = await requestPrisma();
-  const row = await prisma.commitment.findUnique({
-    where: { code },
-    include: {
-      theme: true,
-      paragraph: true,
-      document: { select: { symbol: true, slug: true, language: true } },
-      // Instruments by adoption date, as on the instruments page; resolutions (no instrument) after them.
-      links: {
-        orderBy: [{ instrument: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
-        include: { instrument: { select: { shortName: true } } },
-      },
-    },
-  });
+  const row = await findCommitmentDetail(await requestPrisma(), code);
   if (!row) return null;
   const titles = LocalizedTextSchema.parse(row.title);
   const summaries = LocalizedTextSchema.parse(row.summary);

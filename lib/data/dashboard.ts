@@ -24,7 +24,7 @@ import {
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import { can } from '@/lib/permissions';
-import { statementDate } from '@/lib/status/queries';
+import { statementDate } from '@/lib/status/statement';
 import { readAudience } from '@/lib/permissions';
 import type { RegionalGroup } from '@/lib/vocabulary';
 

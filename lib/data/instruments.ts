@@ -4,6 +4,7 @@ import { requireReader } from '@/lib/auth/guard';
 import { requestPrisma } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
+import { findInstruments } from '@/lib/queries/instruments';
 
 export interface InstrumentListItem {
   code: string;
@@ -22,7 +23,7 @@ export async function listInstruments(locale: Locale): Promise<InstrumentListIte
 
 /** The 19 instruments by adoption date (then the seed's order), without the page guard (the instruments CSV). */
 export async function queryInstruments(prisma: PrismaClient, locale: Locale): Promise<InstrumentListItem[]> {
-  const rows = await prisma.instrument.findMany({ orderBy: [{ adoptedOn: 'asc' }, { sortOrder: 'asc' }] });
+  const rows = await findInstruments(prisma);
   return rows.map((row) => ({
     code: row.code,
     year: row.year,

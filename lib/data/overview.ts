@@ -4,6 +4,7 @@ import { aggregate } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { Addressee, Strength } from '@/lib/vocabulary';
+import { countActors } from '@/lib/queries/actors';
 
 export interface Overview {
   commitments: Record<Addressee, number>;
@@ -23,8 +24,8 @@ export function getOverview(locale: Locale): Promise<Overview> {
 export async function queryOverview(prisma: PrismaClient, locale: Locale): Promise<Overview> {
   const [byAddressee, memberStates, unEntities, instruments, themes, byThemeAndStrength] = await Promise.all([
     prisma.commitment.groupBy({ by: ['addressee'], _count: { _all: true } }),
-    prisma.actor.count({ where: { kind: 'MEMBER_STATE' } }),
-    prisma.actor.count({ where: { kind: 'UN_ENTITY' } }),
+    countActors(prisma, 'MEMBER_STATE'),
+    countActors(prisma, 'UN_ENTITY'),
     prisma.instrument.count(),
     prisma.theme.findMany({ orderBy: { sortOrder: 'asc' } }),
     prisma.commitment.groupBy({ by: ['themeId', 'strength'], _count: { _all: true } }),

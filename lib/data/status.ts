@@ -5,32 +5,24 @@ import { requestPrisma, requestRollupVersion } from '@/lib/data/request-db';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import { can } from '@/lib/permissions';
+import { commitmentAcrossStates, type CommitmentAcrossStates } from '@/lib/status/across-states';
+import { countryScorecard, findMemberState, type MemberStateHeader, type Scorecard } from '@/lib/status/country';
+import { evidenceTimeline, type Timeline } from '@/lib/status/timeline';
 import {
-  commitmentAcrossStates,
-  countryScorecard,
-  evidenceTimeline,
-  findMemberState,
   ratificationHistory,
   ratificationTable,
-  statementDate,
-  statusMatrix,
-  type CommitmentAcrossStates,
-  type Matrix,
-  type MatrixFilter,
-  type MatrixSort,
-  type MemberStateHeader,
   type RatificationHistory,
   type RatificationTable,
-  type Scorecard,
-  type Timeline,
-} from '@/lib/status/queries';
+} from '@/lib/status/ratification';
+import { statementDate } from '@/lib/status/statement';
+import { statusMatrix, type Matrix, type MatrixFilter, type MatrixSort } from '@/lib/status/matrix';
 import type { StatusSort } from '@/lib/validation/status';
 import { aggregateKey, cachedAggregate } from '@/lib/dashboard/cache';
 import { readAudience } from '@/lib/permissions';
 
 /**
  * Reads for the status screens: the country page, the commitment page's status across states and the matrix.
- * The SQL lives in lib/status/queries.ts; this adds the guard and the reader's audience (the anonymous public
+ * The SQL lives in lib/status/ (a module per screen area); this adds the guard and the reader's audience (the anonymous public
  * sees only evidence marked public and no user names).
  */
 

@@ -1,7 +1,8 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
-import { statusMatrix, type Audience, type MatrixFilter, type MatrixSort } from '@/lib/status/queries';
+import { statusMatrix, type MatrixFilter, type MatrixSort } from '@/lib/status/matrix';
+import type { Audience } from '@/lib/status/sql';
 import { codeWords, translator } from '@/lib/transfer/tables';
 import { PARTY_STATUSES, type RegionalGroup } from '@/lib/vocabulary';
 

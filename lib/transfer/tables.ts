@@ -15,14 +15,10 @@ import { readableValue } from '@/lib/i18n/codes';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/config';
 import { loadMessages } from '@/lib/i18n/messages';
 import { readAudience, roleCan, type Permission } from '@/lib/permissions';
-import {
-  commitmentAcrossStates,
-  countryScorecard,
-  findMemberState,
-  ratificationHistory,
-  ratificationTable,
-  statementDate,
-} from '@/lib/status/queries';
+import { commitmentAcrossStates } from '@/lib/status/across-states';
+import { countryScorecard, findMemberState } from '@/lib/status/country';
+import { ratificationHistory, ratificationTable } from '@/lib/status/ratification';
+import { statementDate } from '@/lib/status/statement';
 import { planEvidenceImport } from '@/lib/transfer/evidence-import';
 import { readImport } from '@/lib/transfer/import-store';
 import { parseId } from '@/lib/validation/primitives';
@@ -38,7 +34,7 @@ import { STRENGTHS } from '@/lib/vocabulary';
  * rows, in the same order, and the same columns with the same headings as the table on the page, in the reader's
  * language (`locale`), with words rather than codes for people (regional groups, roles, statuses). Dates are
  * written as YYYY-MM-DD (UTC) or, for moments, ISO 8601, so that spreadsheets read them as dates. Each builder
- * reads through the same query as its page (lib/data/*, lib/status/queries.ts). Columns of actions (record
+ * reads through the same query as its page (lib/data/*, lib/queries/*, lib/status/*). Columns of actions (record
  * evidence, edit) are left out. lib/csv.ts writes the file and neutralises formula-like cells.
  */
 export type TableCell = string | number | null;

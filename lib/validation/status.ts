@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATRIX_SORTS, type MatrixSort } from '@/lib/status/queries';
+import { MATRIX_SORTS, type MatrixSort } from '@/lib/status/matrix';
 import { STATUS_SORT_KEYS, type SortDirection, type StatusSortKey } from '@/lib/status/constants';
 import { INSTRUMENT_CODE } from '@/lib/validation/codes';
 

@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import { operations } from '@/lib/operations';
 import { refreshPairRollups } from '@/lib/evidence/rollups';
-import {
-  commitmentAcrossStates,
-  countryScorecard,
-  evidenceTimeline,
-  findMemberState,
-  ratificationHistory,
-  ratificationTable,
-  statementDate,
-  statusMatrix,
-  TIMELINE_LIMIT,
-} from '@/lib/status/queries';
+import { commitmentAcrossStates } from '@/lib/status/across-states';
+import { countryScorecard, findMemberState } from '@/lib/status/country';
+import { evidenceTimeline, TIMELINE_LIMIT } from '@/lib/status/timeline';
+import { ratificationHistory, ratificationTable } from '@/lib/status/ratification';
+import { statementDate } from '@/lib/status/statement';
+import { statusMatrix } from '@/lib/status/matrix';
 import { day, insertEvidenceRecord, type RevisionSpec } from '../support/evidence-records';
 import { createTestDatabase } from '../support/test-database';
 import { signedInUser } from '../support/users';

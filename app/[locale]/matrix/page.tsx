@@ -15,7 +15,7 @@ import { pageOf } from '@/lib/status/paging';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { filterQuery, knownDashboardFilter } from '@/lib/dashboard/filter';
 import { getFilterOptions } from '@/lib/data/dashboard';
-import { MATRIX_SORTS } from '@/lib/status/queries';
+import { MATRIX_SORTS } from '@/lib/status/matrix';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 type Props = {

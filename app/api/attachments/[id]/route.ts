@@ -8,6 +8,7 @@ import { authorizeDownload } from '@/lib/api/auth';
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { readAttachment } from '@/lib/attachments/store';
 import { getPrisma } from '@/lib/db';
+import { findAttachmentForDownload } from '@/lib/queries/attachments';
 import { isPublicViewEnabled } from '@/lib/settings';
 
 /**
@@ -24,38 +25,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = parseAttachmentId((await params).id);
   if (id === null) return errorResponse(new ApiError(404, 'not_found', 'There is no such attachment.'));
 
-  const attachment = await prisma.attachment.findUnique({
-    where: { id },
-    select: {
-      fileName: true,
-      contentType: true,
-      sha256: true,
-      storagePath: true,
-      revision: {
-        select: {
-          state: true,
-          visibility: true,
-          // The record's newest verified revision decides whether the record is public (lib/evidence/public.ts).
-          evidence: {
-            select: {
-              revisions: {
-                where: { state: 'VERIFIED' },
-                orderBy: { number: 'desc' },
-                take: 1,
-                select: { visibility: true },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+  const attachment = await findAttachmentForDownload(prisma, id);
   if (!attachment) return errorResponse(new ApiError(404, 'not_found', 'There is no such attachment.'));
 
-  const { state, visibility, evidence } = attachment.revision;
-  const revision = { state, visibility, recordPublic: evidence.revisions[0]?.visibility === 'PUBLIC' };
   const publicView = needsPublicViewSetting(user) ? await isPublicViewEnabled(prisma) : false;
-  const access = decideAttachmentAccess(user, publicView, revision);
+  const access = decideAttachmentAccess(user, publicView, attachment.revision);
   if (!access.allowed) return errorResponse(new ApiError(access.status, access.code, access.message));
 
   const file = await readAttachment(attachment.storagePath, attachment.sha256);

@@ -1,6 +1,7 @@
 import { apiRoute, json, parseQuery } from '@/lib/api/route';
 import { readAudience } from '@/lib/permissions';
-import { statusMatrix } from '@/lib/status/queries';
+import { commitmentTitles } from '@/lib/queries/commitments';
+import { statusMatrix } from '@/lib/status/matrix';
 import { MatrixQuery } from '@/lib/validation/api';
 
 /**
@@ -11,9 +12,7 @@ export const GET = apiRoute('public-read', async ({ prisma, url, caller }) => {
   const filter = parseQuery(url, MatrixQuery);
   const audience = readAudience(caller.user);
   const matrix = await statusMatrix(prisma, filter, 'name', 'en', audience);
-  const titles = new Map(
-    (await prisma.commitment.findMany({ select: { code: true, title: true } })).map((c) => [c.code, c.title]),
-  );
+  const titles = await commitmentTitles(prisma);
   return json({
     data: {
       columns: matrix.columns.map((column) => ({

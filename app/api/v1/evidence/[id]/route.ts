@@ -1,6 +1,6 @@
 import { evidenceIdFrom, evidenceResponse } from '@/lib/api/evidence';
 import { versionFromIfMatch } from '@/lib/api/etag';
-import { currentEvidenceVersion, deletionView } from '@/lib/api/resources';
+import { currentEvidenceVersion, requireDeletion } from '@/lib/api/resources';
 import { apiRoute, json, readJsonBody, runOperation } from '@/lib/api/route';
 import { operations } from '@/lib/operations';
 
@@ -28,6 +28,5 @@ export const DELETE = apiRoute<{ id: string }>('write', async (context) => {
   const current = await currentEvidenceVersion(context.prisma, id);
   const version = versionFromIfMatch(context.request.headers, 'evidence', id, current);
   await runOperation(context, operations.deleteEvidence, { id, version });
-  const tombstone = await context.prisma.evidenceDeletion.findUniqueOrThrow({ where: { evidenceId: id } });
-  return json({ data: deletionView(tombstone) });
+  return json({ data: await requireDeletion(context.prisma, id) });
 });
