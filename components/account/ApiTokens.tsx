@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { CreateApiTokenForm, RevokeApiTokenForm, type ApiTokenLabels } from '@/components/account/ApiTokenForms';
 import type { ApiTokenListItem } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
+import { Link } from '@/lib/i18n/navigation';
 import { API_TOKEN_LIFETIMES } from '@/lib/validation/api-tokens';
 import { TableScroll } from '@/components/TableScroll';
 import { utcMinute } from '@/lib/dates';
@@ -40,7 +40,7 @@ export async function ApiTokens({
     <section aria-labelledby="api-tokens-heading" className="stack">
       <h2 id="api-tokens-heading">{t('title')}</h2>
       <p className="muted">
-        {userId === undefined ? t('intro') : t('introAdmin')} <Link href={`/${locale}/api-docs`}>{t('docsLink')}</Link>
+        {userId === undefined ? t('intro') : t('introAdmin')} <Link href="/api-docs">{t('docsLink')}</Link>
       </p>
       {/* One's own tokens, or (the admin's view) this user's: a table each, with the page's permission. */}
       {tokens.length > 0 && (

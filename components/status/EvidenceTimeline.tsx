@@ -48,9 +48,7 @@ export async function EvidenceTimeline({
               format.dateTime(entry.observedOn, { dateStyle: 'medium' }),
               cellOfStatus(entry.status),
               entry.current ? 1 : 0,
-              of === 'country'
-                ? `/${locale}/commitments/${entry.commitmentCode}`
-                : `/${locale}/countries/${entry.actorCode}`,
+              of === 'country' ? `/commitments/${entry.commitmentCode}` : `/countries/${entry.actorCode}`,
               of === 'country' ? `${entry.commitmentTitle} (${entry.commitmentCode})` : entry.actorName,
               entry.summary?.text ?? null,
               entry.summary?.lang ?? null,

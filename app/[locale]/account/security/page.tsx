@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import {
   DisableSecondFactorForm,
@@ -87,7 +87,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
               {t('rememberedDevices', { count: secondFactor.rememberedDevices })}
             </p>
             <p>
-              <Link className="button button--quiet" href={`/${locale}/account/two-factor`}>
+              <Link className="button button--quiet" href="/account/two-factor">
                 {t('reenrol')}
               </Link>
             </p>
@@ -102,7 +102,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
           <>
             <p>{t('secondFactorOff')}</p>
             <p>
-              <Link className="button" href={`/${locale}/account/two-factor`}>
+              <Link className="button" href="/account/two-factor">
                 {t('enrol')}
               </Link>
             </p>
@@ -113,7 +113,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
       <section aria-labelledby="tokens-heading" className="stack">
         <h2 id="tokens-heading">{t('tokens')}</h2>
         <p>
-          <Link href={`/${locale}/account/password`}>{t('tokensLink')}</Link>
+          <Link href="/account/password">{t('tokensLink')}</Link>
         </p>
         <DownloadCsv path="/api/export/table/api-tokens" params={{ locale }} label="tokensCsv" />
       </section>

@@ -66,7 +66,6 @@ export default async function StatementPage({ params }: Props) {
               text={paragraph.text}
               language={document.language}
               commitments={paragraph.commitments}
-              locale={locale}
               labels={{
                 paragraph: t('paragraphLabel', { number: paragraph.number }),
                 commitmentsInParagraph: t('commitmentsInParagraph'),

@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DeleteDraftForm, WithdrawForm } from '@/components/evidence/DraftActions';
@@ -81,7 +81,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   return (
     <article>
       <p>
-        <Link href={`/${locale}/evidence`}>← {t('myRecords')}</Link>
+        <Link href="/evidence">← {t('myRecords')}</Link>
       </p>
       <h1>
         {record.actor.name} · {record.commitment.title}
@@ -175,7 +175,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       {mayEdit && (
         // A div, not a paragraph: it holds a form, which a paragraph may not contain (the browser would split it).
         <div className="form-actions">
-          <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
+          <Link className="button button--quiet" href={`/evidence/${record.id}/edit`}>
             {t('edit')}
           </Link>
           {(record.state === 'DRAFT' || record.state === 'RETURNED') && (
@@ -205,7 +205,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
                 date: date(rival.observedOn),
                 status: words.status(rival.status),
               })}{' '}
-              <Link href={`/${locale}/evidence/${rival.evidenceId}`}>{t('openRecord', { id: rival.evidenceId })}</Link>
+              <Link href={`/evidence/${rival.evidenceId}`}>{t('openRecord', { id: rival.evidenceId })}</Link>
             </p>
           ))}
         </div>
