@@ -125,7 +125,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
           <p className="muted">
             {t('documentFacts', {
               symbol: document.symbol,
-              date: format.dateTime(document.adoptedOn, { dateStyle: 'long' }),
+              date: format.dateTime(document.adoptedOn, 'longDay'),
               // Meeting numbers are names, not quantities: never "6,765th".
               meeting: document.meeting ?? 0,
               label: String(document.meeting ?? ''),

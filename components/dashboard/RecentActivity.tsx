@@ -31,9 +31,9 @@ export async function RecentActivity({ filter, locale }: { filter: DashboardFilt
               </Link>{' '}
               <StatusTag status={entry.status} label={status(`implementation.${entry.status}`)} />{' '}
               <span className="muted">
-                {t('observedOn', { date: format.dateTime(entry.observedOn, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+                {t('observedOn', { date: format.dateTime(entry.observedOn, 'day') })}
                 {' · '}
-                {t('verifiedOn', { date: format.dateTime(entry.verifiedAt, { dateStyle: 'medium' }) })}
+                {t('verifiedOn', { date: format.dateTime(entry.verifiedAt, 'day') })}
               </span>
             </li>
           ))}

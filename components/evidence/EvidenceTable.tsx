@@ -57,7 +57,7 @@ export async function EvidenceTable({
                 )}
               </td>
               <td>{item.status ? statuses(`implementation.${item.status}`) : '–'}</td>
-              <td>{item.observedOn ? format.dateTime(item.observedOn, { dateStyle: 'medium' }) : '–'}</td>
+              <td>{item.observedOn ? format.dateTime(item.observedOn, 'day') : '–'}</td>
               <td>
                 <Tag variant={`state-${item.state}`}>{t(`states.${item.state}`)}</Tag>
               </td>

@@ -79,7 +79,7 @@ export async function AcrossStatesSection({
               {t('partyHint', {
                 total: instruments.total,
                 existing: instruments.existing,
-                date: format.dateTime(instruments.statement.adoptedOn, { dateStyle: 'long' }),
+                date: format.dateTime(instruments.statement.adoptedOn, 'longDay'),
                 symbol: instruments.statement.symbol,
               })}
             </p>
@@ -114,9 +114,7 @@ export async function AcrossStatesSection({
                     </td>
                     <td>
                       {row.observedOn ? (
-                        <time dateTime={isoDay(row.observedOn)}>
-                          {format.dateTime(row.observedOn, { dateStyle: 'medium' })}
-                        </time>
+                        <time dateTime={isoDay(row.observedOn)}>{format.dateTime(row.observedOn, 'day')}</time>
                       ) : (
                         t('notObserved')
                       )}

@@ -45,7 +45,7 @@ export async function EvidenceTimeline({
             rows={timeline.entries.map((entry): TimelineRow => [
               entry.revisionId,
               isoDay(entry.observedOn),
-              format.dateTime(entry.observedOn, { dateStyle: 'medium' }),
+              format.dateTime(entry.observedOn, 'day'),
               cellOfStatus(entry.status),
               entry.current ? 1 : 0,
               of === 'country' ? `/commitments/${entry.commitmentCode}` : `/countries/${entry.actorCode}`,
@@ -53,7 +53,7 @@ export async function EvidenceTimeline({
               entry.summary?.text ?? null,
               entry.summary?.lang ?? null,
               isoDayOrNull(entry.verifiedAt),
-              entry.verifiedAt ? format.dateTime(entry.verifiedAt, { dateStyle: 'medium' }) : null,
+              entry.verifiedAt ? format.dateTime(entry.verifiedAt, 'day') : null,
             ])}
           />
         </>

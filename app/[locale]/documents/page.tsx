@@ -34,7 +34,7 @@ export default async function DocumentsPage({ params }: Props) {
             </Link>
           </h2>
           <p>
-            {document.agendaItem} · {format.dateTime(document.adoptedOn, { dateStyle: 'long' })}
+            {document.agendaItem} · {format.dateTime(document.adoptedOn, 'longDay')}
           </p>
         </article>
       ))}

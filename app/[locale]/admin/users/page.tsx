@@ -51,11 +51,7 @@ export default async function UsersPage({ params }: Props) {
                   {user.disabled ? t('disabled') : t('active')}
                   {user.mustChangePassword && !user.disabled ? ` · ${t('mustChangePassword')}` : ''}
                 </td>
-                <td>
-                  {user.lastSignInAt
-                    ? format.dateTime(user.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' })
-                    : '–'}
-                </td>
+                <td>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, 'dayTime') : '–'}</td>
               </tr>
             ))}
           </tbody>

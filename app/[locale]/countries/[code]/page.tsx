@@ -62,7 +62,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
   ]);
   if (!page) notFound();
   const { country, scorecard, ratification, history, timeline } = page;
-  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>;
+  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, 'day')}</time>;
   const name = locale === 'zh' ? country.nameZh : country.nameEn;
   const otherName = locale === 'zh' ? country.nameEn : country.nameZh;
   const statement = ratification.summary.statement;
@@ -208,7 +208,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                 total: ratification.summary.total,
                 partyOfExisting: ratification.summary.partyOfExisting,
                 existing: ratification.summary.existing,
-                date: format.dateTime(statement.adoptedOn, { dateStyle: 'long' }),
+                date: format.dateTime(statement.adoptedOn, 'longDay'),
                 symbol: statement.symbol,
               })
             : r('summaryShort', { party: ratification.summary.party, total: ratification.summary.total })}
@@ -324,7 +324,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                           </th>
                           <td>
                             <time dateTime={revision.changedAt.toISOString()}>
-                              {format.dateTime(revision.changedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                              {format.dateTime(revision.changedAt, 'dayTime')}
                             </time>
                           </td>
                           {revision.changedBy !== null && <td>{revision.changedBy}</td>}

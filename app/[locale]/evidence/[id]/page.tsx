@@ -65,15 +65,14 @@ export default async function EvidencePage({ params, searchParams }: Props) {
     ownRecord &&
     record.revisions.every((revision) => revision.state === 'DRAFT' && revision.submittedAt === null);
   const mayWithdraw = can(user, 'write:evidence') && inScope && ownRecord && record.state === 'SUBMITTED';
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
-  const dateTime = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'day') : '–');
+  const dateTime = (value: Date | null) => (value ? format.dateTime(value, 'dayTime') : '–');
   const words: ChangeWords = {
     status: (code) => statuses(`implementation.${code}` as 'implementation.NOT_STARTED'),
     visibility: (code) => t(`visibilities.${code}` as 'visibilities.PUBLIC'),
     sourceType: (code) => t(`sourceTypes.${code}` as 'sourceTypes.OTHER'),
     score: (score) => `${score > 0 ? `+${score}` : score} · ${t(`scores.${score}` as 'scores.1')}`,
-    date: (value) => format.dateTime(value, { dateStyle: 'medium' }),
+    date: (value) => format.dateTime(value, 'day'),
   };
   const returned = pendingReturn(record);
   const effect = mayReview ? await previewRecordVerification(latest.id) : null;
