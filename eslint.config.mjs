@@ -29,6 +29,28 @@ export default defineConfig([
     },
   },
   {
+    // Links and redirects go through next-intl's helpers (lib/i18n/navigation.ts), which add the reader's locale:
+    // a hand-made `/${locale}/…` is easy to get wrong and cannot follow a change of routing.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['lib/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'next/link', message: 'Use Link from @/lib/i18n/navigation (href without the locale).' },
+            {
+              name: 'next/navigation',
+              importNames: ['redirect', 'permanentRedirect', 'useRouter', 'usePathname'],
+              message:
+                'Use redirect, permanentRedirect, useRouter or usePathname from @/lib/i18n/navigation (paths without the locale).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Browser tests open contexts through the `newContext` fixture (tests/e2e/fixtures.ts), which watches their pages
     // for console errors, page errors and invalid server HTML; a context opened on `browser` directly would not be.
     files: ['tests/e2e/**/*.ts'],

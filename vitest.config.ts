@@ -12,6 +12,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-intl's ESM build imports 'next/navigation' without an extension, which Node's resolver refuses; Vite's
+    // own resolver (used for inlined packages) finds it.
+    server: { deps: { inline: ['next-intl'] } },
     // Integration files each copy their own databases; two at a time suits a 2-core machine.
     maxWorkers: 2,
     // Fails a test on console.error; sets fast-check's run count (TEST_PROPERTY_RUNS).

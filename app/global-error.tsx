@@ -1,7 +1,8 @@
 'use client';
 
 import { createTranslator } from 'next-intl';
-import { usePathname } from 'next/navigation';
+import { useAddressLocale } from '@/lib/i18n/address-locale';
+import { getPathname } from '@/lib/i18n/navigation';
 import en from '@/messages/en/global-error.json';
 import zh from '@/messages/zh/global-error.json';
 import './globals.css';
@@ -15,8 +16,7 @@ const MESSAGES = { en, zh } as const;
  * language of the address (/zh/… in Chinese, else English).
  */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const pathname = usePathname() ?? '';
-  const locale = pathname === '/zh' || pathname.startsWith('/zh/') ? 'zh' : 'en';
+  const locale = useAddressLocale();
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'globalError' });
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
@@ -28,7 +28,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
             <button type="button" className="button" onClick={reset}>
               {t('retry')}
             </button>{' '}
-            <a href={`/${locale}`}>{t('home')}</a>
+            <a href={getPathname({ href: '/', locale })}>{t('home')}</a>
           </p>
         </main>
       </body>

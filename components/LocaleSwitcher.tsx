@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { locales, type Locale } from '@/lib/i18n/config';
+import { Link, usePathname } from '@/lib/i18n/navigation';
 
 /**
  * Links to the same page, with the same filters, in the other language. Switching reloads the page's content, so
@@ -21,20 +21,22 @@ export function LocaleSwitcher({
   unsavedMessage: string;
 }) {
   const pathname = usePathname();
-  const search = useSearchParams().toString();
+  const search = useSearchParams();
+  const query = Object.fromEntries([...new Set(search.keys())].map((key) => [key, search.getAll(key)]));
   const target = locales.find((locale) => locale !== current) ?? current;
-  const rest = pathname.replace(/^\/[^/]+/, '');
-  const href = `/${target}${rest}${search ? `?${search}` : ''}`;
   return (
     <Link
       className="locale-switcher"
-      href={href}
-      hrefLang={target}
+      href={{ pathname, query }}
+      locale={target}
       lang={target}
       aria-label={title}
-      onClick={(event) => {
+      // In the capture phase, before the Link's own click handler records the new language in the locale cookie:
+      // a reader who stays on the page keeps their language.
+      onClickCapture={(event) => {
         if (document.querySelector('form[data-unsaved="true"]') && !window.confirm(unsavedMessage)) {
           event.preventDefault();
+          event.stopPropagation();
         }
       }}
     >

@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { Link, usePathname } from '@/lib/i18n/navigation';
 
 export interface NavItem {
+  /** The section's path without the locale ("/countries"). */
   href: string;
   label: string;
   /** Current only on exactly this path (the overview, whose path is every other page's prefix). */
@@ -11,8 +11,8 @@ export interface NavItem {
 }
 
 /**
- * The item of `items` the page at `pathname` belongs to: the one whose href is the path or, unless `exact`, its
- * longest prefix ending at a segment boundary (/en/countries/KEN → /en/countries). Undefined when none fits
+ * The item of `items` the page at `pathname` (without the locale) belongs to: the one whose href is the path or,
+ * unless `exact`, its longest prefix ending at a segment boundary (/countries/KEN → /countries). Undefined when none fits
  * (the account pages, sign-in), so no section is marked for a page outside the navigation.
  */
 export function currentNavItem<T extends NavItem>(pathname: string, items: readonly T[]): T | undefined {
@@ -39,7 +39,7 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
   );
 }
 
-/** The header's link to the account pages, marked current on any of them (/en/account/…). */
+/** The header's link to the account pages, marked current on any of them (/account/…). */
 export function AccountLink({ href, label, detail }: { href: string; label: string; detail: string }) {
   const pathname = usePathname();
   const section = href.replace(/\/[^/]*$/, '');

@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { LocaleSwitcher } from '@/components/LocaleSwitcher';
 import { AccountLink, NavLinks } from '@/components/NavLinks';
 import { getCurrentUser } from '@/lib/auth/session';
 import type { Locale } from '@/lib/i18n/config';
+import { Link } from '@/lib/i18n/navigation';
 import { can } from '@/lib/permissions';
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
@@ -16,24 +16,24 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     getCurrentUser(),
   ]);
   const items = [
-    { href: `/${locale}`, label: t('overview'), exact: true },
-    { href: `/${locale}/documents`, label: t('statement') },
-    { href: `/${locale}/commitments`, label: t('commitments') },
-    { href: `/${locale}/countries`, label: t('countries') },
-    { href: `/${locale}/matrix`, label: t('matrix') },
-    { href: `/${locale}/map`, label: t('map') },
-    { href: `/${locale}/instruments`, label: t('instruments') },
-    ...(can(user, 'write:evidence') ? [{ href: `/${locale}/evidence`, label: t('evidence') }] : []),
-    ...(can(user, 'review:evidence') ? [{ href: `/${locale}/review`, label: t('review') }] : []),
+    { href: '/', label: t('overview'), exact: true },
+    { href: '/documents', label: t('statement') },
+    { href: '/commitments', label: t('commitments') },
+    { href: '/countries', label: t('countries') },
+    { href: '/matrix', label: t('matrix') },
+    { href: '/map', label: t('map') },
+    { href: '/instruments', label: t('instruments') },
+    ...(can(user, 'write:evidence') ? [{ href: '/evidence', label: t('evidence') }] : []),
+    ...(can(user, 'review:evidence') ? [{ href: '/review', label: t('review') }] : []),
     // Shown to those who may use them; the pages check again on the server.
-    ...(can(user, 'manage:users') ? [{ href: `/${locale}/admin/users`, label: t('users') }] : []),
-    ...(can(user, 'read:audit') ? [{ href: `/${locale}/admin/audit`, label: t('audit') }] : []),
-    ...(can(user, 'manage:settings') ? [{ href: `/${locale}/admin/settings`, label: t('settings') }] : []),
+    ...(can(user, 'manage:users') ? [{ href: '/admin/users', label: t('users') }] : []),
+    ...(can(user, 'read:audit') ? [{ href: '/admin/audit', label: t('audit') }] : []),
+    ...(can(user, 'manage:settings') ? [{ href: '/admin/settings', label: t('settings') }] : []),
   ];
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link className="site-header__brand" href={`/${locale}`}>
+        <Link className="site-header__brand" href="/">
           {app('name')}
         </Link>
         <NavLinks items={items} label={t('label')} />
@@ -41,17 +41,17 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           {user ? (
             <>
               <AccountLink
-                href={`/${locale}/account/password`}
+                href="/account/password"
                 label={t('account')}
                 detail={`${user.email} (${roles(user.role)})`}
               />
               <span className="site-header__who muted">
                 {user.email} ({roles(user.role)})
               </span>
-              <SignOutButton label={t('signOut')} signInPath={`/${locale}/sign-in`} />
+              <SignOutButton label={t('signOut')} />
             </>
           ) : (
-            <Link href={`/${locale}/sign-in`}>{t('signIn')}</Link>
+            <Link href="/sign-in">{t('signIn')}</Link>
           )}
           <Suspense>
             <LocaleSwitcher

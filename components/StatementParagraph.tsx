@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ParagraphCommitment } from '@/lib/data/documents';
+import { Link } from '@/lib/i18n/navigation';
 import { segmentParagraph } from '@/lib/statement/highlight';
 
 interface Props {
@@ -7,7 +7,6 @@ interface Props {
   text: string;
   language: string;
   commitments: ParagraphCommitment[];
-  locale: string;
   labels: {
     paragraph: string;
     commitmentsInParagraph: string;
@@ -16,11 +15,11 @@ interface Props {
 }
 
 /** One numbered paragraph, with every commitment's quote highlighted and linked by its number in the paragraph. */
-export function StatementParagraph({ number, text, language, commitments, locale, labels }: Props) {
+export function StatementParagraph({ number, text, language, commitments, labels }: Props) {
   const runs = segmentParagraph(text, commitments);
   const indexOf = new Map(commitments.map((commitment, index) => [commitment.code, index + 1]));
   const byCode = new Map(commitments.map((commitment) => [commitment.code, commitment]));
-  const href = (code: string) => `/${locale}/commitments/${code}`;
+  const href = (code: string) => `/commitments/${code}`;
   return (
     <li className="paragraph" id={`p${number}`} aria-label={labels.paragraph}>
       <span className="paragraph__number" aria-hidden="true">

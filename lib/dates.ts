@@ -23,11 +23,6 @@ export function isoMonth(value: Date): string {
   return lightFormat(new UTCDate(value), 'yyyy-MM');
 }
 
-/** 'YYYY-MM-DD HH:mm UTC': an instant to the minute, for lists where the reader's time zone is unknown. */
-export function utcMinute(value: Date): string {
-  return `${lightFormat(new UTCDate(value), 'yyyy-MM-dd HH:mm')} UTC`;
-}
-
 /** The Date (UTC midnight) of a real calendar day 'YYYY-MM-DD', or null ('2024-02-30', '2024-2-3', 'soon'). */
 export function parseIsoDay(value: string): Date | null {
   // date-fns parses '2024-2-3' too: the shape is checked first.

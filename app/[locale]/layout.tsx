@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/SiteHeader';
+import { Link } from '@/lib/i18n/navigation';
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
@@ -65,19 +65,23 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   return (
     <html lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
       <body>
-        <a className="skip-link" href="#main">
-          {t('skipToContent')}
-        </a>
-        <SiteHeader locale={locale} />
-        <main id="main" tabIndex={-1}>
-          <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
-        </main>
-        <footer className="site-footer">
-          <p>{app('footer')}</p>
-          <p>
-            <Link href={`/${locale}/api-docs`}>{api('docsLink')}</Link>
-          </p>
-        </footer>
+        {/* Around the header too: its navigation and language switcher are client components that link through
+            lib/i18n/navigation.ts, which reads the locale from this provider. */}
+        <NextIntlClientProvider messages={clientMessages}>
+          <a className="skip-link" href="#main">
+            {t('skipToContent')}
+          </a>
+          <SiteHeader locale={locale} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{app('footer')}</p>
+            <p>
+              <Link href="/api-docs">{api('docsLink')}</Link>
+            </p>
+          </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
@@ -49,7 +49,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
     getReader(),
   ]);
   const { filter, ignored } = knownDashboardFilter(query, options);
-  const path = `/${locale}`;
+  const path = '/';
   // Keyed by the filter, so that a new filter shows each widget's skeleton rather than the old figures.
   const key = filterQuery(filter);
   return (
@@ -125,7 +125,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
           <p className="muted">
             {t('documentFacts', {
               symbol: document.symbol,
-              date: format.dateTime(document.adoptedOn, { dateStyle: 'long' }),
+              date: format.dateTime(document.adoptedOn, 'longDay'),
               // Meeting numbers are names, not quantities: never "6,765th".
               meeting: document.meeting ?? 0,
               label: String(document.meeting ?? ''),
@@ -133,7 +133,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
               commitments: document.commitmentCount,
             })}
           </p>
-          <Link className="button" href={`/${locale}/documents/${document.slug}`}>
+          <Link className="button" href={`/documents/${document.slug}`}>
             {t('readStatement')}
           </Link>
         </article>
@@ -161,7 +161,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
             {overview.byTheme.map((theme) => (
               <tr key={theme.code}>
                 <th scope="row">
-                  <Link href={`/${locale}/commitments?theme=${theme.code}`}>{theme.name}</Link>
+                  <Link href={`/commitments?theme=${theme.code}`}>{theme.name}</Link>
                 </th>
                 {STRENGTHS.map((strength) => (
                   <td className="num" key={strength}>

@@ -1,12 +1,11 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { CreateApiTokenForm, RevokeApiTokenForm, type ApiTokenLabels } from '@/components/account/ApiTokenForms';
 import type { ApiTokenListItem } from '@/lib/data/api-tokens';
 import type { Locale } from '@/lib/i18n/config';
+import { Link } from '@/lib/i18n/navigation';
 import { API_TOKEN_LIFETIMES } from '@/lib/validation/api-tokens';
 import { TableScroll } from '@/components/TableScroll';
-import { utcMinute } from '@/lib/dates';
 
 /**
  * A user's API tokens: the list (name, access, prefix, expiry, last use, revoked) with a revoke button per live
@@ -24,6 +23,7 @@ export async function ApiTokens({
 }) {
   const t = await getTranslations({ locale, namespace: 'apiTokens' });
   const account = await getTranslations({ locale, namespace: 'account' });
+  const format = await getFormatter({ locale });
   const labels: ApiTokenLabels = {
     name: t('name'),
     scope: t('scope'),
@@ -40,7 +40,7 @@ export async function ApiTokens({
     <section aria-labelledby="api-tokens-heading" className="stack">
       <h2 id="api-tokens-heading">{t('title')}</h2>
       <p className="muted">
-        {userId === undefined ? t('intro') : t('introAdmin')} <Link href={`/${locale}/api-docs`}>{t('docsLink')}</Link>
+        {userId === undefined ? t('intro') : t('introAdmin')} <Link href="/api-docs">{t('docsLink')}</Link>
       </p>
       {/* One's own tokens, or (the admin's view) this user's: a table each, with the page's permission. */}
       {tokens.length > 0 && (
@@ -79,14 +79,14 @@ export async function ApiTokens({
                       <code>{token.prefix}…</code>
                     </td>
                     <td>
-                      {utcMinute(token.createdAt)}
+                      {format.dateTime(token.createdAt, 'minute')}
                       {userId !== undefined && <span className="muted"> · {token.createdBy}</span>}
                     </td>
-                    <td>{utcMinute(token.expiresAt)}</td>
-                    <td>{token.lastUsedAt ? utcMinute(token.lastUsedAt) : t('never')}</td>
+                    <td>{format.dateTime(token.expiresAt, 'minute')}</td>
+                    <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt, 'minute') : t('never')}</td>
                     <td>
                       {token.revokedAt
-                        ? t('revoked', { date: utcMinute(token.revokedAt) })
+                        ? t('revoked', { date: format.dateTime(token.revokedAt, 'minute') })
                         : live
                           ? t('active')
                           : t('expired')}

@@ -94,7 +94,7 @@ export function StatusAreaChart({ id, data, labels, strings, locale, title }: St
               stroke={AXIS_INK}
               ticks={PERCENT_TICKS}
               domain={[0, 1]}
-              tickFormatter={(value: number) => formatPercent(locale, value, 0)}
+              tickFormatter={(value: number) => formatPercent(locale, value, true)}
               width={48}
             />
             <Tooltip content={renderTooltip} isAnimationActive={false} />

@@ -110,7 +110,7 @@ export function StatusBarChart({
               ticks={PERCENT_TICKS}
               tick={AXIS_TICK}
               stroke={AXIS_INK}
-              tickFormatter={(value: number) => formatPercent(locale, value, 0)}
+              tickFormatter={(value: number) => formatPercent(locale, value, true)}
             />
             <YAxis type="category" dataKey="key" width={labelWidth} stroke={AXIS_INK} tick={renderTick} interval={0} />
             <Tooltip content={renderTooltip} isAnimationActive={false} cursor={{ fill: 'rgba(0, 0, 0, 0.06)' }} />

@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FilterSelect } from '@/components/forms/FilterSelect';
 import { IgnoredFilters } from '@/components/forms/IgnoredFilters';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
@@ -7,12 +6,14 @@ import type { IgnoredFilter } from '@/lib/filters/known';
 import type { FilterOptions } from '@/lib/data/dashboard';
 import { FIRST_MONTH, LAST_MONTH, MONTH } from '@/lib/validation/codes';
 import { REGIONAL_GROUPS } from '@/lib/vocabulary';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 
 type FilterKey = 'theme' | 'commitment' | 'group' | 'country' | 'from' | 'since';
 
 /**
  * The dashboard's filter form. A plain GET form: the filters live in the URL, so every view can be shared and works
- * without JavaScript. Views fixed by their path (a country page, a commitment page) hide that filter.
+ * without JavaScript. Views fixed by their path (a country page, a commitment page) hide that filter. `path` is the
+ * view's path without the locale ("/matrix").
  */
 export async function DashboardFilters({
   path,
@@ -31,7 +32,7 @@ export async function DashboardFilters({
   /** URL values dropped as unknown (knownDashboardFilter), shown above the form. */
   ignored?: IgnoredFilter[];
 }) {
-  const [t, enums] = await Promise.all([getTranslations('dashboard'), getTranslations('enums')]);
+  const [t, enums, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('enums'), getLocale()]);
   const shown = (key: FilterKey) => (key === 'since' ? since : !hide.includes(key));
   const filtered = Object.entries(filter).some(([key, value]) => value && shown(key as FilterKey));
   const labels = { theme: t('theme'), commitment: t('commitment'), group: t('group'), country: t('country') };
@@ -41,7 +42,7 @@ export async function DashboardFilters({
         ignored={ignored}
         labels={{ ...labels, from: t('from'), to: hide.includes('from') ? t('asOf') : t('to'), since: t('since') }}
       />
-      <form className="filters" method="get" action={path} aria-label={t('filters')}>
+      <form className="filters" method="get" action={getPathname({ href: path, locale })} aria-label={t('filters')}>
         {shown('theme') && (
           <FilterSelect
             id="dashboard-theme"

@@ -31,7 +31,7 @@ export async function PartiesOverTime({
     getPartiesOverTime(scope, commitment),
   ]);
   if (!parties) return null;
-  const date = format.dateTime(parties.statement.adoptedOn, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = format.dateTime(parties.statement.adoptedOn, 'longDay');
   const ofAll = t('ofAll', { total: parties.total });
   const ofExisting = t('ofExisting', { existing: parties.existing, date });
   // One table for the table alternative, the CSV and the chart, which reads its rows as they are (a count by the

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { getReader, getRecentVerifications } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
+import { Link } from '@/lib/i18n/navigation';
 
 /** The latest verifications in the filter. Signed-in readers follow a link to the record; the public to the country. */
 export async function RecentActivity({ filter, locale }: { filter: DashboardFilter; locale: Locale }) {
@@ -26,20 +26,14 @@ export async function RecentActivity({ filter, locale }: { filter: DashboardFilt
         <ol className="recent-list">
           {recent.map((entry) => (
             <li key={entry.revisionId}>
-              <Link
-                href={
-                  reader.publicOnly
-                    ? `/${locale}/countries/${entry.actorCode}`
-                    : `/${locale}/evidence/${entry.evidenceId}`
-                }
-              >
+              <Link href={reader.publicOnly ? `/countries/${entry.actorCode}` : `/evidence/${entry.evidenceId}`}>
                 {entry.actorName} · {entry.commitmentTitle}
               </Link>{' '}
               <StatusTag status={entry.status} label={status(`implementation.${entry.status}`)} />{' '}
               <span className="muted">
-                {t('observedOn', { date: format.dateTime(entry.observedOn, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+                {t('observedOn', { date: format.dateTime(entry.observedOn, 'day') })}
                 {' · '}
-                {t('verifiedOn', { date: format.dateTime(entry.verifiedAt, { dateStyle: 'medium' }) })}
+                {t('verifiedOn', { date: format.dateTime(entry.verifiedAt, 'day') })}
               </span>
             </li>
           ))}

@@ -8,6 +8,7 @@ import type { DashboardFilter } from '@/lib/dashboard/filter';
 import { resolveRange } from '@/lib/dashboard/queries';
 import { getStatusPerState } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
+import { getPathname } from '@/lib/i18n/navigation';
 
 /**
  * One commitment's (or one theme's) status per member state as a choropleth, drawn on the server as SVG, with the
@@ -65,7 +66,7 @@ export async function StateStatusMap({
         states={states.map((state) => ({
           ...state,
           statusLabel: labels[state.status],
-          href: links ? `/${locale}/countries/${state.code}` : undefined,
+          href: links ? getPathname({ href: `/countries/${state.code}`, locale }) : undefined,
         }))}
         legendLabels={labels}
         legendName={charts('legend')}

@@ -11,6 +11,7 @@ import { filterQuery, type DashboardFilter } from '@/lib/dashboard/filter';
 import { resolveRange } from '@/lib/dashboard/queries';
 import { getStatusBreakdown } from '@/lib/data/dashboard';
 import type { Locale } from '@/lib/i18n/config';
+import { getPathname } from '@/lib/i18n/navigation';
 
 const TEXT = {
   theme: { title: 'byThemeTitle', description: 'byThemeDescription' },
@@ -32,7 +33,7 @@ export async function StatusBreakdown({
   filter: DashboardFilter;
   by: 'theme' | 'group';
   locale: Locale;
-  /** The view the bars' links narrow (with the bar's theme or group added to the filter). */
+  /** The view the bars' links narrow (with the bar's theme or group added to the filter), without the locale. */
   path: string;
   text?: keyof typeof TEXT;
   headingLevel?: 2 | 3;
@@ -44,7 +45,10 @@ export async function StatusBreakdown({
     getStatusBreakdown(filter, by, locale),
   ]);
   const title = t(TEXT[text].title);
-  const hrefs = Object.fromEntries(rows.map((row) => [row.key, `${path}${filterQuery({ ...filter, [by]: row.key })}`]));
+  // The chart draws plain links (an SVG), so they get their full path here.
+  const hrefs = Object.fromEntries(
+    rows.map((row) => [row.key, getPathname({ href: `${path}${filterQuery({ ...filter, [by]: row.key })}`, locale })]),
+  );
   const height = statusBarChartHeight(rows.length, 34);
   const table = breakdownTable(rows, labels, { category: by === 'theme' ? t('theme') : t('group'), pairs: t('pairs') });
   return (

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import type { EvidenceListItem } from '@/lib/data/evidence';
 import { TableScroll } from '@/components/TableScroll';
+import { Link } from '@/lib/i18n/navigation';
 
 /**
  * Evidence records as a table: who, on what, in which state, since when. `notes` (record id → text) adds a line
@@ -10,12 +10,10 @@ import { TableScroll } from '@/components/TableScroll';
  */
 export async function EvidenceTable({
   items,
-  locale,
   caption,
   notes = {},
 }: {
   items: EvidenceListItem[];
-  locale: string;
   caption: string;
   notes?: Record<number, string>;
 }) {
@@ -42,7 +40,7 @@ export async function EvidenceTable({
           {items.map((item) => (
             <tr key={item.id}>
               <td>
-                <Link href={`/${locale}/evidence/${item.id}`}>
+                <Link href={`/evidence/${item.id}`}>
                   {item.actor.name} · {item.commitment.title}
                 </Link>
                 <br />
@@ -59,7 +57,7 @@ export async function EvidenceTable({
                 )}
               </td>
               <td>{item.status ? statuses(`implementation.${item.status}`) : '–'}</td>
-              <td>{item.observedOn ? format.dateTime(item.observedOn, { dateStyle: 'medium' }) : '–'}</td>
+              <td>{item.observedOn ? format.dateTime(item.observedOn, 'day') : '–'}</td>
               <td>
                 <Tag variant={`state-${item.state}`}>{t(`states.${item.state}`)}</Tag>
               </td>

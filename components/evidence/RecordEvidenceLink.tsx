@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { inCountryScope } from '@/lib/evidence/rules';
-import type { Locale } from '@/lib/i18n/config';
+import { Link } from '@/lib/i18n/navigation';
 import { can } from '@/lib/permissions';
 
 /**
@@ -12,14 +11,12 @@ import { can } from '@/lib/permissions';
  */
 export async function RecordEvidenceLink({
   user,
-  locale,
   actor,
   commitment,
   context,
   className = 'button button--quiet',
 }: {
   user: CurrentUser | null;
-  locale: Locale;
   actor?: string;
   commitment?: string;
   /** What the link is about, for its accessible name when many are on one page ("Kenya × P08-financing"). */
@@ -28,14 +25,11 @@ export async function RecordEvidenceLink({
 }) {
   if (!user || !can(user, 'write:evidence') || (actor && !inCountryScope(user, actor))) return null;
   const t = await getTranslations('find');
-  const query = new URLSearchParams();
-  if (actor) query.set('actor', actor);
-  if (commitment) query.set('commitment', commitment);
-  const search = query.toString();
+  const query = { ...(actor ? { actor } : {}), ...(commitment ? { commitment } : {}) };
   return (
     <Link
       className={className}
-      href={`/${locale}/evidence/new${search ? `?${search}` : ''}`}
+      href={{ pathname: '/evidence/new', query }}
       aria-label={context ? t('recordFor', { what: context }) : undefined}
       prefetch={false}
     >

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { StaleSaveNotice } from '@/components/forms/StaleSaveNotice';
 import type { FormState } from '@/lib/actions/form-state';
+import { getPathname } from '@/lib/i18n/navigation';
 
 /**
  * The outcome of the last submission, announced to screen readers. When the session has ended (`sessionEnded`,
@@ -34,7 +35,10 @@ export function FormMessage({ state }: { state: FormState }) {
         <>
           {' '}
           <a
-            href={`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/sign-in/done`)}`}
+            href={getPathname({
+              href: { pathname: '/sign-in', query: { callbackUrl: getPathname({ href: '/sign-in/done', locale }) } },
+              locale,
+            })}
             target="_blank"
             rel="noopener"
           >

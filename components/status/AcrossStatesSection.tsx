@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EvidenceTimeline } from '@/components/status/EvidenceTimeline';
 import { StatesPager } from '@/components/status/StatesPager';
@@ -12,6 +11,7 @@ import type { StatusSort } from '@/lib/validation/status';
 import { TableScroll } from '@/components/TableScroll';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
 import { isoDay } from '@/lib/dates';
+import { Link } from '@/lib/i18n/navigation';
 
 /**
  * The commitment page's status sections: the commitment across the 193 member states (sortable through the URL,
@@ -32,6 +32,7 @@ export async function AcrossStatesSection({
   commitmentCode: string;
   sort: StatusSort;
   locale: Locale;
+  /** The commitment page's path without the locale ("/commitments/P08-financing"). */
   basePath: string;
   /** Which page of the table to show (1-based; clamped to the pages there are). */
   page?: number;
@@ -78,7 +79,7 @@ export async function AcrossStatesSection({
               {t('partyHint', {
                 total: instruments.total,
                 existing: instruments.existing,
-                date: format.dateTime(instruments.statement.adoptedOn, { dateStyle: 'long' }),
+                date: format.dateTime(instruments.statement.adoptedOn, 'longDay'),
                 symbol: instruments.statement.symbol,
               })}
             </p>
@@ -105,7 +106,7 @@ export async function AcrossStatesSection({
                 {list.items.map((row) => (
                   <tr key={row.code}>
                     <th scope="row">
-                      <Link href={`/${locale}/countries/${row.code}`}>{locale === 'zh' ? row.nameZh : row.nameEn}</Link>
+                      <Link href={`/countries/${row.code}`}>{locale === 'zh' ? row.nameZh : row.nameEn}</Link>
                     </th>
                     <td>{row.regionalGroup ? enums(`regionalGroup.${row.regionalGroup}`) : t('noGroup')}</td>
                     <td>
@@ -113,9 +114,7 @@ export async function AcrossStatesSection({
                     </td>
                     <td>
                       {row.observedOn ? (
-                        <time dateTime={isoDay(row.observedOn)}>
-                          {format.dateTime(row.observedOn, { dateStyle: 'medium' })}
-                        </time>
+                        <time dateTime={isoDay(row.observedOn)}>{format.dateTime(row.observedOn, 'day')}</time>
                       ) : (
                         t('notObserved')
                       )}

@@ -45,17 +45,15 @@ export async function EvidenceTimeline({
             rows={timeline.entries.map((entry): TimelineRow => [
               entry.revisionId,
               isoDay(entry.observedOn),
-              format.dateTime(entry.observedOn, { dateStyle: 'medium' }),
+              format.dateTime(entry.observedOn, 'day'),
               cellOfStatus(entry.status),
               entry.current ? 1 : 0,
-              of === 'country'
-                ? `/${locale}/commitments/${entry.commitmentCode}`
-                : `/${locale}/countries/${entry.actorCode}`,
+              of === 'country' ? `/commitments/${entry.commitmentCode}` : `/countries/${entry.actorCode}`,
               of === 'country' ? `${entry.commitmentTitle} (${entry.commitmentCode})` : entry.actorName,
               entry.summary?.text ?? null,
               entry.summary?.lang ?? null,
               isoDayOrNull(entry.verifiedAt),
-              entry.verifiedAt ? format.dateTime(entry.verifiedAt, { dateStyle: 'medium' }) : null,
+              entry.verifiedAt ? format.dateTime(entry.verifiedAt, 'day') : null,
             ])}
           />
         </>

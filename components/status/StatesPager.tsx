@@ -1,11 +1,11 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
 import type { ListPage } from '@/lib/status/paging';
 
 /**
  * The page links under a paged list of member states (lib/status/paging.ts): which states are shown, then
  * "Previous page", a link per page (the current one marked aria-current) and "Next page". Nothing when one page
- * holds them all. `href(page)` gives the address of a page, keeping the reader's filters and sort.
+ * holds them all. `href(page)` gives the address of a page without the locale, keeping the reader's filters and sort.
  */
 export async function StatesPager({
   list,

@@ -1,8 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import type { MouseEvent } from 'react';
 import { STATUS_CLASS } from '@/components/status/StatusTag';
+import { getPathname, useRouter } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/config';
 import { statusOfCell } from '@/lib/status/matrix-cells';
 import type { ImplementationStatus } from '@/lib/vocabulary';
 
@@ -34,7 +35,7 @@ export function StatusMatrixTable({
   rows,
   shortLabels,
 }: {
-  locale: string;
+  locale: Locale;
   caption: string;
   stateHeading: string;
   columns: StatusMatrixColumn[];
@@ -43,15 +44,16 @@ export function StatusMatrixTable({
   shortLabels: Record<ImplementationStatus, string>;
 }) {
   const router = useRouter();
-  const cellHref = (row: number, column: number) =>
-    `/${locale}/countries/${rows[row]!.code}#c-${columns[column]!.code}`;
+  // Plain links and a window.open need the full path; router.push takes it without the locale.
+  const cellPath = (row: number, column: number) => `/countries/${rows[row]!.code}#c-${columns[column]!.code}`;
+  const full = (href: string) => getPathname({ href, locale });
 
   function openCell(event: MouseEvent<HTMLTableSectionElement>) {
     const cell = (event.target as HTMLElement).closest('td');
     const row = cell?.parentElement as HTMLTableRowElement | null | undefined;
     if (!cell || !row || event.button === 2) return;
-    const href = cellHref(row.sectionRowIndex, cell.cellIndex - 1);
-    if (event.ctrlKey || event.metaKey || event.button === 1) window.open(href, '_blank', 'noopener');
+    const href = cellPath(row.sectionRowIndex, cell.cellIndex - 1);
+    if (event.ctrlKey || event.metaKey || event.button === 1) window.open(full(href), '_blank', 'noopener');
     else router.push(href);
   }
 
@@ -66,7 +68,7 @@ export function StatusMatrixTable({
           {columns.map((column) => (
             <th scope="col" key={column.code}>
               <a
-                href={`/${locale}/commitments/${column.code}`}
+                href={full(`/commitments/${column.code}`)}
                 aria-label={`${column.shortCode}: ${column.title} (${column.code})`}
               >
                 <abbr title={`${column.title} (${column.code})`}>{column.shortCode}</abbr>
@@ -79,7 +81,7 @@ export function StatusMatrixTable({
         {rows.map((row) => (
           <tr key={row.code}>
             <th scope="row">
-              <a href={`/${locale}/countries/${row.code}`}>{row.name}</a>
+              <a href={full(`/countries/${row.code}`)}>{row.name}</a>
             </th>
             {Array.from(row.cells, (cell, index) => {
               const status = statusOfCell(cell);

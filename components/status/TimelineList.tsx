@@ -1,14 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import { StatusTag } from '@/components/status/StatusTag';
+import { Link } from '@/lib/i18n/navigation';
 import { statusOfCell } from '@/lib/status/matrix-cells';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
 
 /**
  * One entry of an evidence timeline as it travels to the browser: an array, dates already formatted on the server.
  * [id, observed 'YYYY-MM-DD', observed as shown, status character (lib/status/matrix-cells.ts), current (1/0),
- *  subject link, subject text, summary text or null, summary language or null, verified 'YYYY-MM-DD' or null,
+ *  subject link (without the locale), subject text, summary text or null, summary language or null, verified 'YYYY-MM-DD' or null,
  *  verified as shown or null]
  */
 export type TimelineRow = [

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { FormMessage, SubmitButton } from '@/components/forms/FormStatus';
 import { importEvidenceAction, type ImportApplyState } from '@/lib/actions/transfer';
 import { initialFormState } from '@/lib/actions/form-state';
+import { Link } from '@/lib/i18n/navigation';
 import { TableScroll } from '@/components/TableScroll';
 
 interface Problem {
@@ -180,9 +181,9 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
                       <td className="num">{duplicate.line}</td>
                       <td>
                         {'recordId' in duplicate ? (
-                          <a href={`/${locale}/evidence/${duplicate.recordId}`}>
+                          <Link href={`/evidence/${duplicate.recordId}`}>
                             {t('duplicateOfRecord', { id: duplicate.recordId })}
-                          </a>
+                          </Link>
                         ) : (
                           t('duplicateOfRow', { line: duplicate.ofLine })
                         )}

@@ -1,6 +1,6 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
+import { redirect } from '@/lib/i18n/navigation';
 
 /**
  * Ends a successful action by showing `path` (under the current locale, e.g. "/evidence/12") with `?done=<key>`:
@@ -8,5 +8,5 @@ import { getLocale } from 'next-intl/server';
  * (components/forms/DoneMessage.tsx). `key` is a key of the "outcomes" messages the page allows. Never returns.
  */
 export async function redirectDone(path: string, key: string): Promise<never> {
-  redirect(`/${await getLocale()}${path}?done=${encodeURIComponent(key)}`);
+  redirect({ href: { pathname: path, query: { done: key } }, locale: await getLocale() });
 }

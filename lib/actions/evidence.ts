@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import type { FormState } from '@/lib/actions/form-state';
 import { redirectDone } from '@/lib/actions/done';
+import { redirect } from '@/lib/i18n/navigation';
 import { runFormAction } from '@/lib/actions/run';
 import { operations } from '@/lib/operations';
 import { nestFormValues } from '@/lib/validation/evidence';
@@ -41,7 +41,7 @@ async function goToRecord(
 ): Promise<never> {
   revalidatePath('/[locale]', 'layout');
   if (done) return redirectDone(`/evidence/${id}`, done);
-  redirect(`/${await getLocale()}/evidence/${id}`);
+  redirect({ href: `/evidence/${id}`, locale: await getLocale() });
 }
 
 /** A save that also submitted (intent "submit") confirms it as submitting a saved draft does. */
@@ -83,7 +83,7 @@ export async function unpublishEvidenceAction(_state: FormState, formData: FormD
 export async function deleteEvidenceAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(operations.deleteEvidence, formData, async () => {
     revalidatePath('/[locale]/evidence', 'layout');
-    redirect(`/${await getLocale()}/evidence?mine=1`);
+    redirect({ href: { pathname: '/evidence', query: { mine: '1' } }, locale: await getLocale() });
   });
 }
 

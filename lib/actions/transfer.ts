@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { acceptFormData } from '@/lib/actions/arguments';
 import { failureFormState, type FormState } from '@/lib/actions/form-state';
 import { getCurrentUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
+import { redirect } from '@/lib/i18n/navigation';
 import { getRequestId } from '@/lib/http/request-id';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { operations } from '@/lib/operations';
@@ -26,7 +26,7 @@ export async function importEvidenceAction(_state: ImportApplyState, formData: F
   acceptFormData(formData);
   if (!isSameOriginRequest(await headers())) return { status: 'error', message: 'crossSite' };
   const user = await getCurrentUser();
-  if (!user) redirect(`/${await getLocale()}/sign-in`);
+  if (!user) redirect({ href: '/sign-in', locale: await getLocale() });
   const token = String(formData.get('token') ?? '');
   const intent = String(formData.get('intent') ?? 'draft');
   // Duplicates are skipped unless the user chose on the preview to create them.

@@ -1,11 +1,12 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { cache } from 'react';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getSessionUser } from '@/lib/auth/session';
 import { requestPrisma } from '@/lib/data/request-db';
+import { redirect } from '@/lib/i18n/navigation';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
 import { roleCan, type Permission } from '@/lib/permissions';
 import { isPublicViewEnabled } from '@/lib/settings';
@@ -20,21 +21,20 @@ import { isPublicViewEnabled } from '@/lib/settings';
 async function signInRedirect(): Promise<never> {
   // proxy.ts passes the requested path on, so that signing in leads back to it.
   const from = safeRedirectPath((await headers()).get('x-pathname'), '');
-  const query = from ? `?callbackUrl=${encodeURIComponent(from)}` : '';
-  redirect(`/${await getLocale()}/sign-in${query}`);
+  const href = from ? { pathname: '/sign-in', query: { callbackUrl: from } } : '/sign-in';
+  redirect({ href, locale: await getLocale() });
 }
 
 async function passwordChangeRedirect(): Promise<never> {
-  redirect(`/${await getLocale()}/account/password`);
+  redirect({ href: '/account/password', locale: await getLocale() });
 }
 
 async function secondFactorRedirect(step: 'verify' | 'enrol'): Promise<never> {
   const locale = await getLocale();
-  if (step === 'enrol') redirect(`/${locale}/account/two-factor`);
+  if (step === 'enrol') redirect({ href: '/account/two-factor', locale });
   const from = (await headers()).get('x-pathname');
-  const query =
-    from && from.startsWith('/') && !from.startsWith('//') ? `?callbackUrl=${encodeURIComponent(from)}` : '';
-  redirect(`/${locale}/sign-in/code${query}`);
+  const known = from && from.startsWith('/') && !from.startsWith('//');
+  redirect({ href: known ? { pathname: '/sign-in/code', query: { callbackUrl: from } } : '/sign-in/code', locale });
 }
 
 /** Sends a session with unfinished steps to the next one; `allow` names the step the calling page is for. */

@@ -1,7 +1,6 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { acceptFormData } from '@/lib/actions/arguments';
 import type { FormState } from '@/lib/actions/form-state';
@@ -9,6 +8,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { TRUSTED_DEVICE_COOKIE, TRUSTED_DEVICE_DAYS, verifySecondFactor } from '@/lib/auth/two-factor';
 import { nextAuthUrl } from '@/lib/env';
 import { requestPrisma } from '@/lib/data/request-db';
+import { getPathname, redirect, redirectToLocalPath } from '@/lib/i18n/navigation';
 import { clientAddress } from '@/lib/http/client-address';
 import { getRequestId } from '@/lib/http/request-id';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
@@ -24,7 +24,7 @@ export async function verifySecondFactorAction(_state: FormState, formData: Form
   if (!isSameOriginRequest(requestHeaders)) return { status: 'error', message: 'crossSite' };
   const locale = await getLocale();
   const user = await getSessionUser();
-  if (!user) redirect(`/${locale}/sign-in`);
+  if (!user) redirect({ href: '/sign-in', locale });
   const code = formData.get('code');
   const result = await verifySecondFactor(await requestPrisma(), {
     user,
@@ -35,7 +35,7 @@ export async function verifySecondFactorAction(_state: FormState, formData: Form
     requestId: await getRequestId(),
   });
   if (!result.ok) {
-    if (result.reason === 'not_pending') redirect(`/${locale}`);
+    if (result.reason === 'not_pending') redirect({ href: '/', locale });
     return { status: 'error', message: result.reason === 'rate_limited' ? 'codeRateLimited' : 'codeWrong' };
   }
   if (result.deviceToken) {
@@ -47,5 +47,5 @@ export async function verifySecondFactorAction(_state: FormState, formData: Form
       maxAge: TRUSTED_DEVICE_DAYS * 86_400,
     });
   }
-  redirect(safeRedirectPath(formData.get('callbackUrl'), `/${locale}`));
+  redirectToLocalPath(safeRedirectPath(formData.get('callbackUrl'), getPathname({ href: '/', locale })));
 }

@@ -1,8 +1,10 @@
 import type { ChartCell, ChartColumnKind } from '@/lib/charts/types';
+import { formatterFor } from '@/lib/i18n/formats';
 
 /**
  * Locale formatting shared by the server-rendered table alternative and the client charts (axis ticks, tooltips),
- * so both say the same thing. Plain Intl, in UTC like the rest of the app (lib/i18n/request.ts); safe on the client.
+ * so both say the same thing: next-intl's formatter with the site's named formats (lib/i18n/formats.ts), the
+ * same the pages use; safe on the client.
  */
 
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -20,50 +22,25 @@ export function parseChartDate(value: string): Date | null {
   return result.getUTCMonth() === monthIndex && result.getUTCDate() === date ? result : null;
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let format = cache.get(key) as T | undefined;
-  if (!format) {
-    format = make();
-    cache.set(key, format);
-  }
-  return format;
-}
-
 export function formatNumber(locale: string, value: number): string {
-  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+  return formatterFor(locale).number(value, 'count');
 }
 
-/** A fraction 0..1 as a percentage with `digits` decimals (1 in tables and tooltips, 0 on axes). */
-export function formatPercent(locale: string, fraction: number, digits = 1): string {
-  return cached(
-    `p${digits}|${locale}`,
-    () =>
-      new Intl.NumberFormat(locale, {
-        style: 'percent',
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      }),
-  ).format(fraction);
+/** A fraction 0..1 as a percentage: one decimal in tables and tooltips, none (`whole`) on axes. */
+export function formatPercent(locale: string, fraction: number, whole = false): string {
+  return formatterFor(locale).number(fraction, whole ? 'wholePercent' : 'percent');
 }
 
 /** 'YYYY-MM' as "Mar 2024" / "2024年3月". */
 export function formatMonth(locale: string, month: string): string {
   const date = parseChartDate(month);
-  if (!date) return month;
-  return cached(
-    `m|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
-  ).format(date);
+  return date ? formatterFor(locale).dateTime(date, 'month') : month;
 }
 
 /** 'YYYY-MM-DD' as the app's medium date ("4 May 2012" style per locale). */
 export function formatDate(locale: string, day: string): string {
   const date = parseChartDate(day);
-  if (!date) return day;
-  return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(
-    date,
-  );
+  return date ? formatterFor(locale).dateTime(date, 'day') : day;
 }
 
 /** 'YYYY-MM' or 'YYYY-MM-DD', whichever it is. */
@@ -96,15 +73,10 @@ export function fillPattern(pattern: string, values: Record<string, string>): st
 
 /** A UTC timestamp as its year ("2012" / "2012年"), for year ticks of time axes. */
 export function formatYear(locale: string, time: number): string {
-  return cached(`y|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })).format(
-    new Date(time),
-  );
+  return formatterFor(locale).dateTime(time, 'year');
 }
 
 /** A UTC timestamp as its month ("Mar 2024" / "2024年3月"), for month ticks of time axes. */
 export function formatMonthTick(locale: string, time: number): string {
-  return cached(
-    `m|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
-  ).format(new Date(time));
+  return formatterFor(locale).dateTime(time, 'month');
 }

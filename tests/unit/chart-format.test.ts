@@ -29,7 +29,7 @@ describe('chart formatting', () => {
     expect(formatDate('zh', '2012-05-04')).toBe('2012年5月4日');
     expect(formatPercent('en', 0.2857)).toBe('28.6%');
     expect(formatPercent('zh', 0.06)).toBe('6.0%');
-    expect(formatPercent('en', 0.75, 0)).toBe('75%');
+    expect(formatPercent('en', 0.75, true)).toBe('75%');
     expect(formatCell('en', 'number', 12345)).toBe('12,345');
     expect(formatCell('zh', 'number', 12345.678)).toBe('12,345.68');
     expect(formatCell('en', 'percent', 1)).toBe('100.0%');

@@ -1,5 +1,6 @@
-import { createElement } from 'react';
+import { createElement, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { TimelineList, type TimelineLabels, type TimelineRow } from '@/components/status/TimelineList';
 import { cellOfStatus } from '@/lib/status/matrix-cells';
@@ -20,7 +21,7 @@ const rows: TimelineRow[] = [
     'Jun 27, 2026',
     cellOfStatus('PARTIALLY_IMPLEMENTED'),
     1,
-    '/en/countries/CMR',
+    '/countries/CMR',
     'Cameroon',
     'Law adopted.',
     'en',
@@ -33,7 +34,7 @@ const rows: TimelineRow[] = [
     'May 1, 2026',
     cellOfStatus('FULLY_IMPLEMENTED'),
     0,
-    '/en/countries/KEN',
+    '/countries/KEN',
     'Kenya',
     '已通过法律。',
     'zh',
@@ -43,7 +44,15 @@ const rows: TimelineRow[] = [
 ];
 
 describe('TimelineList (components/status/TimelineList.tsx)', () => {
-  const html = renderToString(createElement(TimelineList, { rows, labels, locale: 'en' }));
+  // Its links take the locale from the provider, as under the page's layout.
+  const html = renderToString(
+    createElement(
+      NextIntlClientProvider,
+      // The child goes as createElement's argument; the cast only satisfies the props type, which requires it.
+      { locale: 'en' } as { locale: string; children: ReactNode },
+      createElement(TimelineList, { rows, labels, locale: 'en' }),
+    ),
+  );
 
   it('renders each entry from its short row: dates, status, current mark, subject link, summary, verification', () => {
     expect(html).toContain('<ol class="timeline" aria-label="Verified evidence">');

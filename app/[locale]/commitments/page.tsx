@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Tag } from '@/components/Tag';
 import { listCommitments, listThemes } from '@/lib/data/commitments';
@@ -79,7 +79,7 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
           {t('apply')}
         </button>
         {filtered && (
-          <Link className="button button--quiet" href={`/${locale}/commitments`}>
+          <Link className="button button--quiet" href="/commitments">
             {t('clear')}
           </Link>
         )}
@@ -114,7 +114,7 @@ export default async function CommitmentsPage({ params, searchParams }: Props) {
                 {commitments.map((commitment) => (
                   <tr key={commitment.code}>
                     <td>
-                      <Link href={`/${locale}/commitments/${commitment.code}`}>{commitment.title}</Link>
+                      <Link href={`/commitments/${commitment.code}`}>{commitment.title}</Link>
                       <br />
                       <span className="muted">{commitment.code}</span>
                     </td>

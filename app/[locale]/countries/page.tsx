@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listMemberStates } from '@/lib/data/actors';
 import type { Locale } from '@/lib/i18n/config';
@@ -70,7 +70,7 @@ export default async function CountriesPage({ params, searchParams }: Props) {
           {t('apply')}
         </button>
         {filtered && (
-          <Link className="button button--quiet" href={`/${locale}/countries`}>
+          <Link className="button button--quiet" href="/countries">
             {t('clear')}
           </Link>
         )}
@@ -107,25 +107,16 @@ export default async function CountriesPage({ params, searchParams }: Props) {
                       <abbr title={state.nameEn}>{state.code}</abbr>
                     </td>
                     <td lang="zh-Hans">
-                      {locale === 'zh' ? (
-                        <Link href={`/${locale}/countries/${state.code}`}>{state.nameZh}</Link>
-                      ) : (
-                        state.nameZh
-                      )}
+                      {locale === 'zh' ? <Link href={`/countries/${state.code}`}>{state.nameZh}</Link> : state.nameZh}
                     </td>
                     <td lang="en">
-                      {locale === 'en' ? (
-                        <Link href={`/${locale}/countries/${state.code}`}>{state.nameEn}</Link>
-                      ) : (
-                        state.nameEn
-                      )}
+                      {locale === 'en' ? <Link href={`/countries/${state.code}`}>{state.nameEn}</Link> : state.nameEn}
                     </td>
                     <td>{state.regionalGroup ? enums(`regionalGroup.${state.regionalGroup}`) : '–'}</td>
                     {recorder && (
                       <td>
                         <RecordEvidenceLink
                           user={user}
-                          locale={locale}
                           actor={state.code}
                           context={locale === 'zh' ? state.nameZh : state.nameEn}
                         />

@@ -1,7 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { redirect } from 'next/navigation';
+import { Link, redirect } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listDocuments } from '@/lib/data/documents';
 import type { Locale } from '@/lib/i18n/config';
@@ -23,19 +22,19 @@ export default async function DocumentsPage({ params }: Props) {
     listDocuments(locale),
   ]);
   // With a single tracked document, "Statement" in the navigation goes straight to its text.
-  if (documents.length === 1) redirect(`/${locale}/documents/${documents[0]!.slug}`);
+  if (documents.length === 1) redirect({ href: `/documents/${documents[0]!.slug}`, locale });
   return (
     <>
       <h1>{t('documentsTitle')}</h1>
       {documents.map((document) => (
         <article className="card" key={document.slug}>
           <h2>
-            <Link href={`/${locale}/documents/${document.slug}`}>
+            <Link href={`/documents/${document.slug}`}>
               {document.symbol} — {document.title}
             </Link>
           </h2>
           <p>
-            {document.agendaItem} · {format.dateTime(document.adoptedOn, { dateStyle: 'long' })}
+            {document.agendaItem} · {format.dateTime(document.adoptedOn, 'longDay')}
           </p>
         </article>
       ))}

@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EvidenceTable } from '@/components/evidence/EvidenceTable';
 import { FilterInput } from '@/components/forms/FilterInput';
@@ -61,7 +61,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
     // Records returned to the reader stay on top, with the reviewer's comment, whatever the filters.
     browseEvidence(parseEvidenceFilter({ mine: '1', state: 'RETURNED' }), 1, locale),
   ]);
-  const path = `/${locale}/evidence`;
+  const path = '/evidence';
   const href = (changes: Partial<EvidenceFilter>, pageNumber = 1) => {
     const next = new URLSearchParams(evidenceFilterParams({ ...filter, ...changes }));
     if (pageNumber > 1) next.set('page', String(pageNumber));
@@ -74,16 +74,16 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       <h1>{filter.mine ? ev('myRecords') : t('browseTitle')}</h1>
       {can(user, 'write:evidence') && (
         <p>
-          <Link className="button" href={`/${locale}/evidence/new`}>
+          <Link className="button" href="/evidence/new">
             {ev('newTitle')}
           </Link>{' '}
-          <Link className="button button--quiet" href={`/${locale}/evidence/import`}>
+          <Link className="button button--quiet" href="/evidence/import">
             {transfer('importLink')}
           </Link>
         </p>
       )}
       {can(user, 'write:evidence') && returned.items.length > 0 && (
-        <EvidenceTable items={returned.items} locale={locale} caption={ev('returnedToYou')} />
+        <EvidenceTable items={returned.items} caption={ev('returnedToYou')} />
       )}
       <nav className="tabs" aria-label={t('whose')}>
         <Link href={href({ mine: false })} aria-current={filter.mine ? undefined : 'page'}>
@@ -111,7 +111,13 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           to: t('to'),
         }}
       />
-      <form className="filters" method="get" action={path} role="search" aria-label={t('filters')}>
+      <form
+        className="filters"
+        method="get"
+        action={getPathname({ href: path, locale })}
+        role="search"
+        aria-label={t('filters')}
+      >
         {filter.mine && <input type="hidden" name="mine" value="1" />}
         {filter.state && <input type="hidden" name="state" value={filter.state} />}
         <FilterInput id="evidence-q" type="search" name="q" label={t('search')} value={filter.q} maxLength={200} />
@@ -168,9 +174,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       <p className="result-count" role="status">
         {t('count', { count: total })}
       </p>
-      {items.length > 0 && (
-        <EvidenceTable items={items} locale={locale} caption={filter.mine ? ev('myRecords') : t('browseTitle')} />
-      )}
+      {items.length > 0 && <EvidenceTable items={items} caption={filter.mine ? ev('myRecords') : t('browseTitle')} />}
       {(current > 1 || hasMore) && (
         <nav className="pager" aria-label={t('pages')}>
           {current > 1 && <Link href={href({}, current - 1)}>{t('previous')}</Link>}

@@ -25,7 +25,7 @@ export default async function InstrumentsPage({ params }: Props) {
     listInstruments(locale),
     listDocuments(locale),
   ]);
-  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>;
+  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, 'day')}</time>;
   return (
     <>
       <h1>{t('title')}</h1>
@@ -35,7 +35,7 @@ export default async function InstrumentsPage({ params }: Props) {
           {t('summary', {
             total: instruments.length,
             existing: adoptedBy(instruments, document.adoptedOn).length,
-            date: format.dateTime(document.adoptedOn, { dateStyle: 'long' }),
+            date: format.dateTime(document.adoptedOn, 'longDay'),
             symbol: document.symbol,
           })}
         </p>

@@ -41,13 +41,7 @@ export default async function MapPage({ params, searchParams }: Props) {
     <>
       <h1>{t('mapTitle')}</h1>
       <p className="lead">{t('mapIntro')}</p>
-      <DashboardFilters
-        path={`/${locale}/map`}
-        filter={filter}
-        options={options}
-        hide={['country', 'from']}
-        ignored={ignored}
-      />
+      <DashboardFilters path="/map" filter={filter} options={options} hide={['country', 'from']} ignored={ignored} />
       {commitment || theme ? (
         <DashboardWidget
           name="map"

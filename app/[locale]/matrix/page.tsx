@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusCounts } from '@/components/status/StatusCounts';
 import { DownloadCsv } from '@/components/transfer/DownloadCsv';
@@ -42,7 +42,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
     getTranslations('dashboard'),
     getStatusMatrix({ ...filter, asOf: filter.to }, sort, locale),
   ]);
-  const path = `/${locale}/matrix`;
+  const path = '/matrix';
   const list = pageOf(matrix.rows, parseStatesPage(query));
   const pageHref = (page: number) =>
     `${path}${filterQuery(filter, { sort: sort === 'name' ? undefined : sort, page: page > 1 ? String(page) : undefined })}`;

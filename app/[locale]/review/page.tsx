@@ -93,9 +93,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         {t('queueCount', { count: items.length })}
         {reviewable < items.length && <> {t('queueNotYours', { count: items.length - reviewable })}</>}
       </p>
-      {items.length > 0 && (
-        <EvidenceTable items={items} locale={locale} caption={t('reviewQueueCaption')} notes={notes} />
-      )}
+      {items.length > 0 && <EvidenceTable items={items} caption={t('reviewQueueCaption')} notes={notes} />}
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeRedirectPath } from '@/lib/http/redirect-target';
 import type { Locale } from '@/lib/i18n/config';
+import { getPathname, redirect, redirectToLocalPath } from '@/lib/i18n/navigation';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -23,12 +23,12 @@ export default async function SignInPage({ params, searchParams }: Props) {
   setPageLocale(locale);
   const query = await searchParams;
   // Only paths on this site: an open redirect through callbackUrl would make a good phishing link.
-  const callbackUrl = safeRedirectPath(query.callbackUrl, `/${locale}`);
+  const callbackUrl = safeRedirectPath(query.callbackUrl, getPathname({ href: '/', locale }));
   const signedIn = await getSessionUser();
   if (signedIn?.pendingSecondFactor === 'verify') {
-    redirect(`/${locale}/sign-in/code?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    redirect({ href: { pathname: '/sign-in/code', query: { callbackUrl } }, locale });
   }
-  if (signedIn) redirect(callbackUrl);
+  if (signedIn) redirectToLocalPath(callbackUrl);
   const t = await getTranslations('auth');
   const error = query.error === 'RateLimited' ? 'rateLimited' : query.error ? 'invalid' : undefined;
   return (

@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
 import { ChangePasswordForm } from '@/components/auth/ChangePasswordForm';
@@ -27,7 +27,7 @@ export default async function ChangePasswordPage({ params }: Props) {
       <p className="muted">{t('signedInAs', { email: user.email })}</p>
       {!user.mustChangePassword && (
         <p>
-          <Link href={`/${locale}/account/security`}>{t('securityLink')}</Link>
+          <Link href="/account/security">{t('securityLink')}</Link>
         </p>
       )}
       {user.mustChangePassword && (
@@ -35,7 +35,7 @@ export default async function ChangePasswordPage({ params }: Props) {
           {t('mustChange')}
         </p>
       )}
-      <ChangePasswordForm continueHref={`/${locale}`} offerSignOut={!user.mustChangePassword} />
+      <ChangePasswordForm continueHref={getPathname({ href: '/', locale })} offerSignOut={!user.mustChangePassword} />
       {!user.mustChangePassword && <ApiTokens locale={locale} tokens={await listOwnApiTokens()} />}
     </div>
   );

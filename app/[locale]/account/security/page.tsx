@@ -1,7 +1,7 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import {
   DisableSecondFactorForm,
   RegenerateCodesForm,
@@ -14,7 +14,6 @@ import { requireUser } from '@/lib/auth/guard';
 import { readOwnSecurity } from '@/lib/data/security';
 import type { Locale } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/TableScroll';
-import { utcMinute } from '@/lib/dates';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -33,7 +32,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   setPageLocale(locale);
   const user = await requireUser();
-  const t = await getTranslations('security');
+  const [t, format] = await Promise.all([getTranslations('security'), getFormatter()]);
   const { sessions, secondFactor } = await readOwnSecurity();
   return (
     <div className="stack">
@@ -66,8 +65,8 @@ export default async function SecurityPage({ params, searchParams }: Props) {
                     {session.current && <strong> · {t('thisSession')}</strong>}
                   </td>
                   <td>{session.ip ?? '—'}</td>
-                  <td>{utcMinute(session.createdAt)}</td>
-                  <td>{utcMinute(session.lastSeenAt)}</td>
+                  <td>{format.dateTime(session.createdAt, 'minute')}</td>
+                  <td>{format.dateTime(session.lastSeenAt, 'minute')}</td>
                   <td>{!session.current && <RevokeSessionForm label={t('signOut')} session={session.handle} />}</td>
                 </tr>
               ))}
@@ -82,12 +81,12 @@ export default async function SecurityPage({ params, searchParams }: Props) {
         {secondFactor.enrolled ? (
           <>
             <p>
-              {t('secondFactorOn', { date: utcMinute(secondFactor.enabledAt!) })}{' '}
+              {t('secondFactorOn', { date: format.dateTime(secondFactor.enabledAt!, 'minute') })}{' '}
               {t('recoveryCodesLeft', { count: secondFactor.recoveryCodesLeft })}{' '}
               {t('rememberedDevices', { count: secondFactor.rememberedDevices })}
             </p>
             <p>
-              <Link className="button button--quiet" href={`/${locale}/account/two-factor`}>
+              <Link className="button button--quiet" href="/account/two-factor">
                 {t('reenrol')}
               </Link>
             </p>
@@ -102,7 +101,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
           <>
             <p>{t('secondFactorOff')}</p>
             <p>
-              <Link className="button" href={`/${locale}/account/two-factor`}>
+              <Link className="button" href="/account/two-factor">
                 {t('enrol')}
               </Link>
             </p>
@@ -113,7 +112,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
       <section aria-labelledby="tokens-heading" className="stack">
         <h2 id="tokens-heading">{t('tokens')}</h2>
         <p>
-          <Link href={`/${locale}/account/password`}>{t('tokensLink')}</Link>
+          <Link href="/account/password">{t('tokensLink')}</Link>
         </p>
         <DownloadCsv path="/api/export/table/api-tokens" params={{ locale }} label="tokensCsv" />
       </section>

@@ -6,6 +6,7 @@ import { EnrolForm } from '@/components/account/TwoFactorForms';
 import { requireUser } from '@/lib/auth/guard';
 import { formatManualKey, newTotpSecret, sealEnrolmentOffer, totpUri } from '@/lib/auth/totp';
 import type { Locale } from '@/lib/i18n/config';
+import { getPathname } from '@/lib/i18n/navigation';
 import { roleRequiresSecondFactor } from '@/lib/permissions';
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -56,7 +57,10 @@ export default async function TwoFactorEnrolPage({ params }: Props) {
         </li>
         <li>{t('enrolStepCode')}</li>
       </ol>
-      <EnrolForm offer={sealEnrolmentOffer(user.id, secret)} continueHref={`/${locale}/account/security`} />
+      <EnrolForm
+        offer={sealEnrolmentOffer(user.id, secret)}
+        continueHref={getPathname({ href: '/account/security', locale })}
+      />
     </div>
   );
 }

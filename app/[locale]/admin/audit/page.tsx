@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listAuditEvents } from '@/lib/data/audit';
 import { auditActionWords, auditEntityWords, readableValue } from '@/lib/i18n/codes';
@@ -35,7 +35,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const pageHref = (page: number) => {
     const next = new URLSearchParams(query);
     next.set('page', String(page));
-    return `/${locale}/admin/audit?${next.toString()}`;
+    return `/admin/audit?${next.toString()}`;
   };
   return (
     <>

@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/admin/UserForms';
 import { listUsers } from '@/lib/data/users';
@@ -42,7 +42,7 @@ export default async function UsersPage({ params }: Props) {
             {users.map((user) => (
               <tr key={user.id}>
                 <td>
-                  <Link href={`/${locale}/admin/users/${user.id}`}>{user.email}</Link>
+                  <Link href={`/admin/users/${user.id}`}>{user.email}</Link>
                 </td>
                 <td>{user.name}</td>
                 <td>{roles(user.role)}</td>
@@ -51,11 +51,7 @@ export default async function UsersPage({ params }: Props) {
                   {user.disabled ? t('disabled') : t('active')}
                   {user.mustChangePassword && !user.disabled ? ` · ${t('mustChangePassword')}` : ''}
                 </td>
-                <td>
-                  {user.lastSignInAt
-                    ? format.dateTime(user.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' })
-                    : '–'}
-                </td>
+                <td>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, 'dayTime') : '–'}</td>
               </tr>
             ))}
           </tbody>

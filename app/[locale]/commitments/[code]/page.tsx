@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CommitmentForm } from '@/components/admin/CommitmentForm';
@@ -43,7 +43,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // Codes are case-insensitive: /en/commitments/p12-CONVENTIONS is P12-conventions, at its canonical address.
   if (code !== canonicalCommitmentCode(code) && COMMITMENT_CODE.test(canonicalCommitmentCode(code))) {
-    redirectToCanonical(`/${locale}/commitments/${canonicalCommitmentCode(code)}`, query);
+    redirectToCanonical(`/commitments/${canonicalCommitmentCode(code)}`, locale, query);
   }
   const sort = parseStatusSort(query);
   const [t, dashboard, fields, enums, commitment, status, user, themes] = await Promise.all([
@@ -62,7 +62,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     ? knownDashboardFilter(query, options, ['theme', 'commitment', 'country', 'since'])
     : { filter: parseDashboardFilter(query), ignored: [] };
   const filter = { ...known.filter, theme: undefined, country: undefined, commitment: commitment.code };
-  const path = `/${locale}/commitments/${commitment.code}`;
+  const path = `/commitments/${commitment.code}`;
   const key = filterQuery(filter);
   const namesInstruments = commitment.links.some((link) => link.kind === 'INSTRUMENT');
   const runs = segmentParagraph(commitment.paragraphText, [commitment]);
@@ -71,24 +71,24 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   return (
     <article>
       <p>
-        <Link href={`/${locale}/commitments`}>← {t('back')}</Link>
+        <Link href="/commitments">← {t('back')}</Link>
       </p>
       <h1>{commitment.title}</h1>
       <p className="muted">{commitment.code}</p>
       <p>
-        <RecordEvidenceLink user={user} locale={locale} commitment={commitment.code} className="button" />
+        <RecordEvidenceLink user={user} commitment={commitment.code} className="button" />
       </p>
 
       <dl className="facts" aria-label={t('facts')}>
         <dt>{enums('linkKind.DOCUMENT')}</dt>
         <dd>
-          <Link href={`/${locale}/documents/${commitment.documentSlug}#p${commitment.paragraph}`}>
+          <Link href={`/documents/${commitment.documentSlug}#p${commitment.paragraph}`}>
             {t('inParagraph', { number: commitment.paragraph, symbol: commitment.documentSymbol })}
           </Link>
         </dd>
         <dt>{fields('theme')}</dt>
         <dd>
-          <Link href={`/${locale}/commitments?theme=${commitment.theme.code}`}>{commitment.theme.name}</Link>
+          <Link href={`/commitments?theme=${commitment.theme.code}`}>{commitment.theme.name}</Link>
         </dd>
         <dt>{fields('addressee')}</dt>
         <dd>{enums(`addressee.${commitment.addressee}`)}</dd>
@@ -130,7 +130,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             <li key={link.reference}>
               <span className="muted">{enums(`linkKind.${link.kind}`)}:</span>{' '}
               {link.kind === 'INSTRUMENT' ? (
-                <Link href={`/${locale}/instruments#${link.reference}`}>{link.label ?? link.reference}</Link>
+                <Link href={`/instruments#${link.reference}`}>{link.label ?? link.reference}</Link>
               ) : (
                 link.reference
               )}
@@ -200,7 +200,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         section={status}
         sort={sort}
         locale={locale}
-        basePath={`/${locale}/commitments/${commitment.code}`}
+        basePath={`/commitments/${commitment.code}`}
         page={parseStatesPage(query)}
       />
       {can(user, 'manage:commitments') && (

@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ChartSkeleton } from '@/components/charts/ChartSkeleton';
@@ -48,7 +48,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
     // Codes are case-insensitive: /en/countries/ken is Kenya, at its one canonical address.
     const canonical = canonicalActorCode(code);
     if (!COUNTRY_CODE.test(canonical)) notFound();
-    redirectToCanonical(`/${locale}/countries/${canonical}`, await searchParams);
+    redirectToCanonical(`/countries/${canonical}`, locale, await searchParams);
   }
   const query = await searchParams;
   const historyOf = parseHistoryParam(query);
@@ -62,12 +62,12 @@ export default async function CountryPage({ params, searchParams }: Props) {
   ]);
   if (!page) notFound();
   const { country, scorecard, ratification, history, timeline } = page;
-  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, { dateStyle: 'medium' })}</time>;
+  const date = (value: Date) => <time dateTime={isoDay(value)}>{format.dateTime(value, 'day')}</time>;
   const name = locale === 'zh' ? country.nameZh : country.nameEn;
   const otherName = locale === 'zh' ? country.nameEn : country.nameZh;
   const statement = ratification.summary.statement;
   const maxDate = latestDateOnEarth();
-  const basePath = `/${locale}/countries/${country.code}`;
+  const basePath = `/countries/${country.code}`;
   const [options, user, find] = await Promise.all([
     getFilterOptions(locale),
     getCurrentUser(),
@@ -82,7 +82,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
   return (
     <article>
       <p>
-        <Link href={`/${locale}/countries`}>← {t('backToCountries')}</Link>
+        <Link href="/countries">← {t('backToCountries')}</Link>
       </p>
       <h1>{name}</h1>
       <p className="lead" lang={locale === 'zh' ? 'en' : 'zh-Hans'}>
@@ -98,7 +98,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <dd>{country.regionalGroup ? enums(`regionalGroup.${country.regionalGroup}`) : t('noGroup')}</dd>
       </dl>
       <p>
-        <RecordEvidenceLink user={user} locale={locale} actor={country.code} className="button" />
+        <RecordEvidenceLink user={user} actor={country.code} className="button" />
       </p>
 
       <section className="dashboard-section" aria-labelledby="progress-title">
@@ -174,7 +174,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                 {theme.commitments.map((commitment) => (
                   <tr key={commitment.code} id={`c-${commitment.code}`}>
                     <th scope="row">
-                      <Link href={`/${locale}/commitments/${commitment.code}`}>{commitment.title}</Link>{' '}
+                      <Link href={`/commitments/${commitment.code}`}>{commitment.title}</Link>{' '}
                       <span className="muted">({commitment.code})</span>
                     </th>
                     <td>
@@ -185,7 +185,6 @@ export default async function CountryPage({ params, searchParams }: Props) {
                       <td>
                         <RecordEvidenceLink
                           user={user}
-                          locale={locale}
                           actor={country.code}
                           commitment={commitment.code}
                           context={`${name} × ${commitment.code}`}
@@ -209,7 +208,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                 total: ratification.summary.total,
                 partyOfExisting: ratification.summary.partyOfExisting,
                 existing: ratification.summary.existing,
-                date: format.dateTime(statement.adoptedOn, { dateStyle: 'long' }),
+                date: format.dateTime(statement.adoptedOn, 'longDay'),
                 symbol: statement.symbol,
               })
             : r('summaryShort', { party: ratification.summary.party, total: ratification.summary.total })}
@@ -232,7 +231,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
               {ratification.rows.map((row) => (
                 <tr key={row.instrumentCode} id={`instrument-${row.instrumentCode}`}>
                   <th scope="row">
-                    <Link href={`/${locale}/instruments#${row.instrumentCode}`}>{row.shortName}</Link>
+                    <Link href={`/instruments#${row.instrumentCode}`}>{row.shortName}</Link>
                     {!row.existedAtStatement && statement && (
                       <>
                         <br />
@@ -325,7 +324,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
                           </th>
                           <td>
                             <time dateTime={revision.changedAt.toISOString()}>
-                              {format.dateTime(revision.changedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                              {format.dateTime(revision.changedAt, 'dayTime')}
                             </time>
                           </td>
                           {revision.changedBy !== null && <td>{revision.changedBy}</td>}

@@ -34,9 +34,7 @@ export default async function StatementPage({ params }: Props) {
         <dd>{document.symbol}</dd>
         <dt>{t('date')}</dt>
         <dd>
-          <time dateTime={isoDay(document.adoptedOn)}>
-            {format.dateTime(document.adoptedOn, { dateStyle: 'long' })}
-          </time>
+          <time dateTime={isoDay(document.adoptedOn)}>{format.dateTime(document.adoptedOn, 'longDay')}</time>
         </dd>
         {document.meeting !== null && (
           <>
@@ -66,7 +64,6 @@ export default async function StatementPage({ params }: Props) {
               text={paragraph.text}
               language={document.language}
               commitments={paragraph.commitments}
-              locale={locale}
               labels={{
                 paragraph: t('paragraphLabel', { number: paragraph.number }),
                 commitmentsInParagraph: t('commitmentsInParagraph'),

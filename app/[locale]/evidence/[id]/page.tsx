@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DeleteDraftForm, WithdrawForm } from '@/components/evidence/DraftActions';
@@ -65,15 +65,14 @@ export default async function EvidencePage({ params, searchParams }: Props) {
     ownRecord &&
     record.revisions.every((revision) => revision.state === 'DRAFT' && revision.submittedAt === null);
   const mayWithdraw = can(user, 'write:evidence') && inScope && ownRecord && record.state === 'SUBMITTED';
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium' }) : '–');
-  const dateTime = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'day') : '–');
+  const dateTime = (value: Date | null) => (value ? format.dateTime(value, 'dayTime') : '–');
   const words: ChangeWords = {
     status: (code) => statuses(`implementation.${code}` as 'implementation.NOT_STARTED'),
     visibility: (code) => t(`visibilities.${code}` as 'visibilities.PUBLIC'),
     sourceType: (code) => t(`sourceTypes.${code}` as 'sourceTypes.OTHER'),
     score: (score) => `${score > 0 ? `+${score}` : score} · ${t(`scores.${score}` as 'scores.1')}`,
-    date: (value) => format.dateTime(value, { dateStyle: 'medium' }),
+    date: (value) => format.dateTime(value, 'day'),
   };
   const returned = pendingReturn(record);
   const effect = mayReview ? await previewRecordVerification(latest.id) : null;
@@ -81,7 +80,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   return (
     <article>
       <p>
-        <Link href={`/${locale}/evidence`}>← {t('myRecords')}</Link>
+        <Link href="/evidence">← {t('myRecords')}</Link>
       </p>
       <h1>
         {record.actor.name} · {record.commitment.title}
@@ -175,7 +174,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       {mayEdit && (
         // A div, not a paragraph: it holds a form, which a paragraph may not contain (the browser would split it).
         <div className="form-actions">
-          <Link className="button button--quiet" href={`/${locale}/evidence/${record.id}/edit`}>
+          <Link className="button button--quiet" href={`/evidence/${record.id}/edit`}>
             {t('edit')}
           </Link>
           {(record.state === 'DRAFT' || record.state === 'RETURNED') && (
@@ -205,7 +204,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
                 date: date(rival.observedOn),
                 status: words.status(rival.status),
               })}{' '}
-              <Link href={`/${locale}/evidence/${rival.evidenceId}`}>{t('openRecord', { id: rival.evidenceId })}</Link>
+              <Link href={`/evidence/${rival.evidenceId}`}>{t('openRecord', { id: rival.evidenceId })}</Link>
             </p>
           ))}
         </div>

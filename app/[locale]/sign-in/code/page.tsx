@@ -1,11 +1,11 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { VerifyCodeForm } from '@/components/account/TwoFactorForms';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { requireUser } from '@/lib/auth/guard';
 import type { Locale } from '@/lib/i18n/config';
+import { getPathname, redirect } from '@/lib/i18n/navigation';
 
 type Props = {
   params: Promise<{ locale: Locale }>;
@@ -23,10 +23,10 @@ export default async function SignInCodePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setPageLocale(locale);
   const user = await requireUser({ allowSecondFactorStep: 'verify' });
-  if (user.pendingSecondFactor !== 'verify') redirect(`/${locale}`);
+  if (user.pendingSecondFactor !== 'verify') redirect({ href: '/', locale });
   const query = await searchParams;
   // The action checks it again: only a path on this site is followed.
-  const callbackUrl = typeof query.callbackUrl === 'string' ? query.callbackUrl : `/${locale}`;
+  const callbackUrl = typeof query.callbackUrl === 'string' ? query.callbackUrl : getPathname({ href: '/', locale });
   const t = await getTranslations('twoFactor');
   return (
     <div className="narrow stack">
@@ -34,7 +34,7 @@ export default async function SignInCodePage({ params, searchParams }: Props) {
       <p className="muted">{t('verifyIntro')}</p>
       <VerifyCodeForm callbackUrl={callbackUrl} />
       <p>
-        <SignOutButton label={t('cancel')} signInPath={`/${locale}/sign-in`} />
+        <SignOutButton label={t('cancel')} />
       </p>
     </div>
   );

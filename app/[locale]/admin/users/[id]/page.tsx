@@ -1,6 +1,6 @@
 import { setPageLocale } from '@/lib/i18n/page-locale';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ApiTokens } from '@/components/account/ApiTokens';
@@ -34,7 +34,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href={`/${locale}/admin/users`}>← {t('usersTitle')}</Link>
+        <Link href="/admin/users">← {t('usersTitle')}</Link>
       </p>
       <h1>{user.email}</h1>
       <p className="muted">{user.disabled ? t('disabled') : t('active')}</p>
