@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { HatchPattern } from '@/components/charts/ChartLegend';
-import { fillPattern, formatNumber, formatPercent } from '@/lib/charts/format';
+import { formatNumber, formatPattern } from '@/lib/charts/format';
 import { STATUS_COLORS, STATUS_PATTERNS, statusPatternId } from '@/lib/charts/palette';
 import type { ChartStrings, LegendEntry } from '@/lib/charts/types';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
@@ -125,9 +125,9 @@ export function StatusShareTooltip({
           color={STATUS_COLORS[status]}
           hatch={Boolean(STATUS_PATTERNS[status])}
           label={labels[status]}
-          value={fillPattern(strings.shareAndCount, {
-            share: formatPercent(locale, total ? row[status] / total : 0),
-            count: formatNumber(locale, row[status]),
+          value={formatPattern(locale, strings.shareAndCount, {
+            share: total ? row[status] / total : 0,
+            count: row[status],
           })}
         />
       ))}

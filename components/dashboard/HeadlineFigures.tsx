@@ -17,7 +17,7 @@ export async function HeadlineFigures({ filter, locale }: { filter: DashboardFil
     {
       key: 'states',
       value: format.number(figures.statesWithEvidence),
-      label: `${t('statesWithEvidence')} (${t('statesWithEvidenceOf', { states: format.number(figures.states) })})`,
+      label: `${t('statesWithEvidence')} (${t('statesWithEvidenceOf', { states: figures.states })})`,
     },
     {
       key: 'with-evidence',

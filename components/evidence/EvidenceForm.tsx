@@ -330,7 +330,7 @@ export function EvidenceForm({ options, initial, record, maxAttachmentMb }: Prop
         <Field
           name="attachments"
           label={t('addAttachments')}
-          hint={t('attachmentsHint', { mb: format.number(maxAttachmentMb) })}
+          hint={t('attachmentsHint', { mb: maxAttachmentMb })}
           errors={errors.attachments}
         >
           {(props) => (

@@ -71,8 +71,12 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
         const code = (body?.error?.code as string | undefined)?.replace(/_([a-z0-9])/g, (_, c: string) =>
           c.toUpperCase(),
         );
+        // `details.limit` is a number (MB or rows), formatted by the message ({limit, number}).
+        const limit: unknown = body?.error?.details?.limit;
         setError(
-          code && outcomes.has(code) ? outcomes(code, { limit: body.error.details?.limit ?? '' }) : t('uploadFailed'),
+          code && outcomes.has(code)
+            ? outcomes(code, typeof limit === 'number' ? { limit } : undefined)
+            : t('uploadFailed'),
         );
       } else {
         setPreview({ ...(body as Omit<Preview, 'intent'>), intent });

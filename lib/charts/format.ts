@@ -1,5 +1,6 @@
 import type { ChartCell, ChartColumnKind } from '@/lib/charts/types';
-import { formatterFor } from '@/lib/i18n/formats';
+import { createTranslator } from 'next-intl';
+import { formats, formatterFor, TIME_ZONE } from '@/lib/i18n/formats';
 
 /**
  * Locale formatting shared by the server-rendered table alternative and the client charts (axis ticks, tooltips),
@@ -66,9 +67,23 @@ export function isNumericKind(kind: ChartColumnKind): boolean {
   return kind === 'number' || kind === 'percent';
 }
 
-/** Fills the {name} placeholders of a simple message pattern (no plurals), e.g. ChartStrings.shareAndCount. */
-export function fillPattern(pattern: string, values: Record<string, string>): string {
-  return pattern.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+const patterns = new Map<string, (values: Record<string, number>) => string>();
+
+/**
+ * Formats an ICU message read raw on the server (t.raw, e.g. ChartStrings.shareAndCount) with numbers on the
+ * client: next-intl's translator with the site's named formats (`{share, number, percent}`, `{count, number,
+ * count}`), the same the pages' messages use. Kept per locale and pattern: each compiles its message once.
+ * A value the pattern names but `values` lacks makes next-intl report an error and return its fallback.
+ */
+export function formatPattern(locale: string, pattern: string, values: Record<string, number>): string {
+  const key = `${locale}\u0000${pattern}`;
+  let format = patterns.get(key);
+  if (!format) {
+    const t = createTranslator({ locale, messages: { pattern }, formats, timeZone: TIME_ZONE });
+    format = (values) => t('pattern', values);
+    patterns.set(key, format);
+  }
+  return format(values);
 }
 
 /** A UTC timestamp as its year ("2012" / "2012年"), for year ticks of time axes. */

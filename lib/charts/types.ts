@@ -22,7 +22,8 @@ export interface ChartTable {
 export interface ChartStrings {
   /** Tooltip line for the sum of a stacked bar or area. */
   total: string;
-  /** Tooltip value of a stacked share, with the placeholders {share} and {count}: "{share} ({count})". */
+  /** Tooltip value of a stacked share, an ICU message of the numbers `share` (0..1) and `count`:
+   * "{share, number, percent} ({count, number, count})"; format it with lib/charts/format.ts's formatPattern. */
   shareAndCount: string;
   /** Accessible name of the legend list. */
   legend: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fillPattern,
   formatCell,
   formatDate,
   formatMonth,
+  formatPattern,
   formatPercent,
   formatYear,
   parseChartDate,
@@ -45,10 +45,12 @@ describe('chart formatting', () => {
     expect(formatCell('en', 'month', 'soon')).toBe('soon');
   });
 
-  it('fills {name} placeholders of raw message patterns and leaves unknown ones', () => {
-    expect(fillPattern('{share} ({count})', { share: '50.0%', count: '3' })).toBe('50.0% (3)');
-    expect(fillPattern('{share}（{count}）', { share: '50.0%', count: '3' })).toBe('50.0%（3）');
-    expect(fillPattern('{a} {b}', { a: 'x' })).toBe('x {b}');
+  it('formats raw ICU messages with the named number formats', () => {
+    const en = '{share, number, percent} ({count, number, count})';
+    expect(formatPattern('en', en, { share: 0.5, count: 12345 })).toBe('50.0% (12,345)');
+    expect(formatPattern('zh', '{share, number, percent}（{count, number, count}）', { share: 1 / 3, count: 3 })).toBe(
+      '33.3%（3）',
+    );
   });
 });
 
