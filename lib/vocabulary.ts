@@ -1,16 +1,13 @@
 import {
-  ActorKind,
   Addressee,
   ApiTokenScope,
   ImplementationStatus,
-  LinkKind,
   RatificationStatus,
   RegionalGroup,
   ReviewState,
   Role,
   SourceType,
   Strength,
-  Visibility,
 } from '@/lib/generated/prisma/enums';
 
 /**
@@ -34,7 +31,7 @@ export {
   SourceType,
   Strength,
   Visibility,
-};
+} from '@/lib/generated/prisma/enums';
 
 type Duplicates<List extends readonly unknown[]> = List extends readonly [infer Head, ...infer Rest]
   ? (Head extends Rest[number] ? Head : never) | Duplicates<Rest>

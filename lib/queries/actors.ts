@@ -26,7 +26,7 @@ const actorSelect = {
 export type ActorRow = Prisma.ActorGetPayload<{ select: typeof actorSelect }>;
 
 /** The actors matching `where`, by kind (member states first), then code. */
-export async function findActors(prisma: PrismaClient, where: ActorWhere = {}): Promise<ActorRow[]> {
+export async function findActors(prisma: Pick<PrismaClient, 'actor'>, where: ActorWhere = {}): Promise<ActorRow[]> {
   return prisma.actor.findMany({
     where: {
       ...(where.code !== undefined ? { code: where.code } : {}),

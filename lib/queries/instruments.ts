@@ -6,6 +6,6 @@ import type { Instrument, PrismaClient } from '@/lib/generated/prisma/client';
  */
 
 /** Every instrument (19 in the seed) by adoption date, then the seed's order; names in every stored language. */
-export async function findInstruments(prisma: PrismaClient): Promise<Instrument[]> {
+export async function findInstruments(prisma: Pick<PrismaClient, 'instrument'>): Promise<Instrument[]> {
   return prisma.instrument.findMany({ orderBy: [{ adoptedOn: 'asc' }, { sortOrder: 'asc' }] });
 }

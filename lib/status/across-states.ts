@@ -1,8 +1,23 @@
+import { z } from 'zod';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { type SortDirection, type StatusCounts, type StatusSortKey } from '@/lib/status/constants';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatus, type RegionalGroup } from '@/lib/vocabulary';
-import { countsFrom, currentStatusSource, names, PARTY, type Audience, type Db } from '@/lib/status/sql';
+import {
+  IMPLEMENTATION_STATUSES,
+  REGIONAL_GROUPS,
+  type ImplementationStatus,
+  type RegionalGroup,
+} from '@/lib/vocabulary';
+import {
+  currentStatusSource,
+  names,
+  pairStatusCounts,
+  PARTY,
+  queryRows,
+  StatusColumn,
+  type Audience,
+  type Db,
+} from '@/lib/status/sql';
 
 /** A commitment across the member states: each state's current status on it, for the commitment's page. */
 
@@ -53,6 +68,23 @@ export function sortStateRows(
   });
 }
 
+const LinkedInstruments = z.object({ total: z.number().int(), existing: z.number().int() });
+
+const StateRow = z.object({
+  code: z.string(),
+  name: z.unknown(),
+  regionalGroup: z.enum(REGIONAL_GROUPS).nullable(),
+  status: StatusColumn,
+  observedOn: z.date().nullable(),
+  party: z.number().int().nullable(),
+  partyOfExisting: z.number().int().nullable(),
+});
+
+/**
+ * Every member state's current status on the commitment (NO_INFORMATION without one), sorted by `sort` and `dir`
+ * (sortStateRows), with the counts per status and, when the commitment names instruments, how many of them each state
+ * is party to. Throws on a malformed stored name.
+ */
 export async function commitmentAcrossStates(
   prisma: Db,
   commitmentId: number,
@@ -61,37 +93,34 @@ export async function commitmentAcrossStates(
   locale: Locale,
   audience: Audience,
 ): Promise<CommitmentAcrossStates> {
-  const source = currentStatusSource(audience);
-  const [[linked], statement] = await Promise.all([
-    prisma.$queryRaw<{ total: number; existing: number }[]>`
+  const [[linked], commitment] = await Promise.all([
+    queryRows(
+      prisma,
+      LinkedInstruments,
+      Prisma.sql`
       SELECT count(*)::int AS total, count(*) FILTER (WHERE i."adoptedOn" <= d."adoptedOn")::int AS existing
       FROM "CommitmentLink" l
       JOIN "Instrument" i ON i.id = l."instrumentId"
       JOIN "Commitment" c ON c.id = l."commitmentId"
       JOIN "Document" d ON d.id = c."documentId"
       WHERE l."commitmentId" = ${commitmentId}`,
-    prisma.$queryRaw<{ symbol: string; adoptedOn: Date }[]>`
-      SELECT d.symbol, d."adoptedOn" FROM "Document" d JOIN "Commitment" c ON c."documentId" = d.id
-      WHERE c.id = ${commitmentId}`,
+    ),
+    prisma.commitment.findUnique({
+      where: { id: commitmentId },
+      select: { document: { select: { symbol: true, adoptedOn: true } } },
+    }),
   ]);
   const withInstruments = Boolean(linked && linked.total > 0);
-  const [rows, countRows] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        code: string;
-        name: unknown;
-        regionalGroup: RegionalGroup | null;
-        status: ImplementationStatus;
-        observedOn: Date | null;
-        party: number | null;
-        partyOfExisting: number | null;
-      }[]
-    >`
+  const [rows, counts] = await Promise.all([
+    queryRows(
+      prisma,
+      StateRow,
+      Prisma.sql`
       SELECT a.code, a.name, a."regionalGroup"::text AS "regionalGroup",
              COALESCE(cs.status::text, 'NO_INFORMATION') AS status, cs."observedOn",
              ${withInstruments ? Prisma.sql`p.party, p."partyOfExisting"` : Prisma.sql`NULL::int AS party, NULL::int AS "partyOfExisting"`}
       FROM "Actor" a
-      LEFT JOIN ${source} cs ON cs."actorId" = a.id AND cs."commitmentId" = ${commitmentId}
+      LEFT JOIN ${currentStatusSource(audience)} cs ON cs."actorId" = a.id AND cs."commitmentId" = ${commitmentId}
       ${
         withInstruments
           ? Prisma.sql`
@@ -108,20 +137,16 @@ export async function commitmentAcrossStates(
           : Prisma.empty
       }
       WHERE a.kind = 'MEMBER_STATE'`,
-    prisma.$queryRaw<{ status: string; n: number }[]>`
-      SELECT COALESCE(cs.status::text, 'NO_INFORMATION') AS status, count(*)::int AS n
-      FROM "Actor" a
-      LEFT JOIN ${source} cs ON cs."actorId" = a.id AND cs."commitmentId" = ${commitmentId}
-      WHERE a.kind = 'MEMBER_STATE'
-      GROUP BY 1`,
+    ),
+    pairStatusCounts(prisma, { commitmentId }, audience),
   ]);
   const states = rows.map(({ name, ...row }) => ({ ...row, ...names(name) }));
   return {
     rows: sortStateRows(states, sort, dir, locale),
-    counts: countsFrom(countRows),
+    counts,
     instruments:
-      withInstruments && linked && statement[0]
-        ? { total: linked.total, existing: linked.existing, statement: statement[0] }
+      withInstruments && linked && commitment
+        ? { total: linked.total, existing: linked.existing, statement: commitment.document }
         : null,
   };
 }

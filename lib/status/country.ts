@@ -1,8 +1,18 @@
+import { z } from 'zod';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { StatusCounts } from '@/lib/status/constants';
 import type { ImplementationStatus, RegionalGroup } from '@/lib/vocabulary';
-import { countsFrom, currentStatusSource, names, type Audience, type Db } from '@/lib/status/sql';
+import {
+  currentStatusSource,
+  names,
+  pairStatusCounts,
+  queryRows,
+  StatusColumn,
+  type Audience,
+  type Db,
+} from '@/lib/status/sql';
 
 /** A member state's page: its header and its scorecard (current status on each commitment). */
 
@@ -15,12 +25,12 @@ export interface MemberStateHeader {
   regionalGroup: RegionalGroup | null;
 }
 
+/** The member state with ISO alpha-3 `code`; null for an unknown code or a UN entity's. Throws on a malformed name. */
 export async function findMemberState(prisma: Db, code: string): Promise<MemberStateHeader | null> {
-  const [row] = await prisma.$queryRaw<
-    { id: number; code: string; alpha2: string | null; name: unknown; regionalGroup: RegionalGroup | null }[]
-  >`
-    SELECT id, code, alpha2, name, "regionalGroup"::text AS "regionalGroup"
-    FROM "Actor" WHERE code = ${code} AND kind = 'MEMBER_STATE'`;
+  const row = await prisma.actor.findFirst({
+    where: { code, kind: 'MEMBER_STATE' },
+    select: { id: true, code: true, alpha2: true, name: true, regionalGroup: true },
+  });
   if (!row) return null;
   return { id: row.id, code: row.code, alpha2: row.alpha2, ...names(row.name), regionalGroup: row.regionalGroup };
 }
@@ -38,39 +48,40 @@ export interface Scorecard {
   total: number;
 }
 
-/** Every commitment addressed to member states with the country's current status, grouped by theme. */
+const ScorecardRow = z.object({
+  code: z.string(),
+  title: z.unknown(),
+  themeCode: z.string(),
+  themeName: z.unknown(),
+  status: StatusColumn,
+  observedOn: z.date().nullable(),
+});
+
+/**
+ * Every commitment addressed to member states with the country's current status (NO_INFORMATION without one), grouped
+ * by theme in the themes' order, then by document date and the seed's order; titles and theme names in `locale`.
+ */
 export async function countryScorecard(
   prisma: Db,
   actorId: number,
   locale: Locale,
   audience: Audience,
 ): Promise<Scorecard> {
-  const source = currentStatusSource(audience);
-  const [rows, countRows] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        code: string;
-        title: unknown;
-        themeCode: string;
-        themeName: unknown;
-        status: ImplementationStatus;
-        observedOn: Date | null;
-      }[]
-    >`
+  const [rows, counts] = await Promise.all([
+    queryRows(
+      prisma,
+      ScorecardRow,
+      Prisma.sql`
       SELECT c.code, c.title, t.code AS "themeCode", t.name AS "themeName",
              COALESCE(cs.status::text, 'NO_INFORMATION') AS status, cs."observedOn"
       FROM "Commitment" c
       JOIN "Theme" t ON t.id = c."themeId"
       JOIN "Document" d ON d.id = c."documentId"
-      LEFT JOIN ${source} cs ON cs."commitmentId" = c.id AND cs."actorId" = ${actorId}
+      LEFT JOIN ${currentStatusSource(audience)} cs ON cs."commitmentId" = c.id AND cs."actorId" = ${actorId}
       WHERE c.addressee = 'MEMBER_STATES'
       ORDER BY t."sortOrder", d."adoptedOn", c."sortOrder"`,
-    prisma.$queryRaw<{ status: string; n: number }[]>`
-      SELECT COALESCE(cs.status::text, 'NO_INFORMATION') AS status, count(*)::int AS n
-      FROM "Commitment" c
-      LEFT JOIN ${source} cs ON cs."commitmentId" = c.id AND cs."actorId" = ${actorId}
-      WHERE c.addressee = 'MEMBER_STATES'
-      GROUP BY 1`,
+    ),
+    pairStatusCounts(prisma, { actorId }, audience),
   ]);
   const themes: Scorecard['themes'] = [];
   for (const row of rows) {
@@ -86,6 +97,5 @@ export async function countryScorecard(
       observedOn: row.observedOn,
     });
   }
-  const counts = countsFrom(countRows);
   return { themes, counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
 }

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { actorScope, scopeSql, type ScopeFilter } from '@/lib/dashboard/scope';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
-import { progressRank, type ImplementationStatus, type RegionalGroup } from '@/lib/vocabulary';
-import { currentStatusSource, names, type Audience, type Db } from '@/lib/status/sql';
+import { progressRank, REGIONAL_GROUPS, type ImplementationStatus, type RegionalGroup } from '@/lib/vocabulary';
+import { currentStatusSource, names, queryRows, StatusColumn, type Audience, type Db } from '@/lib/status/sql';
 
 /** The countries × commitments matrix. */
 
@@ -41,6 +42,9 @@ export interface MatrixFilter extends ScopeFilter {
   asOf?: string;
 }
 
+const StateRow = z.object({ code: z.string(), name: z.unknown(), regionalGroup: z.enum(REGIONAL_GROUPS).nullable() });
+const CellRow = z.object({ actor: z.string(), commitment: z.string(), status: StatusColumn });
+
 /**
  * Member states × commitments on member states with each cell's status, today (CurrentStatus) or at the end of a
  * past month (the latest StatusChange by then). One row per cell with information is read; counts are taken from
@@ -63,24 +67,33 @@ export async function statusMatrix(
       )`
     : currentStatusSource(audience);
   const [commitments, states, cells] = await Promise.all([
-    prisma.$queryRaw<{ code: string; title: unknown; themeCode: string; paragraph: number }[]>`
-      SELECT c.code, c.title, t.code AS "themeCode", p.number AS paragraph
-      FROM "Commitment" c
-      JOIN "Theme" t ON t.id = c."themeId"
-      JOIN "Paragraph" p ON p.id = c."paragraphId"
-      JOIN "Document" d ON d.id = c."documentId"
-      WHERE c.addressee = 'MEMBER_STATES'
-      ORDER BY d."adoptedOn", c."sortOrder"`,
-    prisma.$queryRaw<{ code: string; name: unknown; regionalGroup: RegionalGroup | null }[]>`
+    prisma.commitment
+      .findMany({
+        where: { addressee: 'MEMBER_STATES' },
+        orderBy: [{ document: { adoptedOn: 'asc' } }, { sortOrder: 'asc' }],
+        select: { code: true, title: true, theme: { select: { code: true } }, paragraph: { select: { number: true } } },
+      })
+      .then((rows) =>
+        rows.map(({ theme, paragraph, ...row }) => ({ ...row, themeCode: theme.code, paragraph: paragraph.number })),
+      ),
+    queryRows(
+      prisma,
+      StateRow,
+      Prisma.sql`
       SELECT a.code, a.name, a."regionalGroup"::text AS "regionalGroup"
       FROM "Actor" a WHERE ${actorScope(filter)}`,
-    prisma.$queryRaw<{ actor: string; commitment: string; status: ImplementationStatus }[]>`
+    ),
+    queryRows(
+      prisma,
+      CellRow,
+      Prisma.sql`
       SELECT a.code AS actor, c.code AS commitment, cs.status::text AS status
       FROM ${cellSource} cs
       JOIN "Actor" a ON a.id = cs."actorId"
       JOIN "Commitment" c ON c.id = cs."commitmentId"
       JOIN "Theme" t ON t.id = c."themeId"
       WHERE ${scopeSql(filter)}`,
+    ),
   ]);
 
   // Short codes are given over all commitments, so that a column keeps its code whatever the filter.

@@ -1,8 +1,7 @@
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
-import type { RatificationStatus } from '@/lib/vocabulary';
-import { PARTY, type Audience, type Db } from '@/lib/status/sql';
+import { isPartyStatus, type RatificationStatus } from '@/lib/vocabulary';
+import type { Audience, Db } from '@/lib/status/sql';
 import type { StatementDate } from '@/lib/status/statement';
 
 /** A member state's ratification of the instruments: the table with its summary, and one pair's history. */
@@ -41,57 +40,61 @@ export interface RatificationTable {
   summary: RatificationSummary;
 }
 
+/**
+ * Every instrument (by adoption date, then the seed's order) with the state's recorded status on it, short names in
+ * `locale`, and the summary counted over those rows: the instruments the state is party to (PARTY_STATUSES), of all
+ * and of those adopted by `statement`'s date (all of them without a statement). One read of ~19 rows.
+ */
 export async function ratificationTable(
   prisma: Db,
   actorId: number,
   statement: StatementDate | null,
   locale: Locale,
 ): Promise<RatificationTable> {
-  const statementDay = statement ? Prisma.sql`(SELECT "adoptedOn" FROM "Document" WHERE id = ${statement.id})` : null;
-  const existed = statementDay ? Prisma.sql`i."adoptedOn" <= ${statementDay}` : Prisma.sql`true`;
-  const [rows, [summary]] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        instrumentCode: string;
-        year: number;
-        shortName: unknown;
-        adoptedOn: Date;
-        existed: boolean;
-        status: RatificationStatus | null;
-        party: boolean;
-        signedOn: Date | null;
-        consentedOn: Date | null;
-        note: string | null;
-        sourceUrl: string | null;
-        version: number;
-        updatedAt: Date | null;
-      }[]
-    >`
-      SELECT i.code AS "instrumentCode", i.year, i."shortName", i."adoptedOn", (${existed}) AS existed,
-             s.status::text AS status, COALESCE(s.status::text IN (${PARTY}), false) AS party,
-             s."signedOn", s."consentedOn", s.note, s."sourceUrl", COALESCE(s.version, 0) AS version, s."updatedAt"
-      FROM "Instrument" i
-      LEFT JOIN "InstrumentStatus" s ON s."instrumentId" = i.id AND s."actorId" = ${actorId}
-      ORDER BY i."adoptedOn", i."sortOrder"`,
-    prisma.$queryRaw<{ party: number; total: number; partyOfExisting: number; existing: number }[]>`
-      SELECT count(*) FILTER (WHERE s.status::text IN (${PARTY}))::int AS party,
-             count(*)::int AS total,
-             count(*) FILTER (WHERE s.status::text IN (${PARTY}) AND ${existed})::int AS "partyOfExisting",
-             count(*) FILTER (WHERE ${existed})::int AS existing
-      FROM "Instrument" i
-      LEFT JOIN "InstrumentStatus" s ON s."instrumentId" = i.id AND s."actorId" = ${actorId}`,
-  ]);
+  const instruments = await prisma.instrument.findMany({
+    orderBy: [{ adoptedOn: 'asc' }, { sortOrder: 'asc' }],
+    select: {
+      code: true,
+      year: true,
+      shortName: true,
+      adoptedOn: true,
+      statuses: {
+        where: { actorId },
+        select: {
+          status: true,
+          signedOn: true,
+          consentedOn: true,
+          note: true,
+          sourceUrl: true,
+          version: true,
+          updatedAt: true,
+        },
+      },
+    },
+  });
+  const rows = instruments.map(({ code, year, shortName, adoptedOn, statuses: [recorded] }): RatificationRow => ({
+    instrumentCode: code,
+    year,
+    shortName: localize(shortName, locale),
+    adoptedOn,
+    existedAtStatement: !statement || adoptedOn.getTime() <= statement.adoptedOn.getTime(),
+    status: recorded?.status ?? null,
+    party: recorded ? isPartyStatus(recorded.status) : false,
+    signedOn: recorded?.signedOn ?? null,
+    consentedOn: recorded?.consentedOn ?? null,
+    note: recorded?.note ?? null,
+    sourceUrl: recorded?.sourceUrl ?? null,
+    version: recorded?.version ?? 0,
+    updatedAt: recorded?.updatedAt ?? null,
+  }));
+  const count = (keep: (row: RatificationRow) => boolean) => rows.filter(keep).length;
   return {
-    rows: rows.map(({ shortName, existed: existedAtStatement, ...row }) => ({
-      ...row,
-      shortName: localize(shortName, locale),
-      existedAtStatement,
-    })),
+    rows,
     summary: {
-      party: summary?.party ?? 0,
-      total: summary?.total ?? 0,
-      partyOfExisting: summary?.partyOfExisting ?? 0,
-      existing: summary?.existing ?? 0,
+      party: count((row) => row.party),
+      total: rows.length,
+      partyOfExisting: count((row) => row.party && row.existedAtStatement),
+      existing: count((row) => row.existedAtStatement),
       statement: statement ? { symbol: statement.symbol, adoptedOn: statement.adoptedOn } : null,
     },
   };
@@ -115,7 +118,11 @@ export interface RatificationHistory {
   revisions: RatificationRevisionView[];
 }
 
-/** Every state the pair has had, newest first; null for an unknown instrument. */
+/**
+ * Every state the pair (member state `actorId`, instrument `instrumentCode`) has had, newest first, with who changed
+ * it (null for the public); the short name in `locale`. Null for an unknown instrument; no revisions when nothing is
+ * recorded.
+ */
 export async function ratificationHistory(
   prisma: Db,
   actorId: number,
@@ -123,23 +130,31 @@ export async function ratificationHistory(
   locale: Locale,
   audience: Audience,
 ): Promise<RatificationHistory | null> {
-  const [instrument] = await prisma.$queryRaw<{ id: number; code: string; shortName: unknown }[]>`
-    SELECT id, code, "shortName" FROM "Instrument" WHERE code = ${instrumentCode}`;
+  const instrument = await prisma.instrument.findUnique({
+    where: { code: instrumentCode },
+    select: { id: true, code: true, shortName: true },
+  });
   if (!instrument) return null;
-  const revisions = await prisma.$queryRaw<(Omit<RatificationRevisionView, 'changedBy'> & { changedBy: string })[]>`
-    SELECT r.number, r.status::text AS status, r."signedOn", r."consentedOn", r.note, r."sourceUrl", r."changedAt",
-           u.name AS "changedBy"
-    FROM "InstrumentStatusRevision" r
-    JOIN "InstrumentStatus" s ON s.id = r."instrumentStatusId"
-    JOIN "User" u ON u.id = r."changedById"
-    WHERE s."actorId" = ${actorId} AND s."instrumentId" = ${instrument.id}
-    ORDER BY r.number DESC`;
+  const revisions = await prisma.instrumentStatusRevision.findMany({
+    where: { instrumentStatus: { actorId, instrumentId: instrument.id } },
+    orderBy: { number: 'desc' },
+    select: {
+      number: true,
+      status: true,
+      signedOn: true,
+      consentedOn: true,
+      note: true,
+      sourceUrl: true,
+      changedAt: true,
+      changedBy: { select: { name: true } },
+    },
+  });
   return {
     instrumentCode: instrument.code,
     shortName: localize(instrument.shortName, locale),
-    revisions: revisions.map((revision) => ({
+    revisions: revisions.map(({ changedBy, ...revision }) => ({
       ...revision,
-      changedBy: audience.publicOnly ? null : revision.changedBy,
+      changedBy: audience.publicOnly ? null : changedBy.name,
     })),
   };
 }

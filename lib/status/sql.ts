@@ -1,19 +1,39 @@
+import { z } from 'zod';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
 import type { ReadAudience } from '@/lib/permissions';
 import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
-import { PARTY_STATUSES, type ImplementationStatus } from '@/lib/vocabulary';
+import { IMPLEMENTATION_STATUSES, PARTY_STATUSES } from '@/lib/vocabulary';
 
 /**
  * What the status queries share (lib/status/country.ts, statement.ts, ratification.ts, across-states.ts,
- * timeline.ts, matrix.ts): the SQL behind the status screens is written as plain functions of a Prisma client so
- * that tests can run them without a Next.js request (lib/data/status.ts wraps them with the guard). Counts are
- * aggregated in the database; rows are one per commitment, instrument, state or matrix cell, never one per
- * evidence record.
+ * timeline.ts, matrix.ts, and the status CSVs of lib/transfer/status-csv.ts): the reads behind the status screens
+ * are written as plain functions of a Prisma client so that tests can run them without a Next.js request
+ * (lib/data/status.ts wraps them with the guard). Plain reads of rows go through Prisma's query builder; raw SQL is
+ * kept for aggregates and for joins on the current-status rollup, and each raw row is parsed with a zod schema as it
+ * arrives (`queryRows`). Counts are aggregated in the database; rows are one per commitment, instrument, state or
+ * matrix cell, never one per evidence record.
  */
 
-/** The part of a Prisma client the status queries use: raw SQL only. */
-export type Db = Pick<PrismaClient, '$queryRaw'>;
+/** The part of a Prisma client the status queries use: raw SQL and the models they read through the query builder. */
+export type Db = Pick<
+  PrismaClient,
+  '$queryRaw' | 'actor' | 'commitment' | 'document' | 'instrument' | 'instrumentStatus' | 'instrumentStatusRevision'
+>;
+
+/**
+ * Runs a raw query and parses each row with `row` (a zod object schema of the selected columns), so that a column
+ * renamed or retyped in the SQL fails here, naming the column, rather than as a wrong value further on. Resolves to
+ * the parsed rows in the query's order; rejects with the database's error, or with a ZodError for a row that does
+ * not match. Select integers as `::int` (PostgreSQL's bigint arrives as a BigInt) and enums as `::text`.
+ */
+export async function queryRows<Row extends z.ZodType>(
+  prisma: Pick<PrismaClient, '$queryRaw'>,
+  row: Row,
+  query: Prisma.Sql,
+): Promise<z.output<Row>[]> {
+  return z.array(row).parse(await prisma.$queryRaw<unknown[]>(query));
+}
 
 /** Whether the reader is the anonymous public, who sees only evidence marked public (lib/permissions.ts). */
 export type Audience = Pick<ReadAudience, 'publicOnly'>;
@@ -36,9 +56,36 @@ export function names(value: unknown) {
   return { nameZh: name.zh, nameEn: name.en };
 }
 
-/** Counts per status from `GROUP BY status` rows ({ status, n }); statuses without a row count 0. */
-export function countsFrom(rows: { status: string; n: number }[]): StatusCounts {
+/** An implementation status as a raw query selects it (`status::text`). */
+export const StatusColumn = z.enum(IMPLEMENTATION_STATUSES);
+
+const StatusCountRow = z.object({ status: StatusColumn, n: z.number().int() });
+
+/**
+ * Pairs (member state, commitment addressed to member states) at each status as the reader may see them: for
+ * `{ actorId }` one state's pairs (one per such commitment), for `{ commitmentId }` one commitment's (one per member
+ * state). A pair with no current status counts as NO_INFORMATION; statuses without a pair count 0.
+ */
+export async function pairStatusCounts(
+  prisma: Db,
+  of: { actorId: number } | { commitmentId: number },
+  audience: Audience,
+): Promise<StatusCounts> {
+  const source = currentStatusSource(audience);
+  const pairs =
+    'actorId' in of
+      ? Prisma.sql`"Commitment" c
+        LEFT JOIN ${source} cs ON cs."commitmentId" = c.id AND cs."actorId" = ${of.actorId}
+        WHERE c.addressee = 'MEMBER_STATES'`
+      : Prisma.sql`"Actor" a
+        LEFT JOIN ${source} cs ON cs."actorId" = a.id AND cs."commitmentId" = ${of.commitmentId}
+        WHERE a.kind = 'MEMBER_STATE'`;
+  const rows = await queryRows(
+    prisma,
+    StatusCountRow,
+    Prisma.sql`SELECT COALESCE(cs.status::text, 'NO_INFORMATION') AS status, count(*)::int AS n FROM ${pairs} GROUP BY 1`,
+  );
   const counts = emptyCounts();
-  for (const row of rows) counts[row.status as ImplementationStatus] += Number(row.n);
+  for (const row of rows) counts[row.status] += row.n;
   return counts;
 }

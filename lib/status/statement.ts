@@ -1,4 +1,3 @@
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/status/sql';
 
 /** The statement a ratification count is measured against: its symbol and date. */
@@ -8,17 +7,14 @@ export interface StatementDate {
   adoptedOn: Date;
 }
 
-/** The document of a commitment, or (without one) the first document tracked. */
+/**
+ * The document of the commitment coded `commitmentCode`, or (without one) the first document tracked, by adoption
+ * date then id. Null when there is no such commitment or no document.
+ */
 export async function statementDate(prisma: Db, commitmentCode?: string): Promise<StatementDate | null> {
-  const [row] = await prisma.$queryRaw<StatementDate[]>`
-    SELECT d.id, d.symbol, d."adoptedOn"
-    FROM "Document" d
-    ${
-      commitmentCode
-        ? Prisma.sql`JOIN "Commitment" c ON c."documentId" = d.id WHERE c.code = ${commitmentCode}`
-        : Prisma.empty
-    }
-    ORDER BY d."adoptedOn", d.id
-    LIMIT 1`;
-  return row ?? null;
+  return prisma.document.findFirst({
+    where: commitmentCode ? { commitments: { some: { code: commitmentCode } } } : {},
+    orderBy: [{ adoptedOn: 'asc' }, { id: 'asc' }],
+    select: { id: true, symbol: true, adoptedOn: true },
+  });
 }

@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { publicRevisionCondition } from '@/lib/evidence/public';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { ImplementationStatus } from '@/lib/vocabulary';
-import { currentStatusSource, type Audience, type Db } from '@/lib/status/sql';
+import { currentStatusSource, queryRows, StatusColumn, type Audience, type Db } from '@/lib/status/sql';
 
 /** Evidence timelines: the verified evidence of one country or one commitment, newest first. */
 
@@ -42,6 +43,22 @@ export interface Timeline {
   total: number;
 }
 
+const EntryRow = z.object({
+  revisionId: z.number().int(),
+  actorCode: z.string(),
+  actorName: z.unknown(),
+  commitmentCode: z.string(),
+  commitmentTitle: z.unknown(),
+  observedOn: z.date(),
+  status: StatusColumn,
+  score: z.number().int().nullable(),
+  summary: z.unknown(),
+  verifiedAt: z.date().nullable(),
+  current: z.boolean(),
+});
+
+const Total = z.object({ total: z.number().int() });
+
 /** Verified evidence of one country or one commitment, newest observation first. */
 export async function evidenceTimeline(
   prisma: Db,
@@ -53,21 +70,10 @@ export async function evidenceTimeline(
     AND ${'actorId' in of ? Prisma.sql`e."actorId" = ${of.actorId}` : Prisma.sql`e."commitmentId" = ${of.commitmentId}`}
     ${audience.publicOnly ? Prisma.sql`AND ${publicRevisionCondition('r', 'e')}` : Prisma.empty}`;
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        revisionId: number;
-        actorCode: string;
-        actorName: unknown;
-        commitmentCode: string;
-        commitmentTitle: unknown;
-        observedOn: Date;
-        status: ImplementationStatus;
-        score: number | null;
-        summary: unknown;
-        verifiedAt: Date | null;
-        current: boolean;
-      }[]
-    >`
+    queryRows(
+      prisma,
+      EntryRow,
+      Prisma.sql`
       SELECT r.id AS "revisionId", a.code AS "actorCode", a.name AS "actorName", c.code AS "commitmentCode",
              c.title AS "commitmentTitle", r."observedOn", r.status::text AS status, r.score, r.summary,
              r."reviewedAt" AS "verifiedAt",
@@ -79,10 +85,15 @@ export async function evidenceTimeline(
       WHERE ${where}
       ORDER BY r."observedOn" DESC, r."reviewedAt" DESC NULLS LAST, r.id DESC
       LIMIT ${TIMELINE_LIMIT}`,
-    prisma.$queryRaw<{ total: number }[]>`
+    ),
+    queryRows(
+      prisma,
+      Total,
+      Prisma.sql`
       SELECT count(*)::int AS total
       FROM "EvidenceRevision" r JOIN "Evidence" e ON e.id = r."evidenceId"
       WHERE ${where}`,
+    ),
   ]);
   return {
     entries: rows.map(({ actorName, commitmentTitle, summary, ...row }) => ({

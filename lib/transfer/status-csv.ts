@@ -1,10 +1,11 @@
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/config';
 import { localize, LocalizedTextSchema } from '@/lib/i18n/localized';
+import { findActors } from '@/lib/queries/actors';
+import { findInstruments } from '@/lib/queries/instruments';
 import { statusMatrix, type MatrixFilter, type MatrixSort } from '@/lib/status/matrix';
-import type { Audience } from '@/lib/status/sql';
+import type { Audience, Db } from '@/lib/status/sql';
 import { codeWords, translator } from '@/lib/transfer/tables';
-import { PARTY_STATUSES, type RegionalGroup } from '@/lib/vocabulary';
+import { isPartyStatus, type RegionalGroup } from '@/lib/vocabulary';
 
 /**
  * The status matrix (member states × commitments) and the ratification table (member states × instruments) as
@@ -15,7 +16,6 @@ import { PARTY_STATUSES, type RegionalGroup } from '@/lib/vocabulary';
  * as on the site (the state columns as on the countries page, each commitment by its title and each instrument by
  * its short name), statuses and regional groups as words through the one code map (lib/i18n/codes.ts).
  */
-type Db = Pick<PrismaClient, '$queryRaw'>;
 
 const STATE_COLUMNS = ['country_code', 'name_en', 'name_zh', 'regional_group'];
 
@@ -66,24 +66,20 @@ export async function ratificationCsv(
   filter: { group?: RegionalGroup },
   words?: { locale: Locale },
 ): Promise<{ header: string[]; rows: (string | number | null)[][] }> {
-  const groupSql = filter.group ? Prisma.sql`AND a."regionalGroup" = ${filter.group}::"RegionalGroup"` : Prisma.empty;
+  // The instruments and states in the order of their own pages (lib/queries), so the columns and rows match them.
   const [instruments, states, statuses] = await Promise.all([
-    prisma.$queryRaw<{ id: number; code: string; shortName: unknown }[]>`
-      SELECT id, code, "shortName" FROM "Instrument" ORDER BY "adoptedOn", "sortOrder"`,
-    prisma.$queryRaw<{ id: number; code: string; name: unknown; regionalGroup: string | null }[]>`
-      SELECT a.id, a.code, a.name, a."regionalGroup"::text AS "regionalGroup"
-      FROM "Actor" a WHERE a.kind = 'MEMBER_STATE' ${groupSql} ORDER BY a.code`,
-    prisma.$queryRaw<{ actorId: number; instrumentId: number; status: string }[]>`
-      SELECT s."actorId", s."instrumentId", s.status::text AS status
-      FROM "InstrumentStatus" s JOIN "Actor" a ON a.id = s."actorId"
-      WHERE a.kind = 'MEMBER_STATE' ${groupSql}`,
+    findInstruments(prisma),
+    findActors(prisma, { kind: 'MEMBER_STATE', group: filter.group }),
+    prisma.instrumentStatus.findMany({
+      where: { actor: { kind: 'MEMBER_STATE', ...(filter.group ? { regionalGroup: filter.group } : {}) } },
+      select: { status: true, actor: { select: { code: true } }, instrument: { select: { code: true } } },
+    }),
   ]);
-  const byPair = new Map(statuses.map((row) => [`${row.actorId}:${row.instrumentId}`, row.status]));
-  const party = new Set<string>(PARTY_STATUSES);
+  const byPair = new Map(statuses.map((row) => [`${row.actor.code}:${row.instrument.code}`, row.status]));
   const rows = states.map((state) => {
     const name = LocalizedTextSchema.parse(state.name);
-    const cells = instruments.map((instrument) => byPair.get(`${state.id}:${instrument.id}`) ?? null);
-    const partyTo = cells.filter((cell) => cell !== null && party.has(cell)).length;
+    const cells = instruments.map((instrument) => byPair.get(`${state.code}:${instrument.code}`) ?? null);
+    const partyTo = cells.filter((cell) => cell !== null && isPartyStatus(cell)).length;
     return { code: state.code, name, regionalGroup: state.regionalGroup, cells, partyTo };
   });
   if (words) {

@@ -623,4 +623,33 @@ describe('review states on import', () => {
     expect(table.rows).toHaveLength(193);
     expect(table.header).toHaveLength(4 + 19 + 1);
   });
+
+  it('puts each recorded status in its cell and counts the instruments a state is party to', async () => {
+    const actor = (code: string) => db.prisma.actor.findUniqueOrThrow({ where: { code } });
+    const instrument = (code: string) => db.prisma.instrument.findUniqueOrThrow({ where: { code } });
+    const [gha, fra, tokyo, financing] = await Promise.all([
+      actor('GHA'),
+      actor('FRA'),
+      instrument('tokyo-1963'),
+      instrument('financing-1999'),
+    ]);
+    await db.prisma.instrumentStatus.createMany({
+      data: [
+        { actorId: gha.id, instrumentId: tokyo.id, status: 'ACCESSION' },
+        { actorId: gha.id, instrumentId: financing.id, status: 'SIGNED' },
+        { actorId: fra.id, instrumentId: financing.id, status: 'RATIFICATION' },
+      ],
+    });
+    const table = await ratificationCsv(db.prisma, { group: 'AFRICAN' });
+    const row = table.rows.find((cells) => cells[0] === 'GHA')!;
+    expect(row[table.header.indexOf('tokyo-1963')]).toBe('ACCESSION');
+    expect(row[table.header.indexOf('financing-1999')]).toBe('SIGNED');
+    expect(row.at(-1)).toBe(1);
+    expect(table.rows.map((cells) => cells[0])).not.toContain('FRA');
+    expect(table.rows.every((cells) => cells[3] === 'AFRICAN')).toBe(true);
+    const codes = table.rows.map((cells) => String(cells[0]));
+    expect(codes).toEqual([...codes].sort());
+    const words = await ratificationCsv(db.prisma, {}, { locale: 'en' });
+    expect(words.rows.find((cells) => cells[0] === 'FRA')!.at(-1)).toBe(1);
+  });
 });
