@@ -1,9 +1,15 @@
+import { createServer } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_USERS, SERVER_LOG, storageStatePath } from './tests/e2e/support/users';
 
 // End-to-end tests run the real `npm start` path (build if needed, migrate, seed, serve) on a fresh embedded
 // database, in Debian's Chromium: Playwright's own browser download cannot reach its host from here.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+//
+// The server's port is a free one the system picks (E2E_PORT to choose one), so that two runs on one machine (two
+// clones in CI) do not meet on it. Workers load this file again: the runner's choice reaches them through the
+// environment they inherit.
+process.env.E2E_PORT ??= String(await freePort());
+const PORT = Number(process.env.E2E_PORT);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? '.tmp/e2e-data';
 
 export default defineConfig({
@@ -75,3 +81,15 @@ export default defineConfig({
     stdout: 'pipe',
   },
 });
+
+/** A TCP port on 127.0.0.1 that nothing listens on now (the system's choice). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -8,7 +8,8 @@ import { storageStatePath } from './support/users';
  * the security headers, however odd its path; requests the framework cannot route get a 4xx, not a bare 500;
  * and a body larger than a route accepts is refused while it streams, without the server reading all of it.
  */
-const base = new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`);
+// E2E_PORT: set by playwright.config.ts for the server it starts.
+const base = new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT}`);
 
 interface RawResponse {
   status: number;
