@@ -59,6 +59,7 @@ for (const [locale, country] of [
   test(`in ${locale}: an editor records evidence, a reviewer returns it, the editor fixes it, the reviewer verifies it, and the status shows`, async ({
     newContext,
   }) => {
+    test.slow(); // two people, a dozen pages and five form posts
     const text = TEXT[locale];
     const editor = await as(newContext, 'editor');
     await editor.goto(`/${locale}/evidence/new`);

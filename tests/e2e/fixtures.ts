@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { validateServerHtml } from './support/html';
+import { storageStatePath } from './support/users';
 
 /** Opens a browser context like `browser.newContext()`, watched like the test's own page (see `test`). */
 export type NewContext = Browser['newContext'];
@@ -22,6 +23,7 @@ export const test = base.extend<{
   consoleErrors: string[];
   htmlProblems: string[];
   newContext: NewContext;
+  publicView: PublicView;
   /** Internal: watches a context's pages; `settled()` waits for the HTML checks begun so far. */
   watch: ((context: BrowserContext) => void) & { settled(): Promise<void> };
 }>({
@@ -38,6 +40,27 @@ export const test = base.extend<{
     });
     await watch.settled();
     await Promise.all(opened.map((created) => created.close()));
+  },
+
+  publicView: async ({ newContext }, provide) => {
+    const switchTo = async (on: boolean) => {
+      // A context of its own: the test's may be closed already when the teardown runs (after a timeout).
+      const admin = await newContext({ storageState: storageStatePath('admin') });
+      const page = await admin.newPage();
+      await page.goto('/en/admin/settings');
+      const state = page.getByText(/^The public view is (on\.|off: )/);
+      await expect(state).toBeVisible();
+      if ((await state.textContent())!.includes(' on.') !== on) {
+        await page.getByRole('button', { name: on ? 'Turn the public view on' : 'Turn the public view off' }).click();
+        if (!on) await page.getByRole('button', { name: 'Yes, turn it off' }).click();
+        await expect(
+          page.getByRole('status').filter({ hasText: `The public view is now ${on ? 'on' : 'off'}.` }),
+        ).toBeVisible();
+      }
+      await admin.close();
+    };
+    await provide({ turnOn: () => switchTo(true) });
+    await switchTo(false);
   },
 
   watch: [
@@ -75,6 +98,15 @@ export const test = base.extend<{
     { auto: true },
   ],
 });
+
+/**
+ * The site-wide public view, for the exclusive specs (they run one at a time): `turnOn()` switches it on as the
+ * admin. However the test ends, a timeout included, the fixture's teardown switches it off again, so that the
+ * next test starts from the default; Playwright gives teardown after a timeout time of its own.
+ */
+export interface PublicView {
+  turnOn(): Promise<void>;
+}
 
 /** A page the server rendered: an HTML document (of any status but a redirect) loaded by the browser. */
 function isServerPage(response: Response): boolean {

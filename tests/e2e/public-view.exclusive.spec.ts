@@ -2,43 +2,41 @@ import { parseCsv } from '../../lib/csv';
 import { expect, test } from './fixtures';
 import { storageStatePath } from './support/users';
 
-// These tests change the site-wide public-view setting, so they run alone, after the other browser tests.
+// These tests change the site-wide public-view setting, so they run alone, after the other browser tests; the
+// `publicView` fixture turns it off again however a test ends.
 test.describe.configure({ mode: 'serial' });
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test('with the public view on, the anonymous read the dashboard but nothing internal; off again, they must sign in', async ({
   newContext,
   page,
+  publicView,
 }) => {
   const admin = await newContext({ storageState: storageStatePath('admin') });
   const adminPage = await admin.newPage();
   await adminPage.goto('/en/admin/settings');
   await expect(adminPage.getByText('The public view is off: only signed-in users can read.')).toBeVisible();
-  await adminPage.getByRole('button', { name: 'Turn the public view on' }).click();
-  await expect(adminPage.getByRole('status').filter({ hasText: 'The public view is now on.' })).toBeVisible();
+  await publicView.turnOn();
 
-  try {
-    expect((await page.goto('/en/commitments'))?.status()).toBe(200);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Commitments');
-    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
-    await page.goto('/en/admin/users');
-    await expect(page).toHaveURL(/\/en\/sign-in/);
-    await page.goto('/en/account/password');
-    await expect(page).toHaveURL(/\/en\/sign-in/);
-    // CSV downloads give the anonymous public data only: verified evidence marked public.
-    const evidence = await page.request.get('/api/export/evidence');
-    expect(evidence.status()).toBe(200);
-    const [header, ...rows] = parseCsv(await evidence.text()).map((record) => record.cells);
-    expect(header!.slice(0, 3)).toEqual(['id', 'version', 'state']);
-    for (const row of rows) expect([row[2], row[header!.indexOf('visibility')]]).toEqual(['VERIFIED', 'PUBLIC']);
-    expect((await page.request.get('/api/export/matrix')).status()).toBe(200);
-  } finally {
-    await adminPage.goto('/en/admin/settings');
-    await adminPage.getByRole('button', { name: 'Turn the public view off' }).click();
-    await adminPage.getByRole('button', { name: 'Yes, turn it off' }).click();
-    await expect(adminPage.getByRole('status').filter({ hasText: 'The public view is now off.' })).toBeVisible();
-    await admin.close();
-  }
+  expect((await page.goto('/en/commitments'))?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Commitments');
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/en/admin/users');
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+  await page.goto('/en/account/password');
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+  // CSV downloads give the anonymous public data only: verified evidence marked public.
+  const evidence = await page.request.get('/api/export/evidence');
+  expect(evidence.status()).toBe(200);
+  const [header, ...rows] = parseCsv(await evidence.text()).map((record) => record.cells);
+  expect(header!.slice(0, 3)).toEqual(['id', 'version', 'state']);
+  for (const row of rows) expect([row[2], row[header!.indexOf('visibility')]]).toEqual(['VERIFIED', 'PUBLIC']);
+  expect((await page.request.get('/api/export/matrix')).status()).toBe(200);
+
+  await adminPage.goto('/en/admin/settings');
+  await adminPage.getByRole('button', { name: 'Turn the public view off' }).click();
+  await adminPage.getByRole('button', { name: 'Yes, turn it off' }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: 'The public view is now off.' })).toBeVisible();
   await page.goto('/en/commitments');
   await expect(page).toHaveURL(/\/en\/sign-in/);
   for (const path of ['/api/export/evidence', '/api/export/matrix', '/api/export/ratification']) {
@@ -98,34 +96,32 @@ test('a server action replayed from another origin, or with no origin at all, is
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((error) => !aborted(error)));
 });
 
-test('turning the public view off asks first, in both languages; cancel leaves it on', async ({ newContext }) => {
+test('turning the public view off asks first, in both languages; cancel leaves it on', async ({
+  newContext,
+  publicView,
+}) => {
   const admin = await newContext({ storageState: storageStatePath('admin') });
   const page = await admin.newPage();
+  await publicView.turnOn();
   await page.goto('/en/admin/settings');
-  await page.getByRole('button', { name: 'Turn the public view on' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The public view is now on.' })).toBeVisible();
-  try {
-    await page.getByRole('button', { name: 'Turn the public view off' }).click();
-    const question = page.getByRole('group', { name: /^Turn the public view off\?/ });
-    await expect(question).toBeVisible();
-    await question.getByRole('button', { name: 'Cancel' }).click();
-    await expect(question).toHaveCount(0);
-    await page.reload();
-    await expect(page.getByText('The public view is on.')).toBeVisible();
+  await page.getByRole('button', { name: 'Turn the public view off' }).click();
+  const question = page.getByRole('group', { name: /^Turn the public view off\?/ });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('The public view is on.')).toBeVisible();
 
-    await page.goto('/zh/admin/settings');
-    await page.getByRole('button', { name: '关闭公开浏览' }).click();
-    await expect(page.getByRole('group', { name: /^确定关闭公开浏览？/ })).toBeVisible();
-    await page.getByRole('button', { name: '取消' }).click();
-    await page.reload();
-    await expect(page.getByText('公开浏览已开启。')).toBeVisible();
-  } finally {
-    await page.goto('/zh/admin/settings');
-    await page.getByRole('button', { name: '关闭公开浏览' }).click();
-    await page.getByRole('button', { name: '确定关闭' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '公开浏览现已关闭。' })).toBeVisible();
-  }
+  await page.goto('/zh/admin/settings');
+  await page.getByRole('button', { name: '关闭公开浏览' }).click();
+  await expect(page.getByRole('group', { name: /^确定关闭公开浏览？/ })).toBeVisible();
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.reload();
+  await expect(page.getByText('公开浏览已开启。')).toBeVisible();
+
+  await page.getByRole('button', { name: '关闭公开浏览' }).click();
+  await page.getByRole('button', { name: '确定关闭' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '公开浏览现已关闭。' })).toBeVisible();
   await page.reload();
   await expect(page.getByText('公开浏览已关闭：只有登录用户可以浏览。')).toBeVisible();
-  await admin.close();
 });

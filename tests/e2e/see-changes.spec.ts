@@ -78,6 +78,7 @@ for (const [locale, country, reviewersOwn] of [
   test(`in ${locale}: every step says what happened, and the history tells every change in words`, async ({
     newContext,
   }) => {
+    test.slow(); // three people, a dozen pages and seven form posts
     const text = TEXT[locale];
     const editor = await as(newContext, 'editor');
     await editor.goto(`/${locale}/evidence/new`);
