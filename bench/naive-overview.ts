@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { RawDb } from '@/lib/raw-sql';
 import { resolveRange, statusSeries, type StatusSeries } from '@/lib/dashboard/queries';
 import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
 import { isoMonth, monthsBetween } from '@/lib/dates';
@@ -11,7 +11,7 @@ import type { ImplementationStatus } from '@/lib/vocabulary';
  * pair at the end of each month follows the rule of lib/evidence/rollups.ts (latest verified evidence observed by
  * then; same day: verified last; then the highest id). Signed-in audience (all verified evidence).
  */
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = RawDb;
 
 interface VerifiedRow {
   actorId: number;

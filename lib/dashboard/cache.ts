@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { RawDb } from '@/lib/raw-sql';
 import { ROLLUP_VERSION_KEY } from '@/lib/evidence/rollups';
 import { isoMonth } from '@/lib/dates';
 
@@ -14,7 +14,7 @@ const MAX_ENTRIES = 500;
 const globalStore = globalThis as unknown as { dashboardCache?: Map<string, Promise<unknown>> };
 const store = (globalStore.dashboardCache ??= new Map<string, Promise<unknown>>());
 
-export async function readRollupVersion(prisma: Pick<PrismaClient, '$queryRaw'>): Promise<string> {
+export async function readRollupVersion(prisma: RawDb): Promise<string> {
   const [row] = await prisma.$queryRaw<{ version: string }[]>`
     SELECT value::text AS version FROM "Setting" WHERE key = ${ROLLUP_VERSION_KEY}`;
   return row?.version ?? '0';

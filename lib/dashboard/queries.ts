@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { z } from 'zod';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { publicRevisionCondition } from '@/lib/evidence/public';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
@@ -7,15 +8,20 @@ import { actorScope, commitmentScope, scopeSql } from '@/lib/dashboard/scope';
 import { emptyCounts, pairsWithEvidence, type StatusCounts } from '@/lib/status/constants';
 import type { Audience } from '@/lib/status/sql';
 import { addMonths, isoMonth, monthsBetween } from '@/lib/dates';
+import { Column, queryRows, type RawDb } from '@/lib/raw-sql';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus, PARTY_STATUSES, PROGRESS_STEPS } from '@/lib/vocabulary';
 
 /**
  * The dashboard's aggregates, in SQL over the rollups of lib/evidence/rollups.ts: the number of member state ×
  * commitment pairs at each status at the end of a month is the sum of the StatusChange deltas up to that month, so
  * no query reads evidence rows except the two that list or count recent verifications (through an index).
- * Plain functions of a Prisma client, so that tests and the benchmark run them without a request.
+ * Plain functions of a Prisma client, so that tests and the benchmark run them without a request; each raw row is
+ * parsed as it arrives (lib/raw-sql.ts).
  */
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = RawDb;
+
+/** A regional group or theme code as a grouping key; null for a state in no regional group. */
+const GroupKey = z.string().nullable();
 
 /** The first month the charts show when the filter names none. */
 export const DEFAULT_FROM = '2005-01';
@@ -45,13 +51,17 @@ async function pairTotals(
 ): Promise<Map<string, number>> {
   const key =
     by === 'theme' ? Prisma.sql`t.code` : by === 'group' ? Prisma.sql`a."regionalGroup"::text` : Prisma.sql`'all'`;
-  const rows = await prisma.$queryRaw<{ key: string | null; n: number }[]>`
+  const rows = await queryRows(
+    prisma,
+    z.object({ key: GroupKey, n: Column.count }),
+    Prisma.sql`
     SELECT ${key} AS key, count(*)::int AS n
     FROM "Actor" a
     CROSS JOIN "Commitment" c
     JOIN "Theme" t ON t.id = c."themeId"
     WHERE ${scopeSql(filter)}
-    GROUP BY 1`;
+    GROUP BY 1`,
+  );
   return new Map(rows.map((row) => [row.key ?? '', row.n]));
 }
 
@@ -68,7 +78,10 @@ export interface StatusSeries {
 export async function statusSeries(prisma: Db, filter: DashboardFilter, audience: Audience): Promise<StatusSeries> {
   const { from, to } = resolveRange(filter);
   const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<{ month: string; status: ImplementationStatus; n: number }[]>`
+    queryRows(
+      prisma,
+      z.object({ month: z.string(), status: Column.status, n: Column.count }),
+      Prisma.sql`
       WITH deltas AS (
         SELECT sc.month, d.status, sum(d.delta)::int AS delta
         FROM "StatusChange" sc
@@ -84,6 +97,7 @@ export async function statusSeries(prisma: Db, filter: DashboardFilter, audience
              (sum(delta) OVER (PARTITION BY status ORDER BY month))::int AS n
       FROM deltas
       ORDER BY month`,
+    ),
     pairTotals(prisma, filter, 'none'),
   ]);
   const pairs = totals.get('all') ?? 0;
@@ -120,7 +134,10 @@ export async function statusBreakdown(
   const { to } = resolveRange(filter);
   const key = by === 'theme' ? Prisma.sql`t.code` : Prisma.sql`a."regionalGroup"::text`;
   const [rows, totals, themes] = await Promise.all([
-    prisma.$queryRaw<{ key: string | null; status: ImplementationStatus; n: number }[]>`
+    queryRows(
+      prisma,
+      z.object({ key: GroupKey, status: Column.status, n: Column.count }),
+      Prisma.sql`
       SELECT ${key} AS key, d.status::text AS status, sum(d.delta)::int AS n
       FROM "StatusChange" sc
       JOIN "Actor" a ON a.id = sc."actorId"
@@ -130,9 +147,14 @@ export async function statusBreakdown(
       WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND d.status IS NOT NULL
         AND ${scopeSql(filter)}
       GROUP BY 1, 2`,
+    ),
     pairTotals(prisma, filter, by),
     by === 'theme'
-      ? prisma.$queryRaw<{ code: string; name: unknown }[]>`SELECT code, name FROM "Theme" ORDER BY "sortOrder"`
+      ? queryRows(
+          prisma,
+          z.object({ code: z.string(), name: Column.localized }),
+          Prisma.sql`SELECT code, name FROM "Theme" ORDER BY "sortOrder"`,
+        )
       : Promise.resolve([]),
   ]);
   const counts = new Map<string, StatusCounts>();
@@ -181,7 +203,10 @@ export async function headline(
   const since = new Date(end.getTime() - 30 * 24 * 3600 * 1000);
   const [series, [figures], [recent]] = await Promise.all([
     statusSeries(prisma, { ...filter, from: to, to }, audience),
-    prisma.$queryRaw<{ commitments: number; states: number; statesWithEvidence: number }[]>`
+    queryRows(
+      prisma,
+      z.object({ commitments: Column.count, states: Column.count, statesWithEvidence: Column.count }),
+      Prisma.sql`
       SELECT
         (SELECT count(*)::int FROM "Commitment" c JOIN "Theme" t ON t.id = c."themeId"
           WHERE ${commitmentScope(filter)}) AS commitments,
@@ -193,7 +218,11 @@ export async function headline(
           JOIN "Theme" t ON t.id = c."themeId"
           WHERE sc."publicOnly" = ${audience.publicOnly} AND sc.month < ${endOf(to)} AND ${scopeSql(filter)})
           AS "statesWithEvidence"`,
-    prisma.$queryRaw<{ n: number }[]>`
+    ),
+    queryRows(
+      prisma,
+      z.object({ n: Column.count }),
+      Prisma.sql`
       SELECT count(*)::int AS n
       FROM "EvidenceRevision" r
       JOIN "Evidence" e ON e.id = r."evidenceId"
@@ -203,6 +232,7 @@ export async function headline(
       WHERE r.state = 'VERIFIED' AND r."reviewedAt" > ${since} AND r."reviewedAt" <= ${end}
         ${audience.publicOnly ? Prisma.sql`AND ${publicRevisionCondition('r', 'e')}` : Prisma.empty}
         AND ${scopeSql(filter)}`,
+    ),
   ]);
   const counts = series.points.at(-1)?.counts ?? emptyCounts();
   const applicable = series.pairs - counts.NOT_APPLICABLE;
@@ -271,9 +301,10 @@ export async function changeSince(
   const { to } = resolveRange(filter, now);
   const since = resolveSince(filter, now);
   const [rows, totals] = await Promise.all([
-    prisma.$queryRaw<
-      { key: string | null; before: ImplementationStatus | null; after: ImplementationStatus; n: number }[]
-    >`
+    queryRows(
+      prisma,
+      z.object({ key: GroupKey, before: Column.status.nullable(), after: Column.status, n: Column.count }),
+      Prisma.sql`
       WITH pairs AS (
         SELECT a."regionalGroup"::text AS key,
                (array_agg(sc."toStatus"::text ORDER BY sc.month DESC)
@@ -287,6 +318,7 @@ export async function changeSince(
         GROUP BY sc."actorId", sc."commitmentId", a."regionalGroup"
       )
       SELECT key, before, after, count(*)::int AS n FROM pairs GROUP BY 1, 2, 3`,
+    ),
     pairTotals(prisma, filter, 'group'),
   ]);
   const row = (key: string, label: string): ChangeSinceRow => ({
@@ -342,9 +374,20 @@ export async function recentVerifications(
   audience: Audience,
 ): Promise<RecentVerification[]> {
   const { to } = resolveRange(filter);
-  const rows = await prisma.$queryRaw<
-    (Omit<RecentVerification, 'actorName' | 'commitmentTitle'> & { actorName: unknown; commitmentTitle: unknown })[]
-  >`
+  const rows = await queryRows(
+    prisma,
+    z.object({
+      revisionId: z.number().int(),
+      evidenceId: z.number().int(),
+      actorCode: z.string(),
+      actorName: Column.localized,
+      commitmentCode: z.string(),
+      commitmentTitle: Column.localized,
+      status: Column.status,
+      observedOn: z.date(),
+      verifiedAt: z.date(),
+    }),
+    Prisma.sql`
     SELECT r.id AS "revisionId", e.id AS "evidenceId", a.code AS "actorCode", a.name AS "actorName",
            c.code AS "commitmentCode", c.title AS "commitmentTitle", r.status::text AS status, r."observedOn",
            r."reviewedAt" AS "verifiedAt"
@@ -357,7 +400,8 @@ export async function recentVerifications(
       ${audience.publicOnly ? Prisma.sql`AND ${publicRevisionCondition('r', 'e')}` : Prisma.empty}
       AND ${scopeSql(filter)}
     ORDER BY r."reviewedAt" DESC, r.id DESC
-    LIMIT ${RECENT_LIMIT}`;
+    LIMIT ${RECENT_LIMIT}`,
+  );
   return rows.map(({ actorName, commitmentTitle, ...row }) => ({
     ...row,
     actorName: localize(actorName, locale),
@@ -387,7 +431,10 @@ export async function statusPerState(
   const commitments = 'commitment' in of ? Prisma.sql`c.code = ${of.commitment}` : Prisma.sql`t.code = ${of.theme}`;
   // A status's rank is its position among the steps (1-based, as array_position counts); the others have none.
   const steps = [...PROGRESS_STEPS];
-  const rows = await prisma.$queryRaw<{ code: string; name: unknown; status: ImplementationStatus }[]>`
+  const rows = await queryRows(
+    prisma,
+    z.object({ code: z.string(), name: Column.localized, status: Column.status }),
+    Prisma.sql`
     WITH latest AS (
       SELECT DISTINCT ON (sc."actorId", sc."commitmentId") sc."actorId", sc."toStatus" AS status
       FROM "StatusChange" sc
@@ -407,7 +454,8 @@ export async function statusPerState(
                 ELSE COALESCE((${steps}::text[])[r.rank], 'NO_INFORMATION') END AS status
     FROM "Actor" a
     LEFT JOIN ranked r ON r."actorId" = a.id
-    WHERE ${actorScope(filter)}`;
+    WHERE ${actorScope(filter)}`,
+  );
   const collator = new Intl.Collator(locale === 'zh' ? 'zh-u-co-pinyin' : 'en');
   return rows
     .map((row) => ({ code: row.code, name: localize(row.name, locale), status: row.status }))
@@ -441,7 +489,10 @@ export async function partiesOverTime(
   const actors = 'actorId' in scope ? Prisma.sql`a.id = ${scope.actorId}` : actorScope(scope.states);
   const party = Prisma.join([...PARTY_STATUSES]);
   const [yearly, [sizes]] = await Promise.all([
-    prisma.$queryRaw<{ year: number | null; all: number; existing: number }[]>`
+    queryRows(
+      prisma,
+      z.object({ year: z.number().int().nullable(), all: Column.count, existing: Column.count }),
+      Prisma.sql`
       SELECT extract(year FROM s."consentedOn")::int AS year, count(*)::int AS all,
              count(*) FILTER (WHERE i."adoptedOn" <= ${statementAdoptedOn})::int AS existing
       FROM "InstrumentStatus" s
@@ -449,10 +500,15 @@ export async function partiesOverTime(
       JOIN "Actor" a ON a.id = s."actorId"
       WHERE s.status::text IN (${party}) AND ${instruments} AND ${actors}
       GROUP BY 1 ORDER BY 1`,
-    prisma.$queryRaw<{ states: number; total: number; existing: number }[]>`
+    ),
+    queryRows(
+      prisma,
+      z.object({ states: Column.count, total: Column.count, existing: Column.count }),
+      Prisma.sql`
       SELECT (SELECT count(*)::int FROM "Actor" a WHERE ${actors}) AS states,
              count(*)::int AS total, count(*) FILTER (WHERE i."adoptedOn" <= ${statementAdoptedOn})::int AS existing
       FROM "Instrument" i WHERE ${instruments}`,
+    ),
   ]);
   const states = Math.max(1, sizes?.states ?? 1);
   const dated = yearly.filter((row) => row.year !== null) as { year: number; all: number; existing: number }[];

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { RawDb } from '@/lib/raw-sql';
 import { evidenceWhere, revisionJoin, type ExportAudience } from '@/lib/transfer/evidence-csv';
 import type { EvidenceFilter } from '@/lib/validation/evidence-filters';
 
@@ -13,7 +13,7 @@ export const BROWSE_MAX_PAGE = 200;
  * 1..BROWSE_MAX_PAGE. Returns the record ids in order, the number of matching records and whether a next page exists.
  */
 export async function browseEvidenceIds(
-  prisma: Pick<PrismaClient, '$queryRaw'>,
+  prisma: RawDb,
   filter: EvidenceFilter,
   audience: ExportAudience,
   page = 1,

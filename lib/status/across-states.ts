@@ -8,16 +8,8 @@ import {
   type ImplementationStatus,
   type RegionalGroup,
 } from '@/lib/vocabulary';
-import {
-  currentStatusSource,
-  names,
-  pairStatusCounts,
-  PARTY,
-  queryRows,
-  StatusColumn,
-  type Audience,
-  type Db,
-} from '@/lib/status/sql';
+import { queryRows, Column } from '@/lib/raw-sql';
+import { currentStatusSource, names, pairStatusCounts, PARTY, type Audience, type Db } from '@/lib/status/sql';
 
 /** A commitment across the member states: each state's current status on it, for the commitment's page. */
 
@@ -74,7 +66,7 @@ const StateRow = z.object({
   code: z.string(),
   name: z.unknown(),
   regionalGroup: z.enum(REGIONAL_GROUPS).nullable(),
-  status: StatusColumn,
+  status: Column.status,
   observedOn: z.date().nullable(),
   party: z.number().int().nullable(),
   partyOfExisting: z.number().int().nullable(),

@@ -4,15 +4,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { StatusCounts } from '@/lib/status/constants';
 import type { ImplementationStatus, RegionalGroup } from '@/lib/vocabulary';
-import {
-  currentStatusSource,
-  names,
-  pairStatusCounts,
-  queryRows,
-  StatusColumn,
-  type Audience,
-  type Db,
-} from '@/lib/status/sql';
+import { queryRows, Column } from '@/lib/raw-sql';
+import { currentStatusSource, names, pairStatusCounts, type Audience, type Db } from '@/lib/status/sql';
 
 /** A member state's page: its header and its scorecard (current status on each commitment). */
 
@@ -53,7 +46,7 @@ const ScorecardRow = z.object({
   title: z.unknown(),
   themeCode: z.string(),
   themeName: z.unknown(),
-  status: StatusColumn,
+  status: Column.status,
   observedOn: z.date().nullable(),
 });
 

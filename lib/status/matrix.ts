@@ -5,7 +5,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
 import { progressRank, REGIONAL_GROUPS, type ImplementationStatus, type RegionalGroup } from '@/lib/vocabulary';
-import { currentStatusSource, names, queryRows, StatusColumn, type Audience, type Db } from '@/lib/status/sql';
+import { queryRows, Column } from '@/lib/raw-sql';
+import { currentStatusSource, names, type Audience, type Db } from '@/lib/status/sql';
 
 /** The countries × commitments matrix. */
 
@@ -43,7 +44,7 @@ export interface MatrixFilter extends ScopeFilter {
 }
 
 const StateRow = z.object({ code: z.string(), name: z.unknown(), regionalGroup: z.enum(REGIONAL_GROUPS).nullable() });
-const CellRow = z.object({ actor: z.string(), commitment: z.string(), status: StatusColumn });
+const CellRow = z.object({ actor: z.string(), commitment: z.string(), status: Column.status });
 
 /**
  * Member states × commitments on member states with each cell's status, today (CurrentStatus) or at the end of a

@@ -3,7 +3,8 @@ import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { LocalizedTextSchema } from '@/lib/i18n/localized';
 import type { ReadAudience } from '@/lib/permissions';
 import { emptyCounts, type StatusCounts } from '@/lib/status/constants';
-import { IMPLEMENTATION_STATUSES, PARTY_STATUSES } from '@/lib/vocabulary';
+import { Column, queryRows } from '@/lib/raw-sql';
+import { PARTY_STATUSES } from '@/lib/vocabulary';
 
 /**
  * What the status queries share (lib/status/country.ts, statement.ts, ratification.ts, across-states.ts,
@@ -11,7 +12,7 @@ import { IMPLEMENTATION_STATUSES, PARTY_STATUSES } from '@/lib/vocabulary';
  * are written as plain functions of a Prisma client so that tests can run them without a Next.js request
  * (lib/data/status.ts wraps them with the guard). Plain reads of rows go through Prisma's query builder; raw SQL is
  * kept for aggregates and for joins on the current-status rollup, and each raw row is parsed with a zod schema as it
- * arrives (`queryRows`). Counts are aggregated in the database; rows are one per commitment, instrument, state or
+ * arrives (`queryRows` of lib/raw-sql.ts). Counts are aggregated in the database; rows are one per commitment, instrument, state or
  * matrix cell, never one per evidence record.
  */
 
@@ -20,20 +21,6 @@ export type Db = Pick<
   PrismaClient,
   '$queryRaw' | 'actor' | 'commitment' | 'document' | 'instrument' | 'instrumentStatus' | 'instrumentStatusRevision'
 >;
-
-/**
- * Runs a raw query and parses each row with `row` (a zod object schema of the selected columns), so that a column
- * renamed or retyped in the SQL fails here, naming the column, rather than as a wrong value further on. Resolves to
- * the parsed rows in the query's order; rejects with the database's error, or with a ZodError for a row that does
- * not match. Select integers as `::int` (PostgreSQL's bigint arrives as a BigInt) and enums as `::text`.
- */
-export async function queryRows<Row extends z.ZodType>(
-  prisma: Pick<PrismaClient, '$queryRaw'>,
-  row: Row,
-  query: Prisma.Sql,
-): Promise<z.output<Row>[]> {
-  return z.array(row).parse(await prisma.$queryRaw<unknown[]>(query));
-}
 
 /** Whether the reader is the anonymous public, who sees only evidence marked public (lib/permissions.ts). */
 export type Audience = Pick<ReadAudience, 'publicOnly'>;
@@ -56,10 +43,7 @@ export function names(value: unknown) {
   return { nameZh: name.zh, nameEn: name.en };
 }
 
-/** An implementation status as a raw query selects it (`status::text`). */
-export const StatusColumn = z.enum(IMPLEMENTATION_STATUSES);
-
-const StatusCountRow = z.object({ status: StatusColumn, n: z.number().int() });
+const StatusCountRow = z.object({ status: Column.status, n: Column.count });
 
 /**
  * Pairs (member state, commitment addressed to member states) at each status as the reader may see them: for

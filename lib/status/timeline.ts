@@ -4,7 +4,8 @@ import { publicRevisionCondition } from '@/lib/evidence/public';
 import type { Locale } from '@/lib/i18n/config';
 import { localize } from '@/lib/i18n/localized';
 import type { ImplementationStatus } from '@/lib/vocabulary';
-import { currentStatusSource, queryRows, StatusColumn, type Audience, type Db } from '@/lib/status/sql';
+import { queryRows, Column } from '@/lib/raw-sql';
+import { currentStatusSource, type Audience, type Db } from '@/lib/status/sql';
 
 /** Evidence timelines: the verified evidence of one country or one commitment, newest first. */
 
@@ -50,7 +51,7 @@ const EntryRow = z.object({
   commitmentCode: z.string(),
   commitmentTitle: z.unknown(),
   observedOn: z.date(),
-  status: StatusColumn,
+  status: Column.status,
   score: z.number().int().nullable(),
   summary: z.unknown(),
   verifiedAt: z.date().nullable(),

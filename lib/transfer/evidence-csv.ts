@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { RawDb } from '@/lib/raw-sql';
 import { MAX_SOURCES } from '@/lib/validation/evidence';
 import type { EvidenceExportFilter } from '@/lib/validation/transfer';
 import type { ReadAudience } from '@/lib/permissions';
@@ -128,7 +129,7 @@ export interface ExportSource {
   publishedOn: string | null;
 }
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = RawDb;
 
 /** Who reads (lib/permissions.ts, readAudience): the public sees only verified public revisions. */
 export type ExportAudience = ReadAudience;

@@ -2,7 +2,8 @@ import { type z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { countCsvRecords, CsvSyntaxError, parseCsv, sniffSeparator, type CsvRecord } from '@/lib/csv';
 import { targetViolations, writeViolations, type RuleField, type RuleViolation } from '@/lib/evidence/rules';
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { RawDb } from '@/lib/raw-sql';
 import { staleSaveError } from '@/lib/operations/version-claim';
 import {
   readHeader,
@@ -27,7 +28,7 @@ import type { ImportDuplicates, ImportIntent } from '@/lib/validation/transfer';
  * json_to_recordset, a chunk of rows as one JSON parameter), never one round trip per row.
  */
 type Fields = z.output<typeof EvidenceFields>;
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = RawDb;
 
 /** `reason` is a key of the "validation" namespace, optionally followed by ":" and a detail. */
 export interface ImportProblem {
